@@ -1,0 +1,25 @@
+import { userInfo } from 'node:os';
+import { InvalidArgumentError } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase, type Db } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { systemContext, type RequestContext } from '../modules/access/permissions.js';
+import { databaseOptions } from '../server.js';
+
+/** Runs a command against the configured database (migrated first), as the operator at the terminal. */
+export async function withDatabase<T>(work: (db: Db, ctx: RequestContext, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(databaseOptions(config));
+  try {
+    await migrateToLatest(database.db);
+    return await work(database.db, systemContext(`cli:${userInfo().username}`), config);
+  } finally {
+    await database.close();
+  }
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}

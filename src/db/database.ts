@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './types.js';
+
+export type Engine = 'pglite' | 'postgres';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** The embedded engine itself, for dumps and tests; absent on PostgreSQL. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+// Both engines hand back the same JS values: ISO strings for timestamps, 'YYYY-MM-DD' for dates, strings
+// for bigint and numeric (never a float for money).
+const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
+
+export function pgTimestampToIso(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?(?:\+00(?::00)?)?$/.exec(text);
+  if (!m) return text; // infinity and friends pass through unchanged
+  const fraction = (m[3] ?? '.000').padEnd(4, '0').slice(0, 4);
+  return `${m[1]}T${m[2]}${fraction}Z`;
+}
+
+const identity = (v: string) => v;
+const textParsers: Record<number, (v: string) => unknown> = {
+  [OID.int8]: identity,
+  [OID.date]: identity,
+  [OID.numeric]: identity,
+  [OID.timestamp]: pgTimestampToIso,
+  [OID.timestamptz]: pgTimestampToIso,
+};
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  poolSize?: number;
+  /** Load an existing PGlite data directory dump instead of opening dataDir (tests). */
+  loadDataDir?: Blob;
+}
+
+export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: textParsers,
+  });
+  await pglite.waitReady;
+  await pglite.exec("set time zone 'UTC'");
+  return pglite;
+}
+
+export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    options: '-c TimeZone=UTC',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        textParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = createPgPool(options.databaseUrl, options.poolSize);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await openPGlite({
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,115 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps come back from both engines as ISO-8601 UTC strings (see database.ts parsers). */
+type Timestamp = ColumnType<string, string | undefined, string>;
+type CreatedAt = ColumnType<string, string | undefined, never>;
+type Json = unknown;
+
+export interface OrganizationTable {
+  id: ColumnType<number, 1, never>;
+  name: string;
+  time_zone: string;
+  currency: string;
+  default_language: string;
+  updated_at: Timestamp;
+}
+
+export interface TeamTable {
+  id: Generated<string>;
+  name: string;
+  parent_id: string | null;
+  manager_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  login: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  status: string;
+  role: string;
+  team_id: string | null;
+  manager_id: string | null;
+  partner_id: string | null;
+  language: string | null;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: string;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: string[];
+  created_at: CreatedAt;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json;
+  after: Json;
+  reason: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  topic: string;
+  payload: Json;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: Timestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  processed_at: string | null;
+}
+
+export interface ScheduledJobTable {
+  name: string;
+  interval_seconds: number;
+  next_run_at: string;
+  last_run_at: string | null;
+  last_error: string | null;
+}
+
+export interface DB {
+  organization: OrganizationTable;
+  teams: TeamTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  scheduled_jobs: ScheduledJobTable;
+}

@@ -1,0 +1,51 @@
+/**
+ * Domain errors carry a stable code and the details a user needs. The HTTP edge maps codes to statuses;
+ * domain code never speaks HTTP.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNPROCESSABLE'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INTERNAL';
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `teamId` or `scopes.0`. */
+  field: string;
+  /** Machine-readable problem, e.g. `too_small`, `unknown_field`, `invalid_type`. */
+  problem: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (entity: string, id: string) =>
+  new AppError('NOT_FOUND', `${entity} ${id} was not found`, { entity, id });
+
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, details);
+
+export const forbidden = (message = 'You do not have permission to do this', details = {}) =>
+  new AppError('FORBIDDEN', message, details);
+
+export const invalid = (problems: FieldProblem[]) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+    { fields: problems },
+  );

@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type FieldProblem } from '../errors.js';
+
+export const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: Record<string, unknown> };
+}
+
+// Fastify's own errors (body parsing, limits) mapped to ours by their stable codes.
+const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'The JSON body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The content type is not valid' },
+  FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', message: 'The URL is malformed' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'VALIDATION_FAILED', message: 'The request is malformed' },
+  FST_ERR_VALIDATION: { code: 'VALIDATION_FAILED', message: 'The request is not valid' },
+};
+
+/** Turns schema issues into field problems; unknown keys are named one by one. */
+function fieldProblems(error: FastifyError): FieldProblem[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  const where = error.validationContext ?? 'body';
+  return error.validation.flatMap((issue) => {
+    const path = issue.instancePath.split('/').filter(Boolean).join('.');
+    const keys = (issue.params as { keys?: string[] }).keys;
+    if (issue.keyword === 'unrecognized_keys' && keys) {
+      return keys.map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        problem: 'unknown_field',
+        message: `is not a known ${where} field`,
+      }));
+    }
+    return [{ field: path || where, problem: issue.keyword, message: issue.message }];
+  });
+}
+
+export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, details: error.details } } };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError?.validation) {
+    const fields = fieldProblems(fastifyError);
+    const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ') || fastifyError.message;
+    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message, details: { fields } } } };
+  }
+  const known = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (known) {
+    return { status: STATUS[known.code], body: { error: { code: known.code, message: known.message, details: {} } } };
+  }
+  if (fastifyError?.statusCode === 429) {
+    return {
+      status: 429,
+      body: { error: { code: 'RATE_LIMITED', message: 'Too many requests; slow down', details: {} } },
+    };
+  }
+  if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return {
+      status: fastifyError.statusCode,
+      body: { error: { code: 'VALIDATION_FAILED', message: fastifyError.message, details: {} } },
+    };
+  }
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged', details: {} } },
+  };
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = toErrorBody(error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: body.error.code, status }, 'request rejected');
+  const retry = body.error.details.retryAfterSeconds;
+  if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+  body.error.details = { ...body.error.details, requestId: request.id };
+  return reply.status(status).send(body);
+}

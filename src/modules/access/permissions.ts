@@ -1,0 +1,110 @@
+/**
+ * Who may do what, and over which records. Pure data and functions: the HTTP layer checks permissions,
+ * repositories apply data scopes.
+ */
+export const ROLES = ['admin', 'sales_ops', 'manager', 'rep', 'finance', 'partner_admin', 'partner_user'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PARTNER_ROLES: readonly Role[] = ['partner_admin', 'partner_user'];
+
+export const PERMISSIONS = [
+  'org:read',
+  'org:write',
+  'users:read',
+  'users:write',
+  'teams:read',
+  'teams:write',
+  'audit:read',
+  'tokens:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Over which records a role acts: its own, its team's subtree, everyone's, or its partner's. */
+export const DATA_SCOPES = ['own', 'team', 'all', 'partner'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+interface RoleDefinition {
+  scope: DataScope;
+  permissions: readonly Permission[];
+}
+
+const everyone: Permission[] = ['org:read', 'tokens:manage'];
+
+export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
+  admin: { scope: 'all', permissions: PERMISSIONS },
+  sales_ops: {
+    scope: 'all',
+    permissions: [...everyone, 'users:read', 'users:write', 'teams:read', 'teams:write', 'audit:read'],
+  },
+  finance: { scope: 'all', permissions: [...everyone, 'users:read', 'teams:read', 'audit:read'] },
+  manager: { scope: 'team', permissions: [...everyone, 'users:read', 'teams:read'] },
+  rep: { scope: 'own', permissions: [...everyone, 'users:read', 'teams:read'] },
+  partner_admin: { scope: 'partner', permissions: [...everyone, 'users:read', 'users:write'] },
+  partner_user: { scope: 'partner', permissions: [...everyone, 'users:read'] },
+};
+
+export function permissionsOf(role: Role): Set<Permission> {
+  return new Set(ROLE_DEFINITIONS[role].permissions);
+}
+
+export function scopeOf(role: Role): DataScope {
+  return ROLE_DEFINITIONS[role].scope;
+}
+
+export function isPartnerRole(role: Role): boolean {
+  return PARTNER_ROLES.includes(role);
+}
+
+/**
+ * Which roles a caller may hand out. Only an admin makes admins; a partner admin only makes users of its
+ * own partner; everyone else with users:write may assign any internal role except admin.
+ */
+export function assignableRoles(callerRole: Role): Role[] {
+  switch (callerRole) {
+    case 'admin':
+      return [...ROLES];
+    case 'partner_admin':
+      return [...PARTNER_ROLES];
+    case 'sales_ops':
+      return ROLES.filter((r) => r !== 'admin');
+    case 'manager':
+    case 'rep':
+    case 'finance':
+    case 'partner_user':
+      return [];
+  }
+}
+
+/** Who is acting: a signed-in user, an API token's user, or the system (CLI, worker). */
+export interface Actor {
+  id: string | null;
+  label: string;
+  role: Role | null;
+  teamId: string | null;
+  partnerId: string | null;
+  permissions: ReadonlySet<Permission>;
+  scope: DataScope;
+  /** Set when the actor authenticated with an API token. */
+  tokenId?: string;
+}
+
+export interface RequestContext {
+  actor: Actor;
+  requestId: string | null;
+}
+
+export function systemActor(label: string): Actor {
+  return {
+    id: null,
+    label,
+    role: null,
+    teamId: null,
+    partnerId: null,
+    permissions: new Set(PERMISSIONS),
+    scope: 'all',
+  };
+}
+
+export function systemContext(label: string): RequestContext {
+  return { actor: systemActor(label), requestId: null };
+}

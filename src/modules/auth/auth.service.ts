@@ -1,0 +1,252 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import { AppError, invalid, notFound } from '../../errors.js';
+import {
+  permissionsOf,
+  scopeOf,
+  type Actor,
+  type Permission,
+  type RequestContext,
+  type Role,
+} from '../access/permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './auth.repo.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const TOKEN_PREFIX = 'fs_';
+// Sessions slide: a request refreshes last-seen and expiry at most this often, to spare writes.
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+const MAX_LOCK_MS = 15 * 60 * 1000;
+const BASE_LOCK_MS = 30 * 1000;
+
+export function actorFromUser(user: repo.UserRow, tokenScopes?: readonly string[]): Actor {
+  const role = user.role as Role;
+  const granted = permissionsOf(role);
+  const permissions = tokenScopes ? new Set([...granted].filter((p) => tokenScopes.includes(p))) : granted;
+  return {
+    id: user.id,
+    label: user.login,
+    role,
+    teamId: user.team_id,
+    partnerId: user.partner_id,
+    permissions,
+    scope: scopeOf(role),
+  };
+}
+
+/** How long an account stays locked after `failures` consecutive failed logins, or 0. */
+export function lockDurationMs(failures: number, maxFailures: number): number {
+  if (failures < maxFailures) return 0;
+  return Math.min(BASE_LOCK_MS * 2 ** (failures - maxFailures), MAX_LOCK_MS);
+}
+
+function unauthenticated(message: string, reason: string) {
+  return new AppError('UNAUTHENTICATED', message, { reason });
+}
+
+export interface LoginInput {
+  login: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface LoginResult {
+  sessionToken: string;
+  expiresAt: string;
+  user: repo.UserRow;
+}
+
+export async function login(db: Db, config: Config, requestId: string, input: LoginInput): Promise<LoginResult> {
+  const user = await repo.findUserByLogin(db, input.login);
+  const now = Date.now();
+  if (user?.locked_until && Date.parse(user.locked_until) > now) {
+    const retryAfterSeconds = Math.ceil((Date.parse(user.locked_until) - now) / 1000);
+    throw new AppError('RATE_LIMITED', 'Too many failed logins; try again later', { retryAfterSeconds });
+  }
+  // Hash even for unknown logins so response time does not reveal which logins exist.
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
+  if (!user || !ok || user.status === 'inactive') {
+    if (user) await recordFailure(db, config, requestId, user);
+    throw new AppError('INVALID_CREDENTIALS', 'Login or password is incorrect');
+  }
+  const sessionToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now + config.SESSION_TTL_HOURS * 3600_000).toISOString();
+  const ctx: RequestContext = { actor: actorFromUser(user), requestId };
+  await db.transaction().execute(async (tx) => {
+    if (user.failed_logins > 0 || user.locked_until) await repo.setLoginFailures(tx, user.id, 0, null);
+    await repo.insertSession(tx, {
+      id: sha256(sessionToken),
+      user_id: user.id,
+      expires_at: expiresAt,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, after: { ip: input.ip } });
+  });
+  return { sessionToken, expiresAt, user };
+}
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+
+async function recordFailure(db: Db, config: Config, requestId: string, user: repo.UserRow) {
+  const failures = user.failed_logins + 1;
+  const lockMs = lockDurationMs(failures, config.LOGIN_MAX_FAILURES);
+  const lockedUntil = lockMs > 0 ? new Date(Date.now() + lockMs).toISOString() : null;
+  await db.transaction().execute(async (tx) => {
+    await repo.setLoginFailures(tx, user.id, failures, lockedUntil);
+    await recordAudit(
+      tx,
+      { actor: { ...actorFromUser(user), permissions: new Set() }, requestId },
+      {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { failedLogins: failures, lockedUntil },
+      },
+    );
+  });
+}
+
+export async function authenticateSession(db: Db, config: Config, sessionToken: string) {
+  const sessionId = sha256(sessionToken);
+  const row = await repo.findSessionWithUser(db, sessionId);
+  if (!row) throw unauthenticated('Your session has ended; please sign in again', 'session_unknown');
+  if (Date.parse(row.session_expires_at) <= Date.now()) {
+    await repo.deleteSession(db, sessionId);
+    throw unauthenticated('Your session has expired; please sign in again', 'session_expired');
+  }
+  if (row.status === 'inactive') throw unauthenticated('This account is inactive', 'user_inactive');
+  if (Date.now() - Date.parse(row.session_last_seen_at) > TOUCH_INTERVAL_MS) {
+    await repo.touchSession(db, sessionId, new Date(Date.now() + config.SESSION_TTL_HOURS * 3600_000).toISOString());
+  }
+  return { actor: actorFromUser(row), sessionId };
+}
+
+export async function authenticateBearer(db: Db, token: string): Promise<Actor> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length < 20 || token.length > 100) {
+    throw unauthenticated('The bearer token is malformed', 'token_malformed');
+  }
+  const row = await repo.findApiTokenWithUser(db, sha256(token));
+  if (!row) throw unauthenticated('The bearer token is not recognised', 'token_unknown');
+  if (row.token_revoked_at) throw unauthenticated('The bearer token has been revoked', 'token_revoked');
+  if (row.token_expires_at && Date.parse(row.token_expires_at) <= Date.now()) {
+    throw unauthenticated('The bearer token has expired', 'token_expired');
+  }
+  if (row.status === 'inactive') throw unauthenticated('The token owner is inactive', 'user_inactive');
+  if (!row.token_last_used_at || Date.now() - Date.parse(row.token_last_used_at) > 60_000) {
+    await repo.touchApiToken(db, row.token_id);
+  }
+  return { ...actorFromUser(row, row.token_scopes), tokenId: row.token_id };
+}
+
+export async function logout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await repo.deleteSession(tx, sessionId);
+    await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.id ?? '' });
+  });
+}
+
+export async function changePassword(
+  db: Db,
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+  keepSessionId?: string,
+): Promise<void> {
+  const user = ctx.actor.id ? await repo.findUserById(db, ctx.actor.id) : undefined;
+  if (!user) throw unauthenticated('Sign in to change your password', 'no_user');
+  if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw invalid([{ field: 'currentPassword', problem: 'incorrect', message: 'is incorrect' }]);
+  }
+  const problem = passwordProblem(input.newPassword, user.login);
+  if (problem) throw invalid([{ field: 'newPassword', problem: 'weak', message: problem }]);
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await repo.setPassword(tx, user.id, hash);
+    const ended = await repo.deleteUserSessions(tx, user.id, keepSessionId);
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      after: { otherSessionsEnded: ended },
+    });
+  });
+}
+
+/** Sets a password on behalf of an operator (CLI reset, admin reset); ends every session of the user. */
+export async function resetPassword(db: Db, ctx: RequestContext, userId: string, password: string): Promise<void> {
+  const user = await repo.findUserById(db, userId);
+  if (!user) throw notFound('user', userId);
+  const problem = passwordProblem(password, user.login);
+  if (problem) throw invalid([{ field: 'password', problem: 'weak', message: problem }]);
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (tx) => {
+    await repo.setPassword(tx, user.id, hash);
+    await repo.deleteUserSessions(tx, user.id);
+    await recordAudit(tx, ctx, { action: 'auth.password_reset', entityType: 'user', entityId: user.id });
+  });
+}
+
+export interface TokenInput {
+  name: string;
+  scopes: Permission[];
+  expiresInDays?: number | undefined;
+}
+
+/** Creates a token for the caller. The secret is returned once and only its hash is stored. */
+export async function createApiToken(db: Db, ctx: RequestContext, input: TokenInput, userId = ctx.actor.id) {
+  if (!userId) throw unauthenticated('A token belongs to a user', 'no_user');
+  const owner = await repo.findUserById(db, userId);
+  if (!owner) throw notFound('user', userId);
+  const allowed = permissionsOf(owner.role as Role);
+  const beyond = input.scopes.filter((s) => !allowed.has(s));
+  if (beyond.length > 0) {
+    throw invalid([
+      { field: 'scopes', problem: 'not_granted', message: `the user's role does not grant ${beyond.join(', ')}` },
+    ]);
+  }
+  const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString() : null;
+  return db.transaction().execute(async (tx) => {
+    const token = await repo.insertApiToken(tx, {
+      user_id: userId,
+      name: input.name,
+      token_hash: sha256(secret),
+      prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+      scopes: [...new Set(input.scopes)].sort(),
+      expires_at: expiresAt,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'token.created',
+      entityType: 'api_token',
+      entityId: token.id,
+      after: { name: token.name, userId, scopes: token.scopes, expiresAt },
+    });
+    return { ...token, token: secret };
+  });
+}
+
+export async function listOwnApiTokens(db: Db, ctx: RequestContext) {
+  return ctx.actor.id ? repo.listApiTokens(db, ctx.actor.id) : [];
+}
+
+export async function revokeApiToken(db: Db, ctx: RequestContext, tokenId: string) {
+  const token = await repo.findApiToken(db, tokenId);
+  // Someone else's token is reported as missing, not forbidden: its existence is not the caller's business.
+  if (!token || (token.user_id !== ctx.actor.id && ctx.actor.role !== 'admin')) throw notFound('api_token', tokenId);
+  if (token.revoked_at) return token;
+  return db.transaction().execute(async (tx) => {
+    const revoked = await repo.revokeApiToken(tx, tokenId);
+    await recordAudit(tx, ctx, {
+      action: 'token.revoked',
+      entityType: 'api_token',
+      entityId: tokenId,
+      before: { revokedAt: null },
+      after: { revokedAt: revoked?.revoked_at },
+    });
+    return revoked ?? token;
+  });
+}

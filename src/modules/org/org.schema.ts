@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../users/users.schema.js';
+
+const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+export const orgSchema = z.object({
+  name: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  defaultLanguage: z.enum(LANGUAGES),
+  updatedAt: z.string(),
+});
+export type Organization = z.infer<typeof orgSchema>;
+
+export const updateOrgBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    timeZone: z
+      .string()
+      .refine((tz) => timeZones.has(tz) || tz === 'UTC', 'must be an IANA time zone such as Asia/Shanghai'),
+    currency: z
+      .string()
+      .toUpperCase()
+      .refine((c) => currencies.has(c), 'must be an ISO 4217 currency code such as CNY'),
+    defaultLanguage: z.enum(LANGUAGES),
+  })
+  .partial();
+export type UpdateOrgInput = z.infer<typeof updateOrgBody>;

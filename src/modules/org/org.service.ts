@@ -1,0 +1,35 @@
+import type { Db } from '../../db/database.js';
+import type { RequestContext } from '../access/permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './org.repo.js';
+import type { Organization, UpdateOrgInput } from './org.schema.js';
+
+function toOrganization(row: Awaited<ReturnType<typeof repo.readOrganization>>): Organization {
+  return {
+    name: row.name,
+    timeZone: row.time_zone,
+    currency: row.currency,
+    defaultLanguage: row.default_language as Organization['defaultLanguage'],
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getOrganization(db: Db): Promise<Organization> {
+  return toOrganization(await repo.readOrganization(db));
+}
+
+export async function updateOrganization(db: Db, ctx: RequestContext, input: UpdateOrgInput): Promise<Organization> {
+  return db.transaction().execute(async (tx) => {
+    const before = toOrganization(await repo.readOrganization(tx, true));
+    const after = toOrganization(
+      await repo.updateOrganization(tx, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.timeZone !== undefined && { time_zone: input.timeZone }),
+        ...(input.currency !== undefined && { currency: input.currency }),
+        ...(input.defaultLanguage !== undefined && { default_language: input.defaultLanguage }),
+      }),
+    );
+    await recordAudit(tx, ctx, { action: 'organization.updated', entityType: 'organization', entityId: '1', before, after });
+    return after;
+  });
+}

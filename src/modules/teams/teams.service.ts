@@ -1,0 +1,106 @@
+import type { Db, Executor } from '../../db/database.js';
+import { conflict, invalid, notFound, type FieldProblem } from '../../errors.js';
+import type { RequestContext } from '../access/permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findUser } from '../users/users.repo.js';
+import { isUniqueViolation } from '../users/users.service.js';
+import * as repo from './teams.repo.js';
+import type { CreateTeamInput, Team, UpdateTeamInput } from './teams.schema.js';
+
+function toTeam(row: repo.TeamRow, memberCount = 0): Team {
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    managerId: row.manager_id,
+    memberCount,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function listTeams(db: Db): Promise<Team[]> {
+  const rows = await repo.listTeamsWithCounts(db);
+  return rows.map((r) => toTeam(r, Number(r.member_count ?? 0)));
+}
+
+async function checkRefs(db: Executor, teamId: string | null, input: { parentId?: string | null; managerId?: string | null }) {
+  const problems: FieldProblem[] = [];
+  if (input.parentId) {
+    if (!(await repo.findTeam(db, input.parentId))) {
+      problems.push({ field: 'parentId', problem: 'not_found', message: 'no such team' });
+    } else if (teamId && (await repo.isInSubtree(db, teamId, input.parentId))) {
+      problems.push({ field: 'parentId', problem: 'cycle', message: 'would put the team inside itself' });
+    }
+  }
+  if (input.managerId && !(await findUser(db, input.managerId))) {
+    problems.push({ field: 'managerId', problem: 'not_found', message: 'no such user' });
+  }
+  if (problems.length) throw invalid(problems);
+}
+
+const nameConflict = (name: string) =>
+  conflict(`A team named ${name} already exists here`, { field: 'name', problem: 'taken', name });
+
+async function uniqueName<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameConflict(name ?? '');
+    throw error;
+  }
+}
+
+export async function createTeam(db: Db, ctx: RequestContext, input: CreateTeamInput): Promise<Team> {
+  return uniqueName(input.name, () =>
+    db.transaction().execute(async (tx) => {
+      await checkRefs(tx, null, input);
+      const row = await repo.insertTeam(tx, {
+        name: input.name,
+        parent_id: input.parentId ?? null,
+        manager_id: input.managerId ?? null,
+      });
+      const team = toTeam(row);
+      await recordAudit(tx, ctx, { action: 'team.created', entityType: 'team', entityId: team.id, after: team });
+      return team;
+    }),
+  );
+}
+
+export async function updateTeam(db: Db, ctx: RequestContext, id: string, input: UpdateTeamInput): Promise<Team> {
+  return uniqueName(input.name, () =>
+    db.transaction().execute(async (tx) => {
+      const current = await repo.lockTeam(tx, id);
+      if (!current) throw notFound('team', id);
+      await checkRefs(tx, id, input);
+      const row = await repo.updateTeam(tx, id, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.parentId !== undefined && { parent_id: input.parentId }),
+        ...(input.managerId !== undefined && { manager_id: input.managerId }),
+      });
+      const { members } = await repo.teamHasDependants(tx, id);
+      const team = toTeam(row, members);
+      await recordAudit(tx, ctx, {
+        action: 'team.updated',
+        entityType: 'team',
+        entityId: id,
+        before: toTeam(current, members),
+        after: team,
+      });
+      return team;
+    }),
+  );
+}
+
+export async function deleteTeam(db: Db, ctx: RequestContext, id: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const current = await repo.lockTeam(tx, id);
+    if (!current) throw notFound('team', id);
+    const { members, children } = await repo.teamHasDependants(tx, id);
+    if (members > 0 || children > 0) {
+      throw conflict('Move the team’s members and sub-teams first', { members, children });
+    }
+    await repo.deleteTeam(tx, id);
+    await recordAudit(tx, ctx, { action: 'team.deleted', entityType: 'team', entityId: id, before: toTeam(current) });
+  });
+}

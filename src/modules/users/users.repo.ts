@@ -1,0 +1,110 @@
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { UserTable } from '../../db/types.js';
+import type { Actor } from '../access/permissions.js';
+import { teamSubtree } from '../access/scope.repo.js';
+import type { Page } from '../../http/pagination.js';
+
+export type UserRow = Selectable<UserTable>;
+
+const publicColumns = [
+  'id',
+  'login',
+  'display_name',
+  'email',
+  'phone',
+  'status',
+  'role',
+  'team_id',
+  'manager_id',
+  'partner_id',
+  'language',
+  'created_at',
+  'updated_at',
+] as const;
+export type PublicUserRow = Pick<UserRow, (typeof publicColumns)[number]>;
+
+/** Users the actor may see: by data scope, applied in SQL so no caller can forget it. */
+function visibleUsers(db: Executor, actor: Actor) {
+  const query = db.selectFrom('users');
+  switch (actor.scope) {
+    case 'all':
+      return query;
+    case 'own':
+      return query.where('users.id', '=', actor.id);
+    case 'partner':
+      return actor.partnerId ? query.where('users.partner_id', '=', actor.partnerId) : query.where(sql<boolean>`false`);
+    case 'team':
+      return query.where((eb) =>
+        eb.or([
+          eb('users.id', '=', actor.id),
+          ...(actor.teamId ? [eb('users.team_id', 'in', teamSubtree(actor.teamId))] : []),
+        ]),
+      );
+  }
+}
+
+export interface UserFilter {
+  q?: string | undefined;
+  status?: string | undefined;
+  role?: string | undefined;
+  teamId?: string | undefined;
+}
+
+export async function listVisibleUsers(db: Executor, actor: Actor, filter: UserFilter, page: Page) {
+  let query = visibleUsers(db, actor);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('login', 'ilike', like), eb('display_name', 'ilike', like), eb('email', 'ilike', like)]),
+    );
+  }
+  const [items, count] = await Promise.all([
+    query.select(publicColumns).orderBy('login').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function findVisibleUser(db: Executor, actor: Actor, id: string): Promise<PublicUserRow | undefined> {
+  return visibleUsers(db, actor).select(publicColumns).where('users.id', '=', id).executeTakeFirst();
+}
+
+export async function findUser(db: Executor, id: string): Promise<PublicUserRow | undefined> {
+  return db.selectFrom('users').select(publicColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function lockUser(db: Executor, id: string): Promise<PublicUserRow | undefined> {
+  return db.selectFrom('users').select(publicColumns).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function loginTaken(db: Executor, login: string): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst());
+}
+
+export type NewUserRow = Omit<UserRow, 'id' | 'created_at' | 'updated_at' | 'failed_logins' | 'locked_until'>;
+
+export async function insertUser(db: Executor, user: NewUserRow): Promise<PublicUserRow> {
+  return db.insertInto('users').values(user).returning(publicColumns).executeTakeFirstOrThrow();
+}
+
+export async function updateUser(
+  db: Executor,
+  id: string,
+  patch: Partial<Omit<NewUserRow, 'login' | 'password_hash' | 'password_changed_at'>>,
+): Promise<PublicUserRow> {
+  return db
+    .updateTable('users')
+    .set({ ...patch, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .returning(publicColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,196 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Db, Executor } from '../../db/database.js';
+import { AppError, conflict, forbidden, invalid, notFound, type FieldProblem } from '../../errors.js';
+import type { Page } from '../../http/pagination.js';
+import { assignableRoles, isPartnerRole, ROLES, type RequestContext, type Role } from '../access/permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { deleteUserSessions } from '../auth/auth.repo.js';
+import { resetPassword } from '../auth/auth.service.js';
+import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
+import { findTeam } from '../teams/teams.repo.js';
+import * as repo from './users.repo.js';
+import type { CreateUserInput, ListUsersQuery, UpdateUserInput, User } from './users.schema.js';
+
+export function toUser(row: repo.PublicUserRow): User {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    email: row.email,
+    phone: row.phone,
+    status: row.status as User['status'],
+    role: row.role as Role,
+    teamId: row.team_id,
+    managerId: row.manager_id,
+    partnerId: row.partner_id,
+    language: row.language as User['language'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Phones are stored in E.164; numbers without a country code are read as Chinese. */
+export function normalizePhone(phone: string): string | null {
+  const parsed = parsePhoneNumberFromString(phone, 'CN');
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+function rolesFor(ctx: RequestContext): readonly Role[] {
+  return ctx.actor.role ? assignableRoles(ctx.actor.role) : ROLES;
+}
+
+interface Relations {
+  role: Role;
+  teamId: string | null;
+  managerId: string | null;
+  partnerId: string | null;
+  phone: string | null;
+}
+
+/** Checks the parts of a user that refer to other records or depend on who is asking. */
+async function checkRelations(db: Executor, ctx: RequestContext, r: Relations, selfId?: string) {
+  const problems: FieldProblem[] = [];
+  if (!rolesFor(ctx).includes(r.role)) {
+    throw forbidden(`You may not assign the role ${r.role}`, { field: 'role', role: r.role });
+  }
+  if (ctx.actor.scope === 'partner' && r.partnerId !== ctx.actor.partnerId) {
+    problems.push({ field: 'partnerId', problem: 'other_partner', message: 'must be your own partner' });
+  }
+  if (isPartnerRole(r.role) && !r.partnerId) {
+    problems.push({ field: 'partnerId', problem: 'required', message: 'is required for partner roles' });
+  }
+  if (!isPartnerRole(r.role) && r.partnerId) {
+    problems.push({ field: 'partnerId', problem: 'not_allowed', message: 'is only for partner roles' });
+  }
+  if (r.teamId && !(await findTeam(db, r.teamId))) {
+    problems.push({ field: 'teamId', problem: 'not_found', message: 'no such team' });
+  }
+  if (r.managerId) {
+    if (r.managerId === selfId) problems.push({ field: 'managerId', problem: 'self', message: 'cannot be the user' });
+    else if (!(await repo.findVisibleUser(db, ctx.actor, r.managerId)))
+      problems.push({ field: 'managerId', problem: 'not_found', message: 'no such user' });
+  }
+  if (r.phone && !normalizePhone(r.phone)) {
+    problems.push({ field: 'phone', problem: 'invalid_phone', message: 'is not a valid phone number' });
+  }
+  if (problems.length > 0) throw invalid(problems);
+}
+
+export async function listUsers(db: Db, ctx: RequestContext, query: ListUsersQuery) {
+  const page: Page = { limit: query.limit, offset: query.offset };
+  const { items, total } = await repo.listVisibleUsers(db, ctx.actor, query, page);
+  return { items: items.map(toUser), total, ...page };
+}
+
+export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<User> {
+  const row = await repo.findVisibleUser(db, ctx.actor, id);
+  if (!row) throw notFound('user', id);
+  return toUser(row);
+}
+
+export async function createUser(db: Db, ctx: RequestContext, input: CreateUserInput) {
+  const partnerId = input.partnerId ?? (ctx.actor.scope === 'partner' ? ctx.actor.partnerId : null);
+  const relations: Relations = {
+    role: input.role,
+    teamId: input.teamId ?? null,
+    managerId: input.managerId ?? null,
+    partnerId,
+    phone: input.phone ?? null,
+  };
+  await checkRelations(db, ctx, relations);
+  const password = input.password ?? generatePassword();
+  const problem = passwordProblem(password, input.login);
+  if (problem) throw invalid([{ field: 'password', problem: 'weak', message: problem }]);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      if (await repo.loginTaken(tx, input.login)) throw loginConflict(input.login);
+      const row = await repo.insertUser(tx, {
+        login: input.login,
+        display_name: input.displayName,
+        email: input.email ?? null,
+        phone: relations.phone ? normalizePhone(relations.phone) : null,
+        status: input.status,
+        role: input.role,
+        team_id: relations.teamId,
+        manager_id: relations.managerId,
+        partner_id: partnerId,
+        language: input.language ?? null,
+        password_hash: passwordHash,
+        password_changed_at: new Date().toISOString(),
+      });
+      const user = toUser(row);
+      await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: user.id, after: user });
+      return input.password ? user : { ...user, generatedPassword: password };
+    });
+  } catch (error) {
+    // Two requests racing for one login: the unique index decides, the loser gets a clean 409.
+    if (isUniqueViolation(error)) throw loginConflict(input.login);
+    throw error;
+  }
+}
+
+const loginConflict = (login: string) =>
+  conflict(`The login ${login} is already taken`, { field: 'login', problem: 'taken', login });
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}
+
+export async function updateUser(db: Db, ctx: RequestContext, id: string, patch: UpdateUserInput): Promise<User> {
+  return db.transaction().execute(async (tx) => {
+    const visible = await repo.findVisibleUser(tx, ctx.actor, id);
+    if (!visible) throw notFound('user', id);
+    const current = await repo.lockUser(tx, id);
+    if (!current) throw notFound('user', id);
+    if (!rolesFor(ctx).includes(current.role as Role)) {
+      throw forbidden(`You may not change a user whose role is ${current.role}`, { role: current.role });
+    }
+    if (id === ctx.actor.id && patch.role && patch.role !== current.role) {
+      throw new AppError('UNPROCESSABLE', 'You cannot change your own role', { field: 'role', problem: 'self' });
+    }
+    const next = {
+      role: patch.role ?? (current.role as Role),
+      teamId: patch.teamId !== undefined ? patch.teamId : current.team_id,
+      managerId: patch.managerId !== undefined ? patch.managerId : current.manager_id,
+      partnerId: patch.partnerId !== undefined ? patch.partnerId : current.partner_id,
+      phone: patch.phone !== undefined ? patch.phone : current.phone,
+    };
+    await checkRelations(tx, ctx, next, id);
+    const row = await repo.updateUser(tx, id, {
+      ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+      ...(patch.email !== undefined && { email: patch.email }),
+      ...(patch.phone !== undefined && { phone: patch.phone ? normalizePhone(patch.phone) : null }),
+      ...(patch.status !== undefined && { status: patch.status }),
+      ...(patch.language !== undefined && { language: patch.language }),
+      role: next.role,
+      team_id: next.teamId,
+      manager_id: next.managerId,
+      partner_id: next.partnerId,
+    });
+    if (patch.status === 'inactive') await deleteUserSessions(tx, id);
+    const before = toUser(current);
+    const after = toUser(row);
+    await recordAudit(tx, ctx, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after,
+      reason: patch.reason,
+    });
+    return after;
+  });
+}
+
+/** An operator resets someone's password: same scope and role rules as editing the user. */
+export async function resetUserPassword(db: Db, ctx: RequestContext, id: string): Promise<string> {
+  const target = await repo.findVisibleUser(db, ctx.actor, id);
+  if (!target) throw notFound('user', id);
+  if (!rolesFor(ctx).includes(target.role as Role)) {
+    throw forbidden(`You may not change a user whose role is ${target.role}`, { role: target.role });
+  }
+  const password = generatePassword();
+  await resetPassword(db, ctx, id, password);
+  return password;
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureAdmin } from './bootstrap.js';
+import { buildApp } from './http/app.js';
+import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
+import { startWorker, type Worker } from './modules/outbox/worker.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  /** Stops taking requests, finishes those in flight, stops the worker, closes the database. */
+  close(): Promise<void>;
+}
+
+export function databaseOptions(config: Config) {
+  return { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE };
+}
+
+/** Opens the database, migrates, makes sure an admin exists, and serves. */
+export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
+  const started = Date.now();
+  const db = database ?? (await openDatabase(databaseOptions(config)));
+  await migrateToLatest(db.db);
+  const admin = await ensureAdmin(db.db, config);
+  const app = await buildApp(db.db, config);
+  if (admin?.password) {
+    // Printed once, on the console only: the log stream must never hold a password.
+    process.stdout.write(
+      `\n  First start: created admin "${admin.login}" with password ${admin.password}\n  Change it after signing in.\n\n`,
+    );
+  }
+  let worker: Worker | undefined;
+  if (config.WORKER_ENABLED) {
+    worker = await startWorker(db.db, app.log, {
+      pollMs: config.WORKER_POLL_MS,
+      handlers: {},
+      jobs: [{ name: 'sessions.expire', intervalSeconds: 3600, run: deleteExpiredSessions }],
+    });
+  }
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ address, engine: db.engine, startupMs: Date.now() - started }, 'Fairshare is serving');
+  const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    database: db,
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        await worker?.stop();
+        if (!database) await db.close();
+      })()),
+  };
+}
