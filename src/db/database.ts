@@ -60,7 +60,7 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
 }
 
 export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
     options: '-c TimeZone=UTC',
@@ -69,6 +69,10 @@ export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
         textParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
+  // discards it and the next query opens a new one.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

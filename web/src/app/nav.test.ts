@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS } from '../../../src/modules/access/permissions.js';
+import { homePath, navKeyOf, visibleNav } from './nav.js';
+
+describe('visibleNav', () => {
+  it('shows everything to a caller with every permission', () => {
+    expect(visibleNav(PERMISSIONS).map((i) => i.key)).toEqual(['users', 'teams', 'tokens', 'audit', 'organization']);
+  });
+
+  it('hides what a permission does not cover', () => {
+    expect(visibleNav(['org:read', 'tokens:manage', 'users:read']).map((i) => i.key)).toEqual([
+      'users',
+      'tokens',
+      'organization',
+    ]);
+  });
+});
+
+describe('navKeyOf', () => {
+  it('matches a page and the pages under it, but not a longer name', () => {
+    expect(navKeyOf('/users')).toBe('users');
+    expect(navKeyOf('/users/42')).toBe('users');
+    expect(navKeyOf('/usersx')).toBeUndefined();
+    expect(navKeyOf('/account/password')).toBeUndefined();
+  });
+});
+
+describe('homePath', () => {
+  it('leads to the first visible page, or to the password page', () => {
+    expect(homePath(['audit:read', 'org:read'])).toBe('/audit');
+    expect(homePath([])).toBe('/account/password');
+  });
+});

@@ -1,0 +1,32 @@
+import type { Permission } from '../api/types.js';
+
+export type NavKey = 'users' | 'teams' | 'tokens' | 'audit' | 'organization';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  /** Shown only to callers holding this permission. */
+  permission: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'users', path: '/users', permission: 'users:read' },
+  { key: 'teams', path: '/teams', permission: 'teams:read' },
+  { key: 'tokens', path: '/tokens', permission: 'tokens:manage' },
+  { key: 'audit', path: '/audit', permission: 'audit:read' },
+  { key: 'organization', path: '/organization', permission: 'org:read' },
+];
+
+export function visibleNav(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+}
+
+/** The menu entry a path belongs to, for highlighting (`/users/123` → users). */
+export function navKeyOf(pathname: string): NavKey | undefined {
+  return NAV_ITEMS.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))?.key;
+}
+
+/** Where `/` leads: the first page the caller may see, else the password page everyone has. */
+export function homePath(permissions: readonly Permission[]): string {
+  return visibleNav(permissions)[0]?.path ?? '/account/password';
+}

@@ -1,0 +1,28 @@
+import type { FormInstance } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText, fieldProblemText, problemText } from '../i18n/errorText.js';
+import { mapProblemsToFields, problemsOf } from './formErrors.js';
+
+/**
+ * Shows an API error on a form: field problems under their fields, translated by problem code, and anything
+ * else as one message for an alert above the form.
+ */
+export function useFormErrors(form: FormInstance, formFields: readonly string[]) {
+  const { t } = useTranslation();
+  const [alert, setAlert] = useState<string | null>(null);
+
+  const show = useCallback(
+    (error: unknown) => {
+      const problems = problemsOf(error);
+      const { fields, others } = mapProblemsToFields(problems, formFields, (p) => problemText(t, p));
+      form.setFields(fields.map((f) => ({ name: f.name, errors: f.errors })));
+      if (problems.length === 0) setAlert(errorText(t, error));
+      else setAlert(others.length > 0 ? others.map((p) => fieldProblemText(t, p)).join('; ') : null);
+    },
+    [form, formFields, t],
+  );
+
+  const clear = useCallback(() => setAlert(null), []);
+  return { alert, show, clear };
+}
