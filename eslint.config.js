@@ -7,7 +7,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -24,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'src/db/testing/**', 'e2e/**', 'bench/**', 'vitest.config.ts', '*.js'],
+    files: ['src/config.ts', 'src/db/testing/**', '**/*.test.ts', 'e2e/**', 'bench/**', 'vitest.config.ts', '*.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

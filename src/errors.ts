@@ -44,8 +44,6 @@ export const forbidden = (message = 'You do not have permission to do this', det
   new AppError('FORBIDDEN', message, details);
 
 export const invalid = (problems: FieldProblem[]) =>
-  new AppError(
-    'VALIDATION_FAILED',
-    problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-    { fields: problems },
-  );
+  new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+    fields: problems,
+  });

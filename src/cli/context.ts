@@ -7,7 +7,9 @@ import { systemContext, type RequestContext } from '../modules/access/permission
 import { databaseOptions } from '../server.js';
 
 /** Runs a command against the configured database (migrated first), as the operator at the terminal. */
-export async function withDatabase<T>(work: (db: Db, ctx: RequestContext, config: Config) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  work: (db: Db, ctx: RequestContext, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(databaseOptions(config));
   try {

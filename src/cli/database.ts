@@ -16,7 +16,8 @@ export function migrateCommand(program: Command) {
       try {
         const results = await migrateToLatest(database.db);
         if (results.length === 0) console.log('Database is up to date.');
-        for (const r of results) console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);
+        for (const r of results)
+          console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);
       } finally {
         await database.close();
       }

@@ -23,7 +23,8 @@ try {
 } catch (error) {
   if (error instanceof ConfigError || error instanceof AppError) {
     console.error(error.message);
-    if (error instanceof AppError && Object.keys(error.details).length) console.error(JSON.stringify(error.details));
+    if (error instanceof AppError && Object.keys(error.details).length)
+      console.error(JSON.stringify(error.details));
   } else {
     console.error(error);
   }

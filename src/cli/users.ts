@@ -1,6 +1,12 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../errors.js';
-import { PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } from '../modules/access/permissions.js';
+import {
+  PERMISSIONS,
+  permissionsOf,
+  ROLES,
+  type Permission,
+  type Role,
+} from '../modules/access/permissions.js';
 import { findUserByLogin } from '../modules/auth/auth.repo.js';
 import { createApiToken, resetPassword } from '../modules/auth/auth.service.js';
 import { generatePassword } from '../modules/auth/password.js';
@@ -47,7 +53,11 @@ export function userCommands(program: Command) {
         const target = await requireUser(db, login);
         const password = o.password ?? generatePassword();
         await resetPassword(db, ctx, target.id, password);
-        console.log(o.password ? `Password for ${target.login} changed.` : `New password for ${target.login}: ${password}`);
+        console.log(
+          o.password
+            ? `Password for ${target.login} changed.`
+            : `New password for ${target.login}: ${password}`,
+        );
       });
     });
 }
@@ -60,13 +70,22 @@ export function tokenCommands(program: Command) {
     .description('create an API token for a user; prints the secret once')
     .argument('<login>')
     .requiredOption('--name <name>', 'what the token is for')
-    .addOption(new Option('--scope <permission...>', 'permissions (default: all the user’s role grants)').choices(PERMISSIONS))
+    .addOption(
+      new Option('--scope <permission...>', 'permissions (default: all the user’s role grants)').choices(
+        PERMISSIONS,
+      ),
+    )
     .option('--expires-in-days <days>', 'expiry', positiveInt)
     .action(async (login: string, o: { name: string; scope?: Permission[]; expiresInDays?: number }) => {
       await withDatabase(async (db, ctx) => {
         const owner = await requireUser(db, login);
         const scopes = o.scope ?? [...permissionsOf(owner.role as Role)];
-        const token = await createApiToken(db, ctx, { name: o.name, scopes, expiresInDays: o.expiresInDays }, owner.id);
+        const token = await createApiToken(
+          db,
+          ctx,
+          { name: o.name, scopes, expiresInDays: o.expiresInDays },
+          owner.id,
+        );
         console.log(`Token ${token.name} for ${owner.login} with scopes ${token.scopes.join(', ')}:`);
         console.log(token.token);
       });

@@ -25,9 +25,9 @@ describeEachEngine('migrations', (t) => {
       });
       const { error } = await broken.migrateToLatest();
       expect(error).toBeDefined();
-      const table = await sql<{ n: string }>`select count(*) as n from pg_tables where tablename = 'half_done'`.execute(
-        database.db,
-      );
+      const table = await sql<{
+        n: string;
+      }>`select count(*) as n from pg_tables where tablename = 'half_done'`.execute(database.db);
       expect(Number(table.rows[0]!.n)).toBe(0);
       expect(await pendingMigrations(database.db)).toEqual([]);
     } finally {

@@ -16,7 +16,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
   const { error, results = [] } = await migrator(db).migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
-    const cause = error instanceof Error ? error.message : String(error);
+    const cause = error instanceof Error ? error.message : JSON.stringify(error);
     throw new MigrationError(`migration ${failed?.migrationName ?? '?'} failed: ${cause}`, { cause: error });
   }
   return results;

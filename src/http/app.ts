@@ -58,7 +58,8 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.registeredRoutes.push({ method, url: route.url, access: route.config?.access });
+      if (method !== 'HEAD')
+        app.registeredRoutes.push({ method, url: route.url, access: route.config?.access });
     }
   });
   app.addHook('onRequest', async (request, reply) => {
@@ -123,7 +124,10 @@ async function serveWeb(app: FastifyInstance, config: Config) {
     return reply.status(404).send({
       error: {
         code: 'NOT_FOUND',
-        message: isApi || built ? `No route ${request.method} ${request.url.split('?')[0]}` : 'The web UI is not built: run npm run build',
+        message:
+          isApi || built
+            ? `No route ${request.method} ${request.url.split('?')[0]}`
+            : 'The web UI is not built: run npm run build',
         details: { requestId: request.id },
       },
     });

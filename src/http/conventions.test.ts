@@ -12,7 +12,9 @@ describeEachEngine('API conventions', (t) => {
   afterAll(() => server.close());
 
   it('declares the access every route needs (only health, login and docs are public)', () => {
-    const routes = server.app.registeredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*');
+    const routes = server.app.registeredRoutes.filter(
+      (r) => !r.url.startsWith('/api/docs') && r.url !== '/*',
+    );
     expect(routes.length).toBeGreaterThan(15);
     const undeclared = routes.filter((r) => !r.access);
     expect(undeclared).toEqual([]);
@@ -46,7 +48,9 @@ describeEachEngine('API conventions', (t) => {
     const { status, body } = await server.call('/api/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/users', '/api/v1/audit', '/api/v1/me/tokens']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/users', '/api/v1/audit', '/api/v1/me/tokens']),
+    );
     expect(JSON.stringify(body.paths['/api/v1/users'].post.responses['409'])).toContain('code');
     const docs = await server.call('/api/docs');
     expect(docs.status).toBeLessThan(400);
@@ -59,8 +63,12 @@ describeEachEngine('API conventions', (t) => {
     });
     expect(status).toBe(400);
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    const fields = body.error.details.fields.map((f: { field: string; problem: string }) => `${f.field}:${f.problem}`);
-    expect(fields).toEqual(expect.arrayContaining(['favouriteColour:unknown_field', 'displayName:invalid_type']));
+    const fields = body.error.details.fields.map(
+      (f: { field: string; problem: string }) => `${f.field}:${f.problem}`,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining(['favouriteColour:unknown_field', 'displayName:invalid_type']),
+    );
   });
 
   it('rejects malformed JSON, oversized bodies and wrong content types with the error body', async () => {

@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.js';
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -25,8 +24,14 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'The JSON body is empty' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send the body as application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'VALIDATION_FAILED',
+    message: 'Content-Length does not match the body',
+  },
   FST_ERR_CTP_INVALID_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The content type is not valid' },
   FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', message: 'The URL is malformed' },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'VALIDATION_FAILED', message: 'The request is malformed' },
@@ -35,9 +40,8 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
 
 /** Turns schema issues into field problems; unknown keys are named one by one. */
 function fieldProblems(error: FastifyError): FieldProblem[] {
-  if (!hasZodFastifySchemaValidationErrors(error)) return [];
   const where = error.validationContext ?? 'body';
-  return error.validation.flatMap((issue) => {
+  return (error.validation ?? []).flatMap((issue) => {
     const path = issue.instancePath.split('/').filter(Boolean).join('.');
     const keys = (issue.params as { keys?: string[] }).keys;
     if (issue.keyword === 'unrecognized_keys' && keys) {
@@ -47,13 +51,16 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
         message: `is not a known ${where} field`,
       }));
     }
-    return [{ field: path || where, problem: issue.keyword, message: issue.message }];
+    return [{ field: path || where, problem: issue.keyword, message: issue.message ?? 'is not valid' }];
   });
 }
 
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, details: error.details } } };
+    return {
+      status: STATUS[error.code],
+      body: { error: { code: error.code, message: error.message, details: error.details } },
+    };
   }
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
@@ -63,7 +70,10 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   }
   const known = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (known) {
-    return { status: STATUS[known.code], body: { error: { code: known.code, message: known.message, details: {} } } };
+    return {
+      status: STATUS[known.code],
+      body: { error: { code: known.code, message: known.message, details: {} } },
+    };
   }
   if (fastifyError?.statusCode === 429) {
     return {
@@ -79,7 +89,13 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   }
   return {
     status: 500,
-    body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged', details: {} } },
+    body: {
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side; it has been logged',
+        details: {},
+      },
+    },
   };
 }
 

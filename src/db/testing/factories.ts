@@ -23,7 +23,10 @@ export async function makeUser(db: Db, overrides: Partial<CreateUserInput> & { r
 }
 
 export async function makeTeam(db: Db, overrides: { name?: string; parentId?: string | null } = {}) {
-  return createTeam(db, ctx, { name: overrides.name ?? `Team ${unique()}`, parentId: overrides.parentId ?? null });
+  return createTeam(db, ctx, {
+    name: overrides.name ?? `Team ${unique()}`,
+    parentId: overrides.parentId ?? null,
+  });
 }
 
 export const makePartnerId = () => crypto.randomUUID();

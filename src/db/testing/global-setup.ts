@@ -51,7 +51,9 @@ export default async function setup(project: TestProject) {
   } else if (process.env.CI) {
     throw new Error('CI must run the PostgreSQL tier: set TEST_DATABASE_URL');
   } else {
-    banner('PostgreSQL tier SKIPPED: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it');
+    banner(
+      'PostgreSQL tier SKIPPED: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it',
+    );
   }
   project.provide('postgresTemplate', postgresTemplate);
   project.provide('postgresUrl', url);
@@ -68,7 +70,8 @@ export default async function setup(project: TestProject) {
         url,
         `select datname from pg_database where datname like 'fairshare_t_${process.pid}_%'`,
       );
-      for (const row of leftovers) await adminQuery(url, `drop database if exists ${String(row.datname)} with (force)`);
+      for (const row of leftovers)
+        await adminQuery(url, `drop database if exists ${String(row.datname)} with (force)`);
       await adminQuery(url, `drop database if exists ${postgresTemplate} with (force)`);
     }
   };

@@ -9,8 +9,13 @@ export function testEngines(): Engine[] {
   return inject('postgresTemplate') ? ['pglite', 'postgres'] : ['pglite'];
 }
 
+export interface TestDatabase extends Database {
+  /** Connection string, on PostgreSQL (for child processes). */
+  url?: string;
+}
+
 /** A fresh, migrated database of its own for one test file. */
-export async function createTestDatabase(engine: Engine): Promise<Database> {
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const tarball = readFileSync(inject('pgliteTemplate'));
     return openDatabase({ loadDataDir: new Blob([tarball]) });
@@ -18,14 +23,14 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
   const url = inject('postgresUrl');
   const template = inject('postgresTemplate');
   if (!url || !template) throw new Error('PostgreSQL tier is not configured');
-  const name = `fairshare_t_${process.env.VITEST_POOL_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
-  // The template's pid is in its name; test databases carry the runner pid so teardown finds leftovers.
+  // Test databases carry the runner's pid (from the template's name) so its teardown finds leftovers.
   const runnerPid = template.replace('fairshare_tpl_', '');
-  const dbName = name.replace('fairshare_t_', `fairshare_t_${runnerPid}_`);
+  const dbName = `fairshare_t_${runnerPid}_${randomBytes(5).toString('hex')}`;
   await adminQuery(url, `create database ${dbName} template ${template}`);
   const database = await openDatabase({ databaseUrl: withDatabase(url, dbName), poolSize: 20 });
   return {
     ...database,
+    url: withDatabase(url, dbName),
     close: async () => {
       await database.close();
       await adminQuery(url, `drop database if exists ${dbName} with (force)`);
@@ -35,7 +40,7 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
 
 export interface EngineContext {
   engine: Engine;
-  database: Database;
+  database: TestDatabase;
 }
 
 /**

@@ -20,9 +20,17 @@ export interface CallInit {
 }
 
 /** A real HTTP server on a free port over the given test database. */
-export async function startTestServer(database: Database, overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  database: Database,
+  overrides: Partial<Config> = {},
+): Promise<TestServer> {
   const server = await startServer(
-    testConfig({ PORT: 0, FAIRSHARE_ADMIN_PASSWORD: TEST_PASSWORD, LOGIN_RATE_PER_MINUTE: 10_000, ...overrides }),
+    testConfig({
+      PORT: 0,
+      FAIRSHARE_ADMIN_PASSWORD: TEST_PASSWORD,
+      LOGIN_RATE_PER_MINUTE: 10_000,
+      ...overrides,
+    }),
     database,
   );
   const call: TestServer['call'] = async (path, init = {}) => {
@@ -53,7 +61,8 @@ export async function startTestServer(database: Database, overrides: Partial<Con
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ login, password }),
       });
-      if (response.status !== 200) throw new Error(`login ${login} failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`login ${login} failed: ${response.status} ${await response.text()}`);
       const cookie = response.headers.get('set-cookie') ?? '';
       return cookie.split(';')[0] ?? '';
     },

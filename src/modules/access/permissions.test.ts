@@ -12,7 +12,8 @@ describe('roles', () => {
 
   it('gives admin every permission and nobody else org:write', () => {
     expect([...permissionsOf('admin')].sort()).toEqual([...PERMISSIONS].sort());
-    for (const role of ROLES.filter((r) => r !== 'admin')) expect(permissionsOf(role).has('org:write')).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'admin'))
+      expect(permissionsOf(role).has('org:write')).toBe(false);
   });
 
   it('keeps partner roles inside the partner scope and away from internal data', () => {

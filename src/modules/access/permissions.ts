@@ -2,7 +2,15 @@
  * Who may do what, and over which records. Pure data and functions: the HTTP layer checks permissions,
  * repositories apply data scopes.
  */
-export const ROLES = ['admin', 'sales_ops', 'manager', 'rep', 'finance', 'partner_admin', 'partner_user'] as const;
+export const ROLES = [
+  'admin',
+  'sales_ops',
+  'manager',
+  'rep',
+  'finance',
+  'partner_admin',
+  'partner_user',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PARTNER_ROLES: readonly Role[] = ['partner_admin', 'partner_user'];

@@ -14,7 +14,12 @@ export async function lockAuditChain(tx: Executor): Promise<void> {
 }
 
 export async function lastAuditHash(tx: Executor): Promise<string | null> {
-  const row = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await tx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.hash ?? null;
 }
 

@@ -49,9 +49,19 @@ describeEachEngine('audit chain', (t) => {
     await withFreshDatabase(t.engine, async (db) => {
       await makeUser(db);
       await makeUser(db);
-      const target = await db.selectFrom('audit_log').select('id').orderBy('id').offset(1).limit(1).executeTakeFirstOrThrow();
+      const target = await db
+        .selectFrom('audit_log')
+        .select('id')
+        .orderBy('id')
+        .offset(1)
+        .limit(1)
+        .executeTakeFirstOrThrow();
       await tamper(db, sql`update audit_log set after = '{"login":"mallory"}' where id = ${target.id}`);
-      expect(await verifyAuditChain(db, 2)).toMatchObject({ ok: false, brokenId: target.id, problem: 'hash_mismatch' });
+      expect(await verifyAuditChain(db, 2)).toMatchObject({
+        ok: false,
+        brokenId: target.id,
+        problem: 'hash_mismatch',
+      });
     });
   });
 
@@ -60,17 +70,27 @@ describeEachEngine('audit chain', (t) => {
       for (let i = 0; i < 3; i++) await makeUser(db);
       const [, second, third] = await db.selectFrom('audit_log').select('id').orderBy('id').execute();
       await tamper(db, sql`delete from audit_log where id = ${second!.id}`);
-      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenId: third!.id, problem: 'prev_hash_mismatch' });
+      expect(await verifyAuditChain(db)).toMatchObject({
+        ok: false,
+        brokenId: third!.id,
+        problem: 'prev_hash_mismatch',
+      });
     });
   });
 
   it('writes nothing when the change’s transaction rolls back', async () => {
     const db = t.database.db;
-    const count = async () => Number((await sql<{ n: string }>`select count(*) as n from audit_log`.execute(db)).rows[0]!.n);
+    const count = async () =>
+      Number((await sql<{ n: string }>`select count(*) as n from audit_log`.execute(db)).rows[0]!.n);
     const before = await count();
     await expect(
       db.transaction().execute(async (tx) => {
-        await recordAudit(tx, ctx, { action: 'test.thing', entityType: 'thing', entityId: '1', after: { a: 1 } });
+        await recordAudit(tx, ctx, {
+          action: 'test.thing',
+          entityType: 'thing',
+          entityId: '1',
+          after: { a: 1 },
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -81,9 +101,16 @@ describeEachEngine('audit chain', (t) => {
     const db = t.database.db;
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        db.transaction().execute((tx) =>
-          recordAudit(tx, ctx, { action: 'test.race', entityType: 'thing', entityId: String(i), after: { i } }),
-        ),
+        db
+          .transaction()
+          .execute((tx) =>
+            recordAudit(tx, ctx, {
+              action: 'test.race',
+              entityType: 'thing',
+              entityId: String(i),
+              after: { i },
+            }),
+          ),
       ),
     );
     const verdict = await verifyAuditChain(db);

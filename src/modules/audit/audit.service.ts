@@ -81,8 +81,10 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<C
   for (;;) {
     const page = await auditRowsAfter(db, lastId, pageSize);
     for (const row of page) {
-      if (row.prev_hash !== previous) return { ok: false, rows, brokenId: row.id, problem: 'prev_hash_mismatch' };
-      if (hashAuditRow(row) !== row.hash) return { ok: false, rows, brokenId: row.id, problem: 'hash_mismatch' };
+      if (row.prev_hash !== previous)
+        return { ok: false, rows, brokenId: row.id, problem: 'prev_hash_mismatch' };
+      if (hashAuditRow(row) !== row.hash)
+        return { ok: false, rows, brokenId: row.id, problem: 'hash_mismatch' };
       previous = row.hash;
       lastId = row.id;
       rows += 1;
@@ -91,6 +93,10 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<C
   }
 }
 
-export async function browseAudit(db: Executor, filter: AuditFilter, page: { limit: number; offset: number }) {
+export async function browseAudit(
+  db: Executor,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+) {
   return listAuditRows(db, filter, page);
 }

@@ -32,7 +32,11 @@ describeEachEngine('authentication', (t) => {
     expect(setCookie).not.toMatch(/Secure/); // plain HTTP here; Secure is set behind HTTPS
     const cookie = setCookie.split(';')[0]!;
     const me = await server.call('/api/v1/me', { cookie });
-    expect(me.body).toMatchObject({ user: { login: user.login, role: 'manager' }, scope: 'team', viaToken: false });
+    expect(me.body).toMatchObject({
+      user: { login: user.login, role: 'manager' },
+      scope: 'team',
+      viaToken: false,
+    });
     expect(me.body.permissions).toContain('users:read');
     expect(me.body.permissions).not.toContain('users:write');
   });
@@ -48,8 +52,12 @@ describeEachEngine('authentication', (t) => {
 
   it('gives the same answer for an unknown login and a wrong password', async () => {
     const user = await makeUser(t.database.db);
-    const wrong = await server.call('/api/v1/auth/login', { json: { login: user.login, password: 'wrong-password' } });
-    const unknown = await server.call('/api/v1/auth/login', { json: { login: 'nobody-here', password: 'x' } });
+    const wrong = await server.call('/api/v1/auth/login', {
+      json: { login: user.login, password: 'wrong-password' },
+    });
+    const unknown = await server.call('/api/v1/auth/login', {
+      json: { login: 'nobody-here', password: 'x' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
@@ -60,18 +68,24 @@ describeEachEngine('authentication', (t) => {
     for (let i = 0; i < 3; i++) {
       await server.call('/api/v1/auth/login', { json: { login: user.login, password: 'bad-guess-123' } });
     }
-    const locked = await server.call('/api/v1/auth/login', { json: { login: user.login, password: TEST_PASSWORD } });
+    const locked = await server.call('/api/v1/auth/login', {
+      json: { login: user.login, password: TEST_PASSWORD },
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('RATE_LIMITED');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     const admin = await server.login('admin');
-    const audit = await server.call(`/api/v1/audit?entityId=${user.id}&action=auth.login_failed`, { cookie: admin });
+    const audit = await server.call(`/api/v1/audit?entityId=${user.id}&action=auth.login_failed`, {
+      cookie: admin,
+    });
     expect(audit.body.total).toBe(3);
   });
 
   it('refuses inactive users', async () => {
     const user = await makeUser(t.database.db, { status: 'inactive' });
-    const response = await server.call('/api/v1/auth/login', { json: { login: user.login, password: TEST_PASSWORD } });
+    const response = await server.call('/api/v1/auth/login', {
+      json: { login: user.login, password: TEST_PASSWORD },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -84,7 +98,10 @@ describeEachEngine('authentication', (t) => {
       json: { currentPassword: 'nope', newPassword: 'another-secret-1' },
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.details.fields[0]).toMatchObject({ field: 'currentPassword', problem: 'incorrect' });
+    expect(wrong.body.error.details.fields[0]).toMatchObject({
+      field: 'currentPassword',
+      problem: 'incorrect',
+    });
     const weak = await server.call('/api/v1/me/password', {
       cookie: first,
       json: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
@@ -110,7 +127,11 @@ describeEachEngine('authentication', (t) => {
     expect(created.status).toBe(201);
     const secret: string = created.body.token;
     expect(secret).toMatch(/^fs_/);
-    const stored = await t.database.db.selectFrom('api_tokens').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(secret);
     expect(JSON.stringify(stored)).not.toContain(secret.slice(10));
 
@@ -136,13 +157,19 @@ describeEachEngine('authentication', (t) => {
   it('refuses token scopes beyond the role and hides other users’ tokens', async () => {
     const rep = await makeUser(t.database.db, { role: 'rep' });
     const cookie = await server.login(rep.login);
-    const beyond = await server.call('/api/v1/me/tokens', { cookie, json: { name: 'x', scopes: ['users:write'] } });
+    const beyond = await server.call('/api/v1/me/tokens', {
+      cookie,
+      json: { name: 'x', scopes: ['users:write'] },
+    });
     expect(beyond.status).toBe(400);
     expect(beyond.body.error.details.fields[0]).toMatchObject({ field: 'scopes', problem: 'not_granted' });
 
     const other = await makeUser(t.database.db, { role: 'rep' });
     const otherCookie = await server.login(other.login);
-    const token = await server.call('/api/v1/me/tokens', { cookie: otherCookie, json: { name: 'mine', scopes: ['org:read'] } });
+    const token = await server.call('/api/v1/me/tokens', {
+      cookie: otherCookie,
+      json: { name: 'mine', scopes: ['org:read'] },
+    });
     const steal = await server.call(`/api/v1/me/tokens/${token.body.id}`, { method: 'DELETE', cookie });
     expect(steal.status).toBe(404);
   });

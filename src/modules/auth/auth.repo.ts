@@ -29,7 +29,13 @@ export async function setPassword(db: Executor, userId: string, passwordHash: st
   const now = new Date().toISOString();
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now, failed_logins: 0, locked_until: null })
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: now,
+      updated_at: now,
+      failed_logins: 0,
+      locked_until: null,
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -77,15 +83,35 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptId?
 }
 
 export async function deleteExpiredSessions(db: Executor): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).executeTakeFirst();
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<', new Date().toISOString())
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-const tokenColumns = ['id', 'user_id', 'name', 'prefix', 'scopes', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'] as const;
+const tokenColumns = [
+  'id',
+  'user_id',
+  'name',
+  'prefix',
+  'scopes',
+  'created_at',
+  'expires_at',
+  'last_used_at',
+  'revoked_at',
+] as const;
 
 export async function insertApiToken(
   db: Executor,
-  token: { user_id: string; name: string; token_hash: string; prefix: string; scopes: string[]; expires_at: string | null },
+  token: {
+    user_id: string;
+    name: string;
+    token_hash: string;
+    prefix: string;
+    scopes: string[];
+    expires_at: string | null;
+  },
 ) {
   return db.insertInto('api_tokens').values(token).returning(tokenColumns).executeTakeFirstOrThrow();
 }
@@ -107,7 +133,11 @@ export async function findApiTokenWithUser(db: Executor, tokenHash: string) {
 }
 
 export async function touchApiToken(db: Executor, tokenId: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: new Date().toISOString() }).where('id', '=', tokenId).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: new Date().toISOString() })
+    .where('id', '=', tokenId)
+    .execute();
 }
 
 export async function listApiTokens(db: Executor, userId: string) {

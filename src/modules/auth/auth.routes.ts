@@ -33,7 +33,12 @@ const toToken = (t: TokenRow) => ({
 });
 
 function me(user: Parameters<typeof toUser>[0], actor: Actor) {
-  return { user: toUser(user), permissions: [...actor.permissions].sort(), scope: actor.scope, viaToken: !!actor.tokenId };
+  return {
+    user: toUser(user),
+    permissions: [...actor.permissions].sort(),
+    scope: actor.scope,
+    viaToken: !!actor.tokenId,
+  };
 }
 
 export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
@@ -42,7 +47,8 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
     httpOnly: true,
     sameSite: 'lax' as const,
     path: '/',
-    secure: config.COOKIE_SECURE === 'always' || (config.COOKIE_SECURE === 'auto' && request.protocol === 'https'),
+    secure:
+      config.COOKIE_SECURE === 'always' || (config.COOKIE_SECURE === 'auto' && request.protocol === 'https'),
   });
   const clearCookie = (request: FastifyRequest, reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
@@ -89,7 +95,11 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
     '/api/v1/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Who am I: user, permissions and data scope', response: responses({ 200: meSchema }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I: user, permissions and data scope',
+        response: responses({ 200: meSchema }),
+      },
     },
     async (request) => {
       const user = await findUser(db, request.ctx.actor.id ?? '');
@@ -119,7 +129,11 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
     '/api/v1/me/tokens',
     {
       config: { access: 'tokens:manage' },
-      schema: { tags: ['tokens'], summary: 'My API tokens', response: responses({ 200: z.object({ items: z.array(apiTokenSchema) }) }) },
+      schema: {
+        tags: ['tokens'],
+        summary: 'My API tokens',
+        response: responses({ 200: z.object({ items: z.array(apiTokenSchema) }) }),
+      },
     },
     async (request) => ({ items: (await auth.listOwnApiTokens(db, request.ctx)).map(toToken) }),
   );
@@ -145,7 +159,12 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
     '/api/v1/me/tokens/:id',
     {
       config: { access: 'tokens:manage' },
-      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: idParams, response: responses({ 200: apiTokenSchema }) },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: idParams,
+        response: responses({ 200: apiTokenSchema }),
+      },
     },
     async (request) => toToken(await auth.revokeApiToken(db, request.ctx, request.params.id)),
   );

@@ -59,7 +59,12 @@ export interface LoginResult {
   user: repo.UserRow;
 }
 
-export async function login(db: Db, config: Config, requestId: string, input: LoginInput): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  config: Config,
+  requestId: string,
+  input: LoginInput,
+): Promise<LoginResult> {
   const user = await repo.findUserByLogin(db, input.login);
   const now = Date.now();
   if (user?.locked_until && Date.parse(user.locked_until) > now) {
@@ -84,7 +89,12 @@ export async function login(db: Db, config: Config, requestId: string, input: Lo
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, after: { ip: input.ip } });
+    await recordAudit(tx, ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ip: input.ip },
+    });
   });
   return { sessionToken, expiresAt, user };
 }
@@ -121,7 +131,11 @@ export async function authenticateSession(db: Db, config: Config, sessionToken: 
   }
   if (row.status === 'inactive') throw unauthenticated('This account is inactive', 'user_inactive');
   if (Date.now() - Date.parse(row.session_last_seen_at) > TOUCH_INTERVAL_MS) {
-    await repo.touchSession(db, sessionId, new Date(Date.now() + config.SESSION_TTL_HOURS * 3600_000).toISOString());
+    await repo.touchSession(
+      db,
+      sessionId,
+      new Date(Date.now() + config.SESSION_TTL_HOURS * 3600_000).toISOString(),
+    );
   }
   return { actor: actorFromUser(row), sessionId };
 }
@@ -177,7 +191,12 @@ export async function changePassword(
 }
 
 /** Sets a password on behalf of an operator (CLI reset, admin reset); ends every session of the user. */
-export async function resetPassword(db: Db, ctx: RequestContext, userId: string, password: string): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  ctx: RequestContext,
+  userId: string,
+  password: string,
+): Promise<void> {
   const user = await repo.findUserById(db, userId);
   if (!user) throw notFound('user', userId);
   const problem = passwordProblem(password, user.login);
@@ -205,11 +224,17 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: TokenIn
   const beyond = input.scopes.filter((s) => !allowed.has(s));
   if (beyond.length > 0) {
     throw invalid([
-      { field: 'scopes', problem: 'not_granted', message: `the user's role does not grant ${beyond.join(', ')}` },
+      {
+        field: 'scopes',
+        problem: 'not_granted',
+        message: `the user's role does not grant ${beyond.join(', ')}`,
+      },
     ]);
   }
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString() : null;
+  const expiresAt = input.expiresInDays
+    ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString()
+    : null;
   return db.transaction().execute(async (tx) => {
     const token = await repo.insertApiToken(tx, {
       user_id: userId,
@@ -236,7 +261,8 @@ export async function listOwnApiTokens(db: Db, ctx: RequestContext) {
 export async function revokeApiToken(db: Db, ctx: RequestContext, tokenId: string) {
   const token = await repo.findApiToken(db, tokenId);
   // Someone else's token is reported as missing, not forbidden: its existence is not the caller's business.
-  if (!token || (token.user_id !== ctx.actor.id && ctx.actor.role !== 'admin')) throw notFound('api_token', tokenId);
+  if (!token || (token.user_id !== ctx.actor.id && ctx.actor.role !== 'admin'))
+    throw notFound('api_token', tokenId);
   if (token.revoked_at) return token;
   return db.transaction().execute(async (tx) => {
     const revoked = await repo.revokeApiToken(tx, tokenId);

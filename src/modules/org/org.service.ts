@@ -18,7 +18,11 @@ export async function getOrganization(db: Db): Promise<Organization> {
   return toOrganization(await repo.readOrganization(db));
 }
 
-export async function updateOrganization(db: Db, ctx: RequestContext, input: UpdateOrgInput): Promise<Organization> {
+export async function updateOrganization(
+  db: Db,
+  ctx: RequestContext,
+  input: UpdateOrgInput,
+): Promise<Organization> {
   return db.transaction().execute(async (tx) => {
     const before = toOrganization(await repo.readOrganization(tx, true));
     const after = toOrganization(
@@ -29,7 +33,13 @@ export async function updateOrganization(db: Db, ctx: RequestContext, input: Upd
         ...(input.defaultLanguage !== undefined && { default_language: input.defaultLanguage }),
       }),
     );
-    await recordAudit(tx, ctx, { action: 'organization.updated', entityType: 'organization', entityId: '1', before, after });
+    await recordAudit(tx, ctx, {
+      action: 'organization.updated',
+      entityType: 'organization',
+      entityId: '1',
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -65,7 +65,12 @@ export async function claimDueJob(tx: Executor, name: string) {
     .executeTakeFirst();
 }
 
-export async function finishJob(tx: Executor, name: string, nextRunAt: string, error: string | null): Promise<void> {
+export async function finishJob(
+  tx: Executor,
+  name: string,
+  nextRunAt: string,
+  error: string | null,
+): Promise<void> {
   await tx
     .updateTable('scheduled_jobs')
     .set({ next_run_at: nextRunAt, last_run_at: new Date().toISOString(), last_error: error })

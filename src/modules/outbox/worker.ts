@@ -26,7 +26,11 @@ export function backoffSeconds(attempts: number): number {
 }
 
 /** Processes one due message in its own transaction; false when none is due. */
-export async function processNextMessage(db: Db, handlers: WorkerOptions['handlers'], log: Logger): Promise<boolean> {
+export async function processNextMessage(
+  db: Db,
+  handlers: WorkerOptions['handlers'],
+  log: Logger,
+): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const message = await repo.claimNextMessage(tx);
     if (!message) return false;
@@ -39,7 +43,10 @@ export async function processNextMessage(db: Db, handlers: WorkerOptions['handle
       const dead = attempts >= message.max_attempts;
       const retryAt = new Date(Date.now() + backoffSeconds(attempts) * 1000).toISOString();
       const text = error instanceof Error ? error.message : String(error);
-      log.warn({ outboxId: message.id, topic: message.topic, attempts, dead, err: text }, 'outbox message failed');
+      log.warn(
+        { outboxId: message.id, topic: message.topic, attempts, dead, err: text },
+        'outbox message failed',
+      );
       await repo.markMessageFailed(tx, message.id, attempts, dead, retryAt, text);
     }
     return true;
@@ -59,7 +66,12 @@ export async function runDueJobs(db: Db, jobs: ScheduledJob[], log: Logger): Pro
         error = e instanceof Error ? e.message : String(e);
         log.error({ job: job.name, err: error }, 'scheduled job failed');
       }
-      await repo.finishJob(tx, job.name, new Date(Date.now() + job.intervalSeconds * 1000).toISOString(), error);
+      await repo.finishJob(
+        tx,
+        job.name,
+        new Date(Date.now() + job.intervalSeconds * 1000).toISOString(),
+        error,
+      );
     });
   }
 }

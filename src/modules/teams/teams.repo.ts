@@ -19,7 +19,11 @@ export async function listTeamsWithCounts(db: Executor) {
     .selectFrom('teams')
     .selectAll('teams')
     .select((eb) => [
-      eb.selectFrom('users').whereRef('users.team_id', '=', 'teams.id').select(eb.fn.countAll<string>().as('n')).as('member_count'),
+      eb
+        .selectFrom('users')
+        .whereRef('users.team_id', '=', 'teams.id')
+        .select(eb.fn.countAll<string>().as('n'))
+        .as('member_count'),
     ])
     .orderBy('name')
     .execute();
@@ -35,7 +39,10 @@ export async function isInSubtree(db: Executor, rootId: string, candidateId: str
   return !!row;
 }
 
-export async function insertTeam(db: Executor, team: { name: string; parent_id: string | null; manager_id: string | null }) {
+export async function insertTeam(
+  db: Executor,
+  team: { name: string; parent_id: string | null; manager_id: string | null },
+) {
   return db.insertInto('teams').values(team).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -52,10 +59,21 @@ export async function updateTeam(
     .executeTakeFirstOrThrow();
 }
 
-export async function teamHasDependants(db: Executor, id: string): Promise<{ members: number; children: number }> {
+export async function teamHasDependants(
+  db: Executor,
+  id: string,
+): Promise<{ members: number; children: number }> {
   const [members, children] = await Promise.all([
-    db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).where('team_id', '=', id).executeTakeFirstOrThrow(),
-    db.selectFrom('teams').select((eb) => eb.fn.countAll<string>().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('team_id', '=', id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('teams')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('parent_id', '=', id)
+      .executeTakeFirstOrThrow(),
   ]);
   return { members: Number(members.n), children: Number(children.n) };
 }

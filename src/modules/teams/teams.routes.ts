@@ -14,7 +14,11 @@ export function teamRoutes(app: FastifyInstance, db: Db) {
     '/api/v1/teams',
     {
       config: { access: 'teams:read' },
-      schema: { tags, summary: 'All teams (a tree by parentId)', response: responses({ 200: z.object({ items: z.array(teamSchema) }) }) },
+      schema: {
+        tags,
+        summary: 'All teams (a tree by parentId)',
+        response: responses({ 200: z.object({ items: z.array(teamSchema) }) }),
+      },
     },
     async () => ({ items: await teams.listTeams(db) }),
   );
@@ -23,7 +27,12 @@ export function teamRoutes(app: FastifyInstance, db: Db) {
     '/api/v1/teams',
     {
       config: { access: 'teams:write' },
-      schema: { tags, summary: 'Create a team', body: createTeamBody, response: responses({ 201: teamSchema }) },
+      schema: {
+        tags,
+        summary: 'Create a team',
+        body: createTeamBody,
+        response: responses({ 201: teamSchema }),
+      },
     },
     async (request, reply) => reply.status(201).send(await teams.createTeam(db, request.ctx, request.body)),
   );
@@ -47,7 +56,12 @@ export function teamRoutes(app: FastifyInstance, db: Db) {
     '/api/v1/teams/:id',
     {
       config: { access: 'teams:write' },
-      schema: { tags, summary: 'Delete an empty team', params: idParams, response: responses({ 204: noContent }) },
+      schema: {
+        tags,
+        summary: 'Delete an empty team',
+        params: idParams,
+        response: responses({ 204: noContent }),
+      },
     },
     async (request, reply) => {
       await teams.deleteTeam(db, request.ctx, request.params.id);

@@ -24,7 +24,11 @@ export async function listTeams(db: Db): Promise<Team[]> {
   return rows.map((r) => toTeam(r, Number(r.member_count ?? 0)));
 }
 
-async function checkRefs(db: Executor, teamId: string | null, input: { parentId?: string | null; managerId?: string | null }) {
+async function checkRefs(
+  db: Executor,
+  teamId: string | null,
+  input: { parentId?: string | null; managerId?: string | null },
+) {
   const problems: FieldProblem[] = [];
   if (input.parentId) {
     if (!(await repo.findTeam(db, input.parentId))) {
@@ -61,13 +65,23 @@ export async function createTeam(db: Db, ctx: RequestContext, input: CreateTeamI
         manager_id: input.managerId ?? null,
       });
       const team = toTeam(row);
-      await recordAudit(tx, ctx, { action: 'team.created', entityType: 'team', entityId: team.id, after: team });
+      await recordAudit(tx, ctx, {
+        action: 'team.created',
+        entityType: 'team',
+        entityId: team.id,
+        after: team,
+      });
       return team;
     }),
   );
 }
 
-export async function updateTeam(db: Db, ctx: RequestContext, id: string, input: UpdateTeamInput): Promise<Team> {
+export async function updateTeam(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateTeamInput,
+): Promise<Team> {
   return uniqueName(input.name, () =>
     db.transaction().execute(async (tx) => {
       const current = await repo.lockTeam(tx, id);
@@ -101,6 +115,11 @@ export async function deleteTeam(db: Db, ctx: RequestContext, id: string): Promi
       throw conflict('Move the team’s members and sub-teams first', { members, children });
     }
     await repo.deleteTeam(tx, id);
-    await recordAudit(tx, ctx, { action: 'team.deleted', entityType: 'team', entityId: id, before: toTeam(current) });
+    await recordAudit(tx, ctx, {
+      action: 'team.deleted',
+      entityType: 'team',
+      entityId: id,
+      before: toTeam(current),
+    });
   });
 }

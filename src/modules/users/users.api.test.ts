@@ -19,13 +19,21 @@ describeEachEngine('users and scopes', (t) => {
       json: { login: 'Li.Lei', displayName: '李雷', role: 'rep', teamId: team.id, phone: '138-1234-5678' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ login: 'li.lei', phone: '+8613812345678', teamId: team.id, status: 'active' });
+    expect(created.body).toMatchObject({
+      login: 'li.lei',
+      phone: '+8613812345678',
+      teamId: team.id,
+      status: 'active',
+    });
     expect(created.body.generatedPassword).toMatch(/.{12,}/);
     expect(JSON.stringify(created.body)).not.toMatch(/scrypt/);
     await server.login('li.lei', created.body.generatedPassword);
-    const audit = await server.call(`/api/v1/audit?entityType=user&entityId=${created.body.id}&action=user.created`, {
-      cookie: admin,
-    });
+    const audit = await server.call(
+      `/api/v1/audit?entityType=user&entityId=${created.body.id}&action=user.created`,
+      {
+        cookie: admin,
+      },
+    );
     expect(audit.body.items[0]).toMatchObject({ actorLabel: 'admin', after: { login: 'li.lei' } });
     expect(audit.body.items[0].requestId).toBe(created.headers.get('x-request-id'));
   });
@@ -33,7 +41,10 @@ describeEachEngine('users and scopes', (t) => {
   it('answers a taken login with 409 — also when many requests race for it', async () => {
     const attempts = await Promise.all(
       Array.from({ length: 8 }, () =>
-        server.call('/api/v1/users', { cookie: admin, json: { login: 'racer', displayName: 'R', role: 'rep' } }),
+        server.call('/api/v1/users', {
+          cookie: admin,
+          json: { login: 'racer', displayName: 'R', role: 'rep' },
+        }),
       ),
     );
     const statuses = attempts.map((a) => a.status).sort();
@@ -46,7 +57,10 @@ describeEachEngine('users and scopes', (t) => {
   });
 
   it('rejects references to missing teams and managers, naming the fields, and writes nothing', async () => {
-    const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const response = await server.call('/api/v1/users', {
       cookie: admin,
       json: {
@@ -61,9 +75,14 @@ describeEachEngine('users and scopes', (t) => {
     expect(response.status).toBe(400);
     const fields = response.body.error.details.fields.map((f: { field: string }) => f.field).sort();
     expect(fields).toEqual(['managerId', 'phone', 'teamId']);
-    const after = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
-    expect(await t.database.db.selectFrom('users').select('id').where('login', '=', 'ghost').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.database.db.selectFrom('users').select('id').where('login', '=', 'ghost').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('shows a manager their team subtree, a rep only themself, and 404s the rest', async () => {
@@ -86,7 +105,14 @@ describeEachEngine('users and scopes', (t) => {
     const repSees = await server.call('/api/v1/users', { cookie: repCookie });
     expect(repSees.body.items.map((u: { id: string }) => u.id)).toEqual([inCity.id]);
     expect((await server.call(`/api/v1/users/${manager.id}`, { cookie: repCookie })).status).toBe(404);
-    expect((await server.call('/api/v1/users', { cookie: repCookie, json: { login: 'x9', displayName: 'x', role: 'rep' } })).status).toBe(403);
+    expect(
+      (
+        await server.call('/api/v1/users', {
+          cookie: repCookie,
+          json: { login: 'x9', displayName: 'x', role: 'rep' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('keeps partner users inside their partner', async () => {
@@ -103,10 +129,16 @@ describeEachEngine('users and scopes', (t) => {
     expect((await server.call('/api/v1/teams', { cookie })).status).toBe(403);
     expect((await server.call('/api/v1/audit', { cookie })).status).toBe(403);
 
-    const own = await server.call('/api/v1/users', { cookie, json: { login: 'pa.new', displayName: 'New', role: 'partner_user' } });
+    const own = await server.call('/api/v1/users', {
+      cookie,
+      json: { login: 'pa.new', displayName: 'New', role: 'partner_user' },
+    });
     expect(own.status).toBe(201);
     expect(own.body.partnerId).toBe(partnerA);
-    const internal = await server.call('/api/v1/users', { cookie, json: { login: 'pa.rep', displayName: 'R', role: 'rep' } });
+    const internal = await server.call('/api/v1/users', {
+      cookie,
+      json: { login: 'pa.rep', displayName: 'R', role: 'rep' },
+    });
     expect(internal.status).toBe(403);
     const foreign = await server.call('/api/v1/users', {
       cookie,
@@ -114,15 +146,30 @@ describeEachEngine('users and scopes', (t) => {
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.details.fields[0].field).toBe('partnerId');
-    expect((await server.call(`/api/v1/users/${userB.id}`, { method: 'PATCH', cookie, json: { displayName: 'x' } })).status).toBe(404);
+    expect(
+      (
+        await server.call(`/api/v1/users/${userB.id}`, {
+          method: 'PATCH',
+          cookie,
+          json: { displayName: 'x' },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('lets only an admin hand out admin, and nobody change their own role', async () => {
     const ops = await makeUser(t.database.db, { role: 'sales_ops' });
     const cookie = await server.login(ops.login);
-    const promote = await server.call('/api/v1/users', { cookie, json: { login: 'wannabe', displayName: 'W', role: 'admin' } });
+    const promote = await server.call('/api/v1/users', {
+      cookie,
+      json: { login: 'wannabe', displayName: 'W', role: 'admin' },
+    });
     expect(promote.status).toBe(403);
-    const self = await server.call(`/api/v1/users/${ops.id}`, { method: 'PATCH', cookie, json: { role: 'manager' } });
+    const self = await server.call(`/api/v1/users/${ops.id}`, {
+      method: 'PATCH',
+      cookie,
+      json: { role: 'manager' },
+    });
     expect(self.status).toBe(422);
   });
 
@@ -136,7 +183,9 @@ describeEachEngine('users and scopes', (t) => {
     });
     expect(patched.body.status).toBe('inactive');
     expect((await server.call('/api/v1/me', { cookie: repCookie })).status).toBe(401);
-    const audit = await server.call(`/api/v1/audit?entityId=${rep.id}&action=user.updated`, { cookie: admin });
+    const audit = await server.call(`/api/v1/audit?entityId=${rep.id}&action=user.updated`, {
+      cookie: admin,
+    });
     expect(audit.body.items[0]).toMatchObject({
       reason: 'left the company',
       before: { status: 'active' },
@@ -146,7 +195,10 @@ describeEachEngine('users and scopes', (t) => {
 
   it('resets a password to a generated one', async () => {
     const rep = await makeUser(t.database.db);
-    const reset = await server.call(`/api/v1/users/${rep.id}/reset-password`, { method: 'POST', cookie: admin });
+    const reset = await server.call(`/api/v1/users/${rep.id}/reset-password`, {
+      method: 'POST',
+      cookie: admin,
+    });
     expect(reset.status).toBe(200);
     await server.login(rep.login, reset.body.generatedPassword);
   });

@@ -33,7 +33,9 @@ function visibleUsers(db: Executor, actor: Actor) {
     case 'own':
       return query.where('users.id', '=', actor.id);
     case 'partner':
-      return actor.partnerId ? query.where('users.partner_id', '=', actor.partnerId) : query.where(sql<boolean>`false`);
+      return actor.partnerId
+        ? query.where('users.partner_id', '=', actor.partnerId)
+        : query.where(sql<boolean>`false`);
     case 'team':
       return query.where((eb) =>
         eb.or([
@@ -69,7 +71,11 @@ export async function listVisibleUsers(db: Executor, actor: Actor, filter: UserF
   return { items, total: Number(count.n) };
 }
 
-export async function findVisibleUser(db: Executor, actor: Actor, id: string): Promise<PublicUserRow | undefined> {
+export async function findVisibleUser(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<PublicUserRow | undefined> {
   return visibleUsers(db, actor).select(publicColumns).where('users.id', '=', id).executeTakeFirst();
 }
 
@@ -105,6 +111,9 @@ export async function updateUser(
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -5,7 +5,13 @@ import type { Db } from '../../db/database.js';
 import { pageOf } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
 import * as users from './users.service.js';
-import { createdUserSchema, createUserBody, listUsersQuery, updateUserBody, userSchema } from './users.schema.js';
+import {
+  createdUserSchema,
+  createUserBody,
+  listUsersQuery,
+  updateUserBody,
+  userSchema,
+} from './users.schema.js';
 
 export function userRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +44,12 @@ export function userRoutes(app: FastifyInstance, db: Db) {
     '/api/v1/users',
     {
       config: { access: 'users:write' },
-      schema: { tags, summary: 'Create a user', body: createUserBody, response: responses({ 201: createdUserSchema }) },
+      schema: {
+        tags,
+        summary: 'Create a user',
+        body: createUserBody,
+        response: responses({ 201: createdUserSchema }),
+      },
     },
     async (request, reply) => reply.status(201).send(await users.createUser(db, request.ctx, request.body)),
   );
@@ -69,6 +80,8 @@ export function userRoutes(app: FastifyInstance, db: Db) {
         response: responses({ 200: z.object({ generatedPassword: z.string() }) }),
       },
     },
-    async (request) => ({ generatedPassword: await users.resetUserPassword(db, request.ctx, request.params.id) }),
+    async (request) => ({
+      generatedPassword: await users.resetUserPassword(db, request.ctx, request.params.id),
+    }),
   );
 }

@@ -41,7 +41,11 @@ export const createUserBody = z.strictObject({
   managerId: z.uuid().nullable().optional(),
   partnerId: z.uuid().nullable().optional(),
   language: z.enum(LANGUAGES).nullable().optional(),
-  password: z.string().max(256).optional().describe('initial password; generated and returned once when omitted'),
+  password: z
+    .string()
+    .max(256)
+    .optional()
+    .describe('initial password; generated and returned once when omitted'),
 });
 export type CreateUserInput = z.infer<typeof createUserBody>;
 

@@ -2,7 +2,13 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Db, Executor } from '../../db/database.js';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import { assignableRoles, isPartnerRole, ROLES, type RequestContext, type Role } from '../access/permissions.js';
+import {
+  assignableRoles,
+  isPartnerRole,
+  ROLES,
+  type RequestContext,
+  type Role,
+} from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { deleteUserSessions } from '../auth/auth.repo.js';
 import { resetPassword } from '../auth/auth.service.js';
@@ -66,7 +72,8 @@ async function checkRelations(db: Executor, ctx: RequestContext, r: Relations, s
     problems.push({ field: 'teamId', problem: 'not_found', message: 'no such team' });
   }
   if (r.managerId) {
-    if (r.managerId === selfId) problems.push({ field: 'managerId', problem: 'self', message: 'cannot be the user' });
+    if (r.managerId === selfId)
+      problems.push({ field: 'managerId', problem: 'self', message: 'cannot be the user' });
     else if (!(await repo.findVisibleUser(db, ctx.actor, r.managerId)))
       problems.push({ field: 'managerId', problem: 'not_found', message: 'no such user' });
   }
@@ -120,7 +127,12 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
         password_changed_at: new Date().toISOString(),
       });
       const user = toUser(row);
-      await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: user.id, after: user });
+      await recordAudit(tx, ctx, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: user,
+      });
       return input.password ? user : { ...user, generatedPassword: password };
     });
   } catch (error) {
@@ -137,7 +149,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
-export async function updateUser(db: Db, ctx: RequestContext, id: string, patch: UpdateUserInput): Promise<User> {
+export async function updateUser(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  patch: UpdateUserInput,
+): Promise<User> {
   return db.transaction().execute(async (tx) => {
     const visible = await repo.findVisibleUser(tx, ctx.actor, id);
     if (!visible) throw notFound('user', id);
@@ -147,7 +164,10 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, patch:
       throw forbidden(`You may not change a user whose role is ${current.role}`, { role: current.role });
     }
     if (id === ctx.actor.id && patch.role && patch.role !== current.role) {
-      throw new AppError('UNPROCESSABLE', 'You cannot change your own role', { field: 'role', problem: 'self' });
+      throw new AppError('UNPROCESSABLE', 'You cannot change your own role', {
+        field: 'role',
+        problem: 'self',
+      });
     }
     const next = {
       role: patch.role ?? (current.role as Role),

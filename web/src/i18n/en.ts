@@ -113,6 +113,7 @@ export const en = {
     resetPassword: 'Reset password',
     resetPasswordConfirm: 'Give {{name}} a new password and sign them out everywhere?',
     searchUser: 'Type to search users',
+    updatedAt: 'Last changed',
   },
   teams: {
     title: 'Teams',

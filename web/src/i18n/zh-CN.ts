@@ -112,6 +112,7 @@ export const zhCN: Resource = {
     resetPassword: '重置密码',
     resetPasswordConfirm: '为 {{name}} 生成新密码，并使其在所有设备上退出登录？',
     searchUser: '输入以搜索用户',
+    updatedAt: '最后修改',
   },
   teams: {
     title: '团队',

@@ -1,0 +1,68 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import type { Permission } from '../api/types.js';
+import { AppLayout } from './AppLayout.js';
+import { homePath } from './nav.js';
+import { createQueryClient } from './queryClient.js';
+import { NotFoundPage, RequireAuth, RequirePermission } from './RequireAuth.js';
+import { useMe } from './session.js';
+
+// One chunk per page: the login page does not wait for the audit log's code.
+const LoginPage = lazy(() => import('../pages/login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const UsersPage = lazy(() => import('../pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const TeamsPage = lazy(() => import('../pages/teams/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
+const TokensPage = lazy(() => import('../pages/tokens/TokensPage.js').then((m) => ({ default: m.TokensPage })));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const OrganizationPage = lazy(() =>
+  import('../pages/organization/OrganizationPage.js').then((m) => ({ default: m.OrganizationPage })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('../pages/password/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
+);
+
+function Home() {
+  return <Navigate to={homePath(useMe().permissions)} replace />;
+}
+
+const guarded = (permission: Permission, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Home />} />
+                <Route path="users" element={guarded('users:read', <UsersPage />)} />
+                <Route path="teams" element={guarded('teams:read', <TeamsPage />)} />
+                <Route path="tokens" element={guarded('tokens:manage', <TokensPage />)} />
+                <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
+                <Route path="organization" element={guarded('org:read', <OrganizationPage />)} />
+                <Route path="account/password" element={<ChangePasswordPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,182 @@
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../../src/modules/access/permissions.js';
+import { USER_STATUSES, type User, type UserStatus } from '../../api/types.js';
+import { useCan } from '../../app/session.js';
+import { SecretModal } from '../../components/SecretModal.js';
+import { TeamSelect } from '../../components/TeamSelect.js';
+import { errorText } from '../../i18n/errorText.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { useTeams } from '../teams/teams.api.js';
+import { UserFormModal } from './UserFormModal.js';
+import { useUserMutations, useUsers, type UserFilters } from './users.api.js';
+
+const STATUS_COLORS: Record<UserStatus, string> = { active: 'green', absent: 'orange', inactive: 'default' };
+const PAGE_SIZE = 20;
+
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const canWrite = useCan('users:write');
+  const canReadTeams = useCan('teams:read');
+  const [filters, setFilters] = useState<UserFilters>({ limit: PAGE_SIZE, offset: 0 });
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<{ user?: User } | null>(null);
+  const [secret, setSecret] = useState<{ name: string; password: string } | null>(null);
+  const users = useUsers(filters);
+  const teams = useTeams(canReadTeams);
+  const { resetPassword } = useUserMutations();
+  const teamNames = useMemo(() => new Map((teams.data ?? []).map((team) => [team.id, team.name])), [teams.data]);
+
+  const filter = (patch: Partial<UserFilters>) => setFilters((f) => ({ ...f, ...patch, offset: 0 }));
+
+  const reset = (user: User) =>
+    resetPassword.mutate(user.id, {
+      onSuccess: ({ generatedPassword }) => setSecret({ name: user.displayName, password: generatedPassword }),
+      onError: (error) => void message.error(errorText(t, error)),
+    });
+
+  const columns: TableColumnsType<User> = [
+    {
+      title: t('users.displayName'),
+      dataIndex: 'displayName',
+      render: (name: string, user) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Text type="secondary">{user.login}</Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('users.role'), dataIndex: 'role', render: (role: User['role']) => t(`roles.${role}`) },
+    {
+      title: t('users.status'),
+      dataIndex: 'status',
+      render: (status: UserStatus) => <Tag color={STATUS_COLORS[status]}>{t(`statuses.${status}`)}</Tag>,
+    },
+    {
+      title: t('users.team'),
+      dataIndex: 'teamId',
+      render: (teamId: string | null) => (teamId ? (teamNames.get(teamId) ?? '…') : ''),
+    },
+    { title: t('users.email'), dataIndex: 'email', ellipsis: true },
+    { title: t('users.phone'), dataIndex: 'phone' },
+    {
+      title: t('users.language'),
+      dataIndex: 'language',
+      render: (language: User['language']) => (language ? t(`language.${language}`) : ''),
+    },
+    {
+      title: t('users.updatedAt'),
+      dataIndex: 'updatedAt',
+      render: (at: string) => formatDateTime(at, i18n.language),
+    },
+  ];
+  if (canWrite) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_: unknown, user) => (
+        <Space size={0}>
+          <Button type="link" icon={<EditOutlined />} onClick={() => setEditing({ user })} aria-label={t('common.edit')}>
+            {t('common.edit')}
+          </Button>
+          <Popconfirm
+            title={t('users.resetPasswordConfirm', { name: user.displayName })}
+            okText={t('common.yes')}
+            cancelText={t('common.no')}
+            onConfirm={() => reset(user)}
+          >
+            <Button type="link" icon={<KeyOutlined />}>
+              {t('users.resetPassword')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('users.title')}
+        </Typography.Title>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+            {t('users.new')}
+          </Button>
+        )}
+      </Flex>
+      <Flex wrap gap={8}>
+        <Input.Search
+          allowClear
+          placeholder={t('users.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(q) => filter({ q: q.trim() || undefined })}
+          enterButton={t('common.search')}
+          style={{ width: 320, maxWidth: '100%' }}
+        />
+        <Select
+          allowClear
+          placeholder={t('users.anyRole')}
+          value={filters.role}
+          onChange={(role?: string) => filter({ role })}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          style={{ width: 180, maxWidth: '100%' }}
+        />
+        <Select
+          allowClear
+          placeholder={t('users.anyStatus')}
+          value={filters.status}
+          onChange={(status?: string) => filter({ status })}
+          options={USER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+          style={{ width: 140, maxWidth: '100%' }}
+        />
+        {canReadTeams && (
+          <TeamSelect
+            placeholder={t('users.anyTeam')}
+            value={filters.teamId}
+            onChange={(teamId) => filter({ teamId: teamId ?? undefined })}
+            style={{ width: 200, maxWidth: '100%' }}
+          />
+        )}
+      </Flex>
+      {users.error && <Alert type="error" showIcon title={errorText(t, users.error)} />}
+      <Table<User>
+        rowKey="id"
+        columns={columns}
+        dataSource={users.data?.items}
+        loading={users.isFetching}
+        scroll={{ x: 'max-content' }}
+        size="middle"
+        pagination={{
+          current: Math.floor(filters.offset / filters.limit) + 1,
+          pageSize: filters.limit,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('common.total', { count: total }),
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
+        }}
+      />
+      <UserFormModal
+        open={editing !== null}
+        user={editing?.user}
+        onClose={() => setEditing(null)}
+        onCreated={(user) => {
+          if (user.generatedPassword) setSecret({ name: user.displayName, password: user.generatedPassword });
+        }}
+      />
+      <SecretModal
+        title={t('users.generatedPasswordTitle', { name: secret?.name ?? '' })}
+        help={t('users.generatedPasswordHelp')}
+        secret={secret?.password ?? null}
+        onClose={() => setSecret(null)}
+      />
+    </Space>
+  );
+}
