@@ -65,6 +65,18 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Graceful shutdown: requests in flight finish; their keep-alive connections then close instead of
+  // holding the process open until the client's idle timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async () => {
+    if (closing) app.server.closeIdleConnections();
+  });
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -133,3 +133,17 @@ describeEachEngine('API conventions', (t) => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|node_modules/);
   });
 });
+
+describeEachEngine('graceful shutdown', (t) => {
+  it('finishes requests already in flight before closing', async () => {
+    const server = await startTestServer(t.database);
+    const admin = await server.login('admin');
+    let received = 0;
+    server.app.server.on('request', () => (received += 1));
+    const inFlight = Array.from({ length: 10 }, () => server.call('/api/v1/users', { cookie: admin }));
+    while (received < 10) await new Promise((r) => setTimeout(r, 1));
+    await server.close();
+    const statuses = (await Promise.all(inFlight)).map((r) => r.status);
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => 200));
+  });
+});
