@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'DUPLICATE_ACCOUNT'
+  | 'POSSIBLE_DUPLICATE'
   | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'

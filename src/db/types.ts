@@ -103,7 +103,57 @@ export interface ScheduledJobTable {
   last_error: string | null;
 }
 
+export interface AccountTable {
+  id: Generated<string>;
+  legal_name: string;
+  aliases: string[];
+  english_name: string | null;
+  uscc: string | null;
+  uscc_valid: boolean;
+  phones: string[];
+  emails: string[];
+  website: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  street: string | null;
+  industry: string | null;
+  size: string | null;
+  source: string | null;
+  tags: string[];
+  parent_id: string | null;
+  is_branch: boolean;
+  owner_id: string | null;
+  partner_id: string | null;
+  status: Generated<string>;
+  merged_into: string | null;
+  features: Json;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AccountMatchKeyTable {
+  key: string;
+  account_id: string;
+}
+
+export interface ContactTable {
+  id: Generated<string>;
+  account_id: string;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  title: string | null;
+  archived_at: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  accounts: AccountTable;
+  account_match_keys: AccountMatchKeyTable;
+  contacts: ContactTable;
   organization: OrganizationTable;
   teams: TeamTable;
   users: UserTable;

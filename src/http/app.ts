@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
+import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   teamRoutes(app, db);
   orgRoutes(app, db);
   auditRoutes(app, db);
+  accountRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

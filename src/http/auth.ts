@@ -20,9 +20,13 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'fairshare_session';
 
-/** Routes that plugins register for themselves (docs UI, static files) and need no declaration. */
+/**
+ * Routes that need no declaration: the docs UI and the web UI's static files, which plugins register and
+ * which are public by nature. Everything under /api/ and the health checks must declare their access.
+ */
 export function isPluginRoute(url: string): boolean {
-  return url.startsWith('/api/docs') || url === '/*' || url === '/';
+  if (url.startsWith('/api/docs')) return true;
+  return !url.startsWith('/api/') && url !== '/healthz' && url !== '/readyz';
 }
 
 export function registerAuth(app: FastifyInstance, db: Db, config: Config) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../db/testing/index.js';
 import { startTestServer, type TestServer } from '../db/testing/server.js';
+import { isPluginRoute } from './auth.js';
 
 describeEachEngine('API conventions', (t) => {
   let server: TestServer;
@@ -12,9 +13,7 @@ describeEachEngine('API conventions', (t) => {
   afterAll(() => server.close());
 
   it('declares the access every route needs (only health, login and docs are public)', () => {
-    const routes = server.app.registeredRoutes.filter(
-      (r) => !r.url.startsWith('/api/docs') && r.url !== '/*',
-    );
+    const routes = server.app.registeredRoutes.filter((r) => !isPluginRoute(r.url));
     expect(routes.length).toBeGreaterThan(15);
     const undeclared = routes.filter((r) => !r.access);
     expect(undeclared).toEqual([]);

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'teams:write',
   'audit:read',
   'tokens:manage',
+  'accounts:read',
+  'accounts:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,19 +38,19 @@ interface RoleDefinition {
   permissions: readonly Permission[];
 }
 
-const everyone: Permission[] = ['org:read', 'tokens:manage'];
+const everyone: Permission[] = ['org:read', 'tokens:manage', 'accounts:read'];
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', permissions: PERMISSIONS },
   sales_ops: {
     scope: 'all',
-    permissions: [...everyone, 'users:read', 'users:write', 'teams:read', 'teams:write', 'audit:read'],
+    permissions: [...everyone, 'accounts:write', 'users:read', 'users:write', 'teams:read', 'teams:write', 'audit:read'],
   },
   finance: { scope: 'all', permissions: [...everyone, 'users:read', 'teams:read', 'audit:read'] },
-  manager: { scope: 'team', permissions: [...everyone, 'users:read', 'teams:read'] },
-  rep: { scope: 'own', permissions: [...everyone, 'users:read', 'teams:read'] },
-  partner_admin: { scope: 'partner', permissions: [...everyone, 'users:read', 'users:write'] },
-  partner_user: { scope: 'partner', permissions: [...everyone, 'users:read'] },
+  manager: { scope: 'team', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
+  rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
+  partner_admin: { scope: 'partner', permissions: [...everyone, 'accounts:write', 'users:read', 'users:write'] },
+  partner_user: { scope: 'partner', permissions: [...everyone, 'accounts:write', 'users:read'] },
 };
 
 export function permissionsOf(role: Role): Set<Permission> {

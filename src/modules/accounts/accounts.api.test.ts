@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeUser } from '../../db/testing/factories.js';
+import { describeEachEngine } from '../../db/testing/index.js';
+import { startTestServer, type TestServer } from '../../db/testing/server.js';
+import { usccCheckChar } from '../matching/uscc.js';
+
+const validUscc = (first17: string) => first17 + usccCheckChar(first17)!;
+
+describeEachEngine('accounts: duplicate check at entry', (t) => {
+  let server: TestServer;
+  let rep: string;
+  let otherRep: string;
+  beforeAll(async () => {
+    server = await startTestServer(t.database);
+    rep = await server.login((await makeUser(t.database.db, { role: 'rep' })).login);
+    otherRep = await server.login((await makeUser(t.database.db, { role: 'rep' })).login);
+  });
+  afterAll(() => server.close());
+
+  const create = (cookie: string, json: Record<string, unknown>) => server.call('/api/v1/accounts', { cookie, json });
+
+  it('creates an account with contacts, normalised phones, and an audit record', async () => {
+    const created = await create(rep, {
+      legalName: '字节跳动（北京）科技有限公司',
+      phones: ['010-6212 3456'],
+      contacts: [{ name: '张伟', mobile: '138-1234-5678', email: 'Zhang.Wei@bytedance.com' }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ phones: ['+861062123456'], status: 'active' });
+    expect(created.body.contacts[0]).toMatchObject({ mobile: '+8613812345678', email: 'zhang.wei@bytedance.com' });
+    const admin = await server.login('admin');
+    const audit = await server.call(`/api/v1/audit?entityType=account&entityId=${created.body.id}`, { cookie: admin });
+    expect(audit.body.items[0]).toMatchObject({ action: 'account.created' });
+  });
+
+  it('refuses the same company typed another way, with the reasons, to someone who can see it', async () => {
+    for (const legalName of ['北京字節跳動科技有限公司', 'Beijing Zijie Tiaodong Technology Co., Ltd.', '字节跳动（北京）科技有限公司 ']) {
+      const dup = await create(rep, { legalName });
+      expect(dup.status, legalName).toBe(409);
+      expect(dup.body.error.code).toBe('DUPLICATE_ACCOUNT');
+      const match = dup.body.error.details.matches[0];
+      expect(match).toMatchObject({ verdict: 'same', visible: true, owned: true, legalName: '字节跳动（北京）科技有限公司' });
+      expect(match.reasons.map((r: { field: string }) => r.field)).toContain('name');
+    }
+  });
+
+  it('tells someone who cannot see the account only that it exists and is owned', async () => {
+    const dup = await create(otherRep, { legalName: '北京字节跳动科技有限公司' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.details.matches).toEqual([{ verdict: 'same', visible: false, owned: true }]);
+    const check = await server.call('/api/v1/accounts/check', { cookie: otherRep, json: { legalName: '字节跳动' } });
+    expect(JSON.stringify(check.body)).not.toMatch(/字节跳动（北京）|accountId|reasons/);
+  });
+
+  it('treats one trade name in two cities as two companies', async () => {
+    expect((await create(rep, { legalName: '北京华源科技有限公司' })).status).toBe(201);
+    expect((await create(rep, { legalName: '上海华源科技有限公司' })).status).toBe(201);
+  });
+
+  it('asks for confirmation with a reason when a look-alike exists, and audits the override', async () => {
+    const look = { legalName: '北京华源信息技术有限公司' };
+    const check = await server.call('/api/v1/accounts/check', { cookie: rep, json: look });
+    expect(check.body.verdict).toBe('possible');
+    const refused = await create(rep, look);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('POSSIBLE_DUPLICATE');
+    const confirmed = await create(rep, { ...look, confirm: { reason: '集团内另一家独立法人' } });
+    expect(confirmed.status).toBe(201);
+    const admin = await server.login('admin');
+    const audit = await server.call(`/api/v1/audit?entityId=${confirmed.body.id}&action=account.duplicate_overridden`, {
+      cookie: admin,
+    });
+    expect(audit.body.items[0]).toMatchObject({ reason: '集团内另一家独立法人' });
+    expect(audit.body.items[0].after.matches[0].verdict).toBe('possible');
+  });
+
+  it('uses a contact’s mobile on another account as evidence', async () => {
+    await create(rep, { legalName: '杭州青藤科技有限公司', contacts: [{ name: '王芳', mobile: '13912345678' }] });
+    const check = await server.call('/api/v1/accounts/check', {
+      cookie: rep,
+      json: { legalName: '青藤云', phones: ['+86 139 1234 5678'] },
+    });
+    expect(check.body.verdict).toBe('same');
+    expect(check.body.matches[0].reasons.some((r: { field: string }) => r.field === 'phone')).toBe(true);
+  });
+
+  it('reports an invalid USCC and never uses it as evidence; a valid one decides', async () => {
+    const good = validUscc('91110108MA01ABCD1');
+    const broken = good.slice(0, 17) + (good.endsWith('0') ? '1' : '0');
+    const warned = await create(rep, { legalName: '深圳星河电子有限公司', uscc: broken });
+    expect(warned.status).toBe(201);
+    expect(warned.body.warnings[0]).toMatchObject({ field: 'uscc' });
+    expect(warned.body.usccValid).toBe(false);
+    expect((await create(rep, { legalName: '成都蓝海物流有限公司', uscc: good })).status).toBe(201);
+    const same = await create(rep, { legalName: 'Blue Ocean Logistics', uscc: good.toLowerCase() });
+    expect(same.status).toBe(409);
+    expect(same.body.error.details.matches[0].reasons[0]).toMatchObject({ field: 'uscc', comparison: 'equal' });
+  });
+
+  it('names bad phones and unknown fields, and writes nothing', async () => {
+    const bad = await create(rep, { legalName: '测试公司', phones: ['12'], contacts: [{ name: 'x', mobile: 'abc' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['contacts.0.mobile', 'phones.0']);
+    const unknown = await create(rep, { legalName: '测试公司', owner: 'me' });
+    expect(unknown.body.error.details.fields[0]).toMatchObject({ field: 'owner', problem: 'unknown_field' });
+  });
+
+  it('lets exactly one of many racing variants of a new company in', async () => {
+    const variants = ['广州飞鱼科技有限公司', '廣州飛魚科技有限公司', '飞鱼科技（广州）有限公司', '广州飞鱼科技有限公司 ', 'Guangzhou Feiyu Technology Co., Ltd.'];
+    const results = await Promise.all([...variants, ...variants].map((legalName) => create(rep, { legalName })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+  });
+
+  it('shows a rep only their own accounts', async () => {
+    const mine = await server.call('/api/v1/accounts?limit=200', { cookie: otherRep });
+    expect(mine.body.total).toBe(0);
+    const theirs = await server.call('/api/v1/accounts?limit=200', { cookie: rep });
+    expect(theirs.body.total).toBeGreaterThan(3);
+    const id = theirs.body.items[0].id;
+    expect((await server.call(`/api/v1/accounts/${id}`, { cookie: otherRep })).status).toBe(404);
+  });
+});

@@ -1,0 +1,173 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { AccountTable, ContactTable } from '../../db/types.js';
+import type { Page } from '../../http/pagination.js';
+import type { Actor } from '../access/permissions.js';
+import { teamSubtree } from '../access/scope.repo.js';
+
+export type AccountRow = Selectable<AccountTable>;
+export type NewAccountRow = Insertable<AccountTable>;
+export type ContactRow = Selectable<ContactTable>;
+
+/** Accounts the actor may see, by data scope, in SQL. */
+function visibleAccounts(db: Executor, actor: Actor) {
+  const query = db.selectFrom('accounts');
+  switch (actor.scope) {
+    case 'all':
+      return query;
+    case 'own':
+      return query.where('accounts.owner_id', '=', actor.id);
+    case 'partner':
+      return actor.partnerId
+        ? query.where('accounts.partner_id', '=', actor.partnerId)
+        : query.where(sql<boolean>`false`);
+    case 'team':
+      return query.where((eb) =>
+        eb.or([
+          eb('accounts.owner_id', '=', actor.id),
+          ...(actor.teamId
+            ? [
+                eb(
+                  'accounts.owner_id',
+                  'in',
+                  eb.selectFrom('users').select('users.id').where('users.team_id', 'in', teamSubtree(actor.teamId)),
+                ),
+              ]
+            : []),
+        ]),
+      );
+  }
+}
+
+export async function listVisibleAccounts(
+  db: Executor,
+  actor: Actor,
+  filter: { q?: string | undefined; status: string; ownerId?: string | undefined },
+  page: Page,
+) {
+  let query = visibleAccounts(db, actor).where('accounts.status', '=', filter.status);
+  if (filter.ownerId) query = query.where('accounts.owner_id', '=', filter.ownerId);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('legal_name', 'ilike', like),
+        eb('english_name', 'ilike', like),
+        eb(sql<string>`array_to_string(aliases, ' ')`, 'ilike', like),
+      ]),
+    );
+  }
+  const [items, count] = await Promise.all([
+    query.selectAll('accounts').orderBy('accounts.created_at', 'desc').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function findVisibleAccount(db: Executor, actor: Actor, id: string): Promise<AccountRow | undefined> {
+  return visibleAccounts(db, actor).selectAll('accounts').where('accounts.id', '=', id).executeTakeFirst();
+}
+
+export async function isVisibleAccount(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await visibleAccounts(db, actor).select('accounts.id').where('accounts.id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function findAccount(db: Executor, id: string, lock = false): Promise<AccountRow | undefined> {
+  const query = db.selectFrom('accounts').selectAll().where('id', '=', id);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function findAccounts(db: Executor, ids: readonly string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insertAccount(db: Executor, row: NewAccountRow): Promise<AccountRow> {
+  return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateAccount(db: Executor, id: string, patch: Updateable<AccountTable>): Promise<AccountRow> {
+  return db
+    .updateTable('accounts')
+    .set({ ...patch, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function replaceMatchKeys(db: Executor, accountId: string, keys: readonly string[]): Promise<void> {
+  await db.deleteFrom('account_match_keys').where('account_id', '=', accountId).execute();
+  if (keys.length > 0) {
+    await db
+      .insertInto('account_match_keys')
+      .values([...new Set(keys)].map((key) => ({ key, account_id: accountId })))
+      .execute();
+  }
+}
+
+/** Active accounts sharing any of the keys, at most `limit` per key (a key shared by thousands proves nothing). */
+export async function candidatesByKeys(db: Executor, keys: readonly string[], perKeyLimit: number) {
+  if (keys.length === 0) return [];
+  const result = await sql<{ key: string; account_id: string }>`
+    select k.key, c.account_id
+    from unnest(${[...keys]}::text[]) as k(key)
+    cross join lateral (
+      select m.account_id from account_match_keys m
+      join accounts a on a.id = m.account_id and a.status = 'active'
+      where m.key = k.key
+      limit ${perKeyLimit}
+    ) c`.execute(db);
+  return result.rows;
+}
+
+/** How many accounts carry each key, counted up to `cap`. */
+export async function keyFrequencies(db: Executor, keys: readonly string[], cap: number): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const result = await sql<{ key: string; n: number }>`
+    select k.key, (select count(*)::int from (select 1 from account_match_keys m where m.key = k.key limit ${cap}) s) as n
+    from unnest(${[...keys]}::text[]) as k(key)`.execute(db);
+  return new Map(result.rows.map((r) => [r.key, r.n]));
+}
+
+/** Accounts whose live contacts carry one of these mobiles or e-mails. */
+export async function accountsByContact(db: Executor, mobiles: readonly string[], emails: readonly string[]) {
+  if (mobiles.length === 0 && emails.length === 0) return [];
+  return db
+    .selectFrom('contacts')
+    .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
+    .select(['contacts.account_id', 'contacts.mobile', 'contacts.email'])
+    .where('accounts.status', '=', 'active')
+    .where('contacts.archived_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(mobiles.length ? [eb('contacts.mobile', 'in', [...mobiles])] : []),
+        ...(emails.length ? [eb(sql<string>`lower(contacts.email)`, 'in', emails.map((e) => e.toLowerCase()))] : []),
+      ]),
+    )
+    .limit(50)
+    .execute();
+}
+
+export async function insertContacts(db: Executor, rows: Insertable<ContactTable>[]): Promise<ContactRow[]> {
+  if (rows.length === 0) return [];
+  return db.insertInto('contacts').values(rows).returningAll().execute();
+}
+
+export async function listContacts(db: Executor, accountId: string): Promise<ContactRow[]> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('archived_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Serialises writers racing on the same strong keys (two variants of one company typed at once). */
+export async function lockMatchKeys(db: Executor, keys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`account-key:${key}`}, 0))`.execute(db);
+  }
+}

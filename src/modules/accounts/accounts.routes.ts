@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { pageOf } from '../../http/pagination.js';
+import { idParams, responses } from '../../http/schemas.js';
+import * as accounts from './accounts.service.js';
+import {
+  accountDetailSchema,
+  accountSchema,
+  checkAccountBody,
+  createAccountBody,
+  listAccountsQuery,
+  updateAccountBody,
+} from './accounts.schema.js';
+
+const reasonSchema = z.object({
+  field: z.string(),
+  comparison: z.string(),
+  contribution: z.number(),
+  detail: z.string(),
+});
+const matchSchema = z.object({
+  verdict: z.enum(['same', 'possible', 'different']),
+  visible: z.boolean().describe('false: the caller may not see this customer; only existence and ownership are told'),
+  owned: z.boolean().describe('false: the customer is in the public pool'),
+  accountId: z.uuid().optional(),
+  legalName: z.string().optional(),
+  score: z.number().optional(),
+  reasons: z.array(reasonSchema).optional(),
+});
+const warningSchema = z.object({ field: z.string(), problem: z.string(), message: z.string() });
+
+export function accountRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['accounts'];
+
+  r.get(
+    '/api/v1/accounts',
+    {
+      config: { access: 'accounts:read' },
+      schema: {
+        tags,
+        summary: 'Customer accounts within the caller’s data scope',
+        querystring: listAccountsQuery,
+        response: responses({ 200: pageOf(accountSchema) }),
+      },
+    },
+    async (request) => accounts.listAccounts(db, request.ctx, request.query),
+  );
+
+  r.get(
+    '/api/v1/accounts/:id',
+    {
+      config: { access: 'accounts:read' },
+      schema: { tags, summary: 'One account with its contacts', params: idParams, response: responses({ 200: accountDetailSchema }) },
+    },
+    async (request) => accounts.getAccount(db, request.ctx, request.params.id),
+  );
+
+  r.post(
+    '/api/v1/accounts/check',
+    {
+      config: { access: 'accounts:read' },
+      schema: {
+        tags,
+        summary: 'Duplicate check: is this customer already here? Verdict, matches and reasons',
+        body: checkAccountBody,
+        response: responses({
+          200: z.object({
+            verdict: z.enum(['same', 'possible', 'none']),
+            matches: z.array(matchSchema),
+            warnings: z.array(warningSchema),
+          }),
+        }),
+      },
+    },
+    async (request) => accounts.checkAccount(db, request.ctx, request.body),
+  );
+
+  r.post(
+    '/api/v1/accounts',
+    {
+      config: { access: 'accounts:write' },
+      schema: {
+        tags,
+        summary:
+          'Create an account. A duplicate is refused (409 DUPLICATE_ACCOUNT); look-alikes need `confirm.reason` (409 POSSIBLE_DUPLICATE)',
+        body: createAccountBody,
+        response: responses({ 201: accountDetailSchema.extend({ warnings: z.array(warningSchema) }) }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await accounts.createAccount(db, request.ctx, request.body)),
+  );
+
+  r.patch(
+    '/api/v1/accounts/:id',
+    {
+      config: { access: 'accounts:write' },
+      schema: {
+        tags,
+        summary: 'Change an account; matching keys are recomputed',
+        params: idParams,
+        body: updateAccountBody,
+        response: responses({ 200: accountSchema }),
+      },
+    },
+    async (request) => accounts.updateAccount(db, request.ctx, request.params.id, request.body),
+  );
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { pageQuery } from '../../http/pagination.js';
+
+export const ACCOUNT_SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
+export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const list = (max: number, item: z.ZodType<string> = text(200)) => z.array(item).max(max);
+
+export const contactInput = z.strictObject({
+  name: text(100),
+  mobile: text(40).nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+  title: text(100).nullable().optional(),
+});
+export type ContactInput = z.infer<typeof contactInput>;
+
+const accountFields = {
+  legalName: text(200).describe('registered name, e.g. 字节跳动（北京）科技有限公司'),
+  aliases: list(20).optional().describe('short names and brands'),
+  englishName: text(200).nullable().optional(),
+  uscc: text(40).nullable().optional().describe('统一社会信用代码; an invalid check character is reported and never used as evidence'),
+  phones: list(10, text(40)).optional(),
+  emails: list(10, z.email().max(200)).optional(),
+  website: text(200).nullable().optional(),
+  province: text(50).nullable().optional(),
+  city: text(50).nullable().optional(),
+  district: text(50).nullable().optional(),
+  street: text(200).nullable().optional(),
+  industry: text(50).nullable().optional(),
+  size: z.enum(ACCOUNT_SIZES).nullable().optional(),
+  source: text(50).nullable().optional(),
+  tags: list(20, text(30)).optional(),
+  parentId: z.uuid().nullable().optional().describe('group parent (集团) or, for a branch, the head office'),
+  isBranch: z.boolean().optional().describe('a branch office (分公司) of parentId'),
+};
+
+const accountFieldsSchema = z.strictObject(accountFields);
+const contacts = z.array(contactInput).max(20);
+
+export const checkAccountBody = accountFieldsSchema
+  .pick({
+    legalName: true,
+    aliases: true,
+    englishName: true,
+    uscc: true,
+    phones: true,
+    emails: true,
+    website: true,
+    province: true,
+    city: true,
+    district: true,
+    street: true,
+  })
+  .extend({ contacts: contacts.optional() });
+export type CheckAccountInput = z.infer<typeof checkAccountBody>;
+
+export const createAccountBody = accountFieldsSchema.extend({
+  contacts: contacts.optional(),
+  confirm: z
+    .strictObject({ reason: text(500) })
+    .optional()
+    .describe('create even though possible duplicates exist; the reason is audited'),
+});
+export type CreateAccountInput = z.infer<typeof createAccountBody>;
+
+export const updateAccountBody = accountFieldsSchema.partial().extend({ reason: text(500).optional() });
+export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
+
+export const listAccountsQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().max(100).optional().describe('matches legal name, aliases or English name'),
+  status: z.enum(ACCOUNT_STATUSES).default('active'),
+  ownerId: z.uuid().optional(),
+});
+export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
+
+export const contactSchema = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  name: z.string(),
+  mobile: z.string().nullable(),
+  email: z.string().nullable(),
+  title: z.string().nullable(),
+});
+
+export const accountSchema = z.object({
+  id: z.uuid(),
+  legalName: z.string(),
+  aliases: z.array(z.string()),
+  englishName: z.string().nullable(),
+  uscc: z.string().nullable(),
+  usccValid: z.boolean(),
+  phones: z.array(z.string()),
+  emails: z.array(z.string()),
+  website: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  district: z.string().nullable(),
+  street: z.string().nullable(),
+  industry: z.string().nullable(),
+  size: z.enum(ACCOUNT_SIZES).nullable(),
+  source: z.string().nullable(),
+  tags: z.array(z.string()),
+  parentId: z.uuid().nullable(),
+  isBranch: z.boolean(),
+  ownerId: z.uuid().nullable(),
+  partnerId: z.uuid().nullable(),
+  status: z.enum(ACCOUNT_STATUSES),
+  mergedInto: z.uuid().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const accountDetailSchema = accountSchema.extend({ contacts: z.array(contactSchema) });

@@ -1,0 +1,254 @@
+import type { Db } from '../../db/database.js';
+import { AppError, invalid, notFound, type FieldProblem } from '../../errors.js';
+import type { Page } from '../../http/pagination.js';
+import type { RequestContext } from '../access/permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { normalizePhone } from '../matching/phone.js';
+import { normalizeUscc } from '../matching/uscc.js';
+import { isUniqueViolation } from '../users/users.service.js';
+import * as repo from './accounts.repo.js';
+import type {
+  Account,
+  CheckAccountInput,
+  ContactInput,
+  CreateAccountInput,
+  ListAccountsQuery,
+  UpdateAccountInput,
+} from './accounts.schema.js';
+import { accountFeatures, findDuplicates, lockKeys, matchKeys, viewMatches, type MatchView } from './duplicates.js';
+
+export function toAccount(row: repo.AccountRow): Account {
+  return {
+    id: row.id,
+    legalName: row.legal_name,
+    aliases: row.aliases,
+    englishName: row.english_name,
+    uscc: row.uscc,
+    usccValid: row.uscc_valid,
+    phones: row.phones,
+    emails: row.emails,
+    website: row.website,
+    province: row.province,
+    city: row.city,
+    district: row.district,
+    street: row.street,
+    industry: row.industry,
+    size: row.size as Account['size'],
+    source: row.source,
+    tags: row.tags,
+    parentId: row.parent_id,
+    isBranch: row.is_branch,
+    ownerId: row.owner_id,
+    partnerId: row.partner_id,
+    status: row.status as Account['status'],
+    mergedInto: row.merged_into,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const toContact = (c: repo.ContactRow) => ({
+  id: c.id,
+  accountId: c.account_id,
+  name: c.name,
+  mobile: c.mobile,
+  email: c.email,
+  title: c.title,
+});
+
+/** Phones in E.164 and a readable USCC; what cannot be read is named, field by field. */
+function cleanContactPoints(input: { phones?: string[] | undefined; uscc?: string | null | undefined }) {
+  const problems: FieldProblem[] = [];
+  const phones = (input.phones ?? []).map((raw, i) => {
+    const phone = normalizePhone(raw);
+    if (!phone.e164) problems.push({ field: `phones.${i}`, problem: 'invalid_phone', message: `${raw} is not a phone number` });
+    return phone.e164 ?? raw;
+  });
+  const uscc = input.uscc ? normalizeUscc(input.uscc) : null;
+  return { phones: [...new Set(phones)], uscc, problems };
+}
+
+function cleanContacts(contacts: ContactInput[] | undefined) {
+  const problems: FieldProblem[] = [];
+  const cleaned = (contacts ?? []).map((c, i) => {
+    let mobile = c.mobile ?? null;
+    if (mobile) {
+      const phone = normalizePhone(mobile);
+      if (!phone.e164) problems.push({ field: `contacts.${i}.mobile`, problem: 'invalid_phone', message: 'is not a phone number' });
+      else mobile = phone.e164;
+    }
+    return { name: c.name, mobile, email: c.email?.toLowerCase() ?? null, title: c.title ?? null };
+  });
+  return { contacts: cleaned, problems };
+}
+
+export interface CheckResult {
+  verdict: 'same' | 'possible' | 'none';
+  matches: MatchView[];
+  /** Problems with the input that matching ignored (an invalid USCC is never evidence). */
+  warnings: FieldProblem[];
+}
+
+function usccWarning(uscc: ReturnType<typeof normalizeUscc>): FieldProblem[] {
+  return uscc && !uscc.valid
+    ? [{ field: 'uscc', problem: `uscc_${uscc.problem ?? 'invalid'}`, message: 'check character or format is wrong; not used for matching' }]
+    : [];
+}
+
+/** The duplicate check a create runs, on its own: what would happen, and why. */
+export async function checkAccount(db: Db, ctx: RequestContext, input: CheckAccountInput): Promise<CheckResult> {
+  const { phones, uscc } = cleanContactPoints(input);
+  const features = accountFeatures({ ...input, phones });
+  const candidates = await findDuplicates(db, features);
+  const matches = await viewMatches(db, ctx.actor, candidates);
+  const verdict = matches.some((m) => m.verdict === 'same') ? 'same' : matches.length ? 'possible' : 'none';
+  return { verdict, matches, warnings: usccWarning(uscc) };
+}
+
+export async function createAccount(db: Db, ctx: RequestContext, input: CreateAccountInput) {
+  const points = cleanContactPoints(input);
+  const people = cleanContacts(input.contacts);
+  const problems = [...points.problems, ...people.problems];
+  if (problems.length) throw invalid(problems);
+  if (input.parentId && !(await repo.findAccount(db, input.parentId))) {
+    throw invalid([{ field: 'parentId', problem: 'not_found', message: 'no such account' }]);
+  }
+  const features = accountFeatures({ ...input, phones: points.phones, contacts: people.contacts });
+  const keys = matchKeys(features);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      // Two variants of one company typed at once must not both get in: writers sharing a key queue here.
+      await repo.lockMatchKeys(tx, lockKeys(keys));
+      const candidates = await findDuplicates(tx, features);
+      const matches = await viewMatches(tx, ctx.actor, candidates);
+      if (matches.some((m) => m.verdict === 'same')) {
+        throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { matches });
+      }
+      if (matches.length > 0 && !input.confirm) {
+        throw new AppError('POSSIBLE_DUPLICATE', 'Similar customers exist; confirm with a reason to create anyway', {
+          matches,
+        });
+      }
+      const row = await repo.insertAccount(tx, {
+        legal_name: input.legalName,
+        aliases: input.aliases ?? [],
+        english_name: input.englishName ?? null,
+        uscc: points.uscc?.code ?? null,
+        uscc_valid: points.uscc?.valid ?? false,
+        phones: points.phones,
+        emails: (input.emails ?? []).map((e) => e.toLowerCase()),
+        website: input.website ?? null,
+        province: input.province ?? null,
+        city: input.city ?? null,
+        district: input.district ?? null,
+        street: input.street ?? null,
+        industry: input.industry ?? null,
+        size: input.size ?? null,
+        source: input.source ?? null,
+        tags: input.tags ?? [],
+        parent_id: input.parentId ?? null,
+        is_branch: input.isBranch ?? false,
+        owner_id: ctx.actor.id,
+        partner_id: ctx.actor.partnerId,
+        features: JSON.stringify(features),
+        created_by: ctx.actor.id,
+      });
+      await repo.replaceMatchKeys(tx, row.id, keys);
+      const contacts = await repo.insertContacts(
+        tx,
+        people.contacts.map((c) => ({ ...c, account_id: row.id })),
+      );
+      const account = toAccount(row);
+      await recordAudit(tx, ctx, {
+        action: 'account.created',
+        entityType: 'account',
+        entityId: row.id,
+        after: { ...account, contacts: contacts.map(toContact) },
+        reason: input.confirm?.reason,
+      });
+      if (input.confirm && matches.length > 0) {
+        // The decision to create despite look-alikes is itself recorded, with what was seen.
+        await recordAudit(tx, ctx, {
+          action: 'account.duplicate_overridden',
+          entityType: 'account',
+          entityId: row.id,
+          after: { matches: candidates.map((c) => ({ accountId: c.accountId, ...c.result })) },
+          reason: input.confirm.reason,
+        });
+      }
+      return { ...account, contacts: contacts.map(toContact), warnings: usccWarning(points.uscc) };
+    });
+  } catch (error) {
+    // The partial unique index on valid USCCs is the last line: a racing twin ends here.
+    if (isUniqueViolation(error)) {
+      throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { field: 'uscc', matches: [] });
+    }
+    throw error;
+  }
+}
+
+export async function listAccounts(db: Db, ctx: RequestContext, query: ListAccountsQuery) {
+  const page: Page = { limit: query.limit, offset: query.offset };
+  const { items, total } = await repo.listVisibleAccounts(db, ctx.actor, query, page);
+  return { items: items.map(toAccount), total, ...page };
+}
+
+export async function getAccount(db: Db, ctx: RequestContext, id: string) {
+  const row = await repo.findVisibleAccount(db, ctx.actor, id);
+  if (!row) throw notFound('account', id);
+  return { ...toAccount(row), contacts: (await repo.listContacts(db, id)).map(toContact) };
+}
+
+export async function updateAccount(db: Db, ctx: RequestContext, id: string, patch: UpdateAccountInput): Promise<Account> {
+  const points = cleanContactPoints(patch);
+  if (points.problems.length) throw invalid(points.problems);
+  return db.transaction().execute(async (tx) => {
+    if (!(await repo.findVisibleAccount(tx, ctx.actor, id))) throw notFound('account', id);
+    const current = await repo.findAccount(tx, id, true);
+    if (!current || current.status !== 'active') throw notFound('account', id);
+    const next = { ...toAccount(current), ...stripUndefined(patch) };
+    if (patch.phones) next.phones = points.phones;
+    if (patch.uscc !== undefined) {
+      next.uscc = points.uscc?.code ?? null;
+      next.usccValid = points.uscc?.valid ?? false;
+    }
+    const contacts = await repo.listContacts(tx, id);
+    const features = accountFeatures({ ...next, contacts });
+    const row = await repo.updateAccount(tx, id, {
+      legal_name: next.legalName,
+      aliases: next.aliases,
+      english_name: next.englishName,
+      uscc: next.uscc,
+      uscc_valid: next.usccValid,
+      phones: next.phones,
+      emails: next.emails.map((e) => e.toLowerCase()),
+      website: next.website,
+      province: next.province,
+      city: next.city,
+      district: next.district,
+      street: next.street,
+      industry: next.industry,
+      size: next.size,
+      source: next.source,
+      tags: next.tags,
+      parent_id: next.parentId,
+      is_branch: next.isBranch,
+      features: JSON.stringify(features),
+    });
+    await repo.replaceMatchKeys(tx, id, matchKeys(features));
+    const after = toAccount(row);
+    await recordAudit(tx, ctx, {
+      action: 'account.updated',
+      entityType: 'account',
+      entityId: id,
+      before: toAccount(current),
+      after,
+      reason: patch.reason,
+    });
+    return after;
+  });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && k !== 'reason')) as Partial<T>;
+}

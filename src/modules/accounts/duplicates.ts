@@ -1,0 +1,135 @@
+import type { Executor } from '../../db/database.js';
+import type { Actor } from '../access/permissions.js';
+import { blockingKeys } from '../matching/keys.js';
+import { normalizeRecord, type Features } from '../matching/normalize.js';
+import { scoreConfig, scorePair, type MatchResult, type Verdict } from '../matching/score.js';
+import * as repo from './accounts.repo.js';
+
+/** What matching reads from an account or a would-be account. */
+export interface MatchInput {
+  legalName: string;
+  aliases?: readonly string[] | undefined;
+  englishName?: string | null | undefined;
+  uscc?: string | null | undefined;
+  phones?: readonly string[] | undefined;
+  emails?: readonly string[] | undefined;
+  website?: string | null | undefined;
+  province?: string | null | undefined;
+  city?: string | null | undefined;
+  district?: string | null | undefined;
+  street?: string | null | undefined;
+  contacts?: readonly { mobile?: string | null | undefined; email?: string | null | undefined }[] | undefined;
+}
+
+// A key shared by more accounts than this finds no useful candidates (a reseller hotline, a common name).
+const PER_KEY_CANDIDATES = 50;
+const MAX_CANDIDATES = 40;
+const FREQUENCY_CAP = 1000;
+
+/**
+ * One feature record per name the company goes by (legal, English, aliases), each carrying every phone,
+ * e-mail, website and USCC — contact mobiles and e-mails included, since a person at the company is evidence
+ * of the company.
+ */
+export function accountFeatures(input: MatchInput): Features[] {
+  const phones = [...(input.phones ?? []), ...(input.contacts ?? []).flatMap((c) => (c.mobile ? [c.mobile] : []))];
+  const emails = [...(input.emails ?? []), ...(input.contacts ?? []).flatMap((c) => (c.email ? [c.email] : []))];
+  const address = [input.province, input.city, input.district, input.street].filter(Boolean).join('');
+  const names = [input.legalName, input.englishName, ...(input.aliases ?? [])].filter(
+    (n): n is string => typeof n === 'string' && n.trim() !== '',
+  );
+  return [...new Set(names)].map((name) =>
+    normalizeRecord({ name, phone: phones, email: emails, website: input.website ?? null, uscc: input.uscc ?? null, address }),
+  );
+}
+
+export function matchKeys(features: readonly Features[]): string[] {
+  return [...new Set(features.flatMap(blockingKeys))];
+}
+
+/** Keys worth serialising concurrent writers on: everything but the fuzzy LSH bands. */
+export function lockKeys(keys: readonly string[]): string[] {
+  return keys.filter((k) => !k.startsWith('lsh'));
+}
+
+export interface DuplicateCandidate {
+  accountId: string;
+  ownerId: string | null;
+  legalName: string;
+  result: MatchResult;
+}
+
+/** Existing active accounts that may be this company, best first, with the reasons. */
+export async function findDuplicates(
+  db: Executor,
+  features: readonly Features[],
+  options: { excludeId?: string } = {},
+): Promise<DuplicateCandidate[]> {
+  const keys = matchKeys(features);
+  const hits = await repo.candidatesByKeys(db, keys, PER_KEY_CANDIDATES);
+  const shared = new Map<string, number>();
+  for (const hit of hits) {
+    if (hit.account_id !== options.excludeId) shared.set(hit.account_id, (shared.get(hit.account_id) ?? 0) + 1);
+  }
+  const ids = [...shared.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id);
+  if (ids.length === 0) return [];
+  const accounts = await repo.findAccounts(db, ids);
+  const counts = await repo.keyFrequencies(db, keys, FREQUENCY_CAP);
+  const own = new Set(keys);
+  // "How many records carry this key", the would-be record included.
+  const config = scoreConfig({ frequency: (key) => (counts.get(key) ?? 0) + (own.has(key) ? 1 : 0) });
+  const candidates: DuplicateCandidate[] = [];
+  for (const account of accounts) {
+    const theirs = account.features as Features[];
+    let best: MatchResult | undefined;
+    for (const mine of features) {
+      for (const other of theirs) {
+        const result = scorePair(mine, other, config);
+        if (!best || result.score > best.score) best = result;
+      }
+    }
+    if (best && best.verdict !== 'different') {
+      candidates.push({ accountId: account.id, ownerId: account.owner_id, legalName: account.legal_name, result: best });
+    }
+  }
+  return candidates.sort((a, b) => b.result.score - a.result.score);
+}
+
+export interface MatchView {
+  verdict: Verdict;
+  visible: boolean;
+  /** Whether someone owns it (false: in the public pool). Always told. */
+  owned: boolean;
+  accountId?: string;
+  legalName?: string;
+  score?: number;
+  reasons?: MatchResult['reasons'];
+}
+
+/**
+ * What the caller may learn about each match: everything for accounts it can see; for the rest only that
+ * the customer exists and whether it is owned — never who owns it or what it holds.
+ */
+export async function viewMatches(db: Executor, actor: Actor, candidates: DuplicateCandidate[]): Promise<MatchView[]> {
+  const visible = await repo.isVisibleAccount(
+    db,
+    actor,
+    candidates.map((c) => c.accountId),
+  );
+  return candidates.map((c) =>
+    visible.has(c.accountId)
+      ? {
+          verdict: c.result.verdict,
+          visible: true,
+          owned: c.ownerId !== null,
+          accountId: c.accountId,
+          legalName: c.legalName,
+          score: Math.round(c.result.score * 1000) / 1000,
+          reasons: c.result.reasons,
+        }
+      : { verdict: c.result.verdict, visible: false, owned: c.ownerId !== null },
+  );
+}
