@@ -27,7 +27,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'src/db/testing/**', '**/*.test.ts', 'e2e/**', 'bench/**', 'vitest.config.ts', '*.js'],
+    files: [
+      'src/config.ts',
+      'src/db/testing/**',
+      '**/*.test.ts',
+      'e2e/**',
+      'bench/**',
+      'vitest.config.ts',
+      '*.js',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

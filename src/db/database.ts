@@ -66,7 +66,8 @@ export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
     options: '-c TimeZone=UTC',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        textParsers[oid] ?? (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+        textParsers[oid] ??
+        (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the pool

@@ -63,20 +63,24 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
         app.registeredRoutes.push({ method, url: route.url, access: route.config?.access });
     }
   });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
   // Graceful shutdown: requests in flight finish; their keep-alive connections then close instead of
   // holding the process open until the client's idle timeout.
   let closing = false;
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (done) => {
     closing = true;
+    done();
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
-  app.addHook('onResponse', async () => {
+  app.addHook('onResponse', (_request, _reply, done) => {
     if (closing) app.server.closeIdleConnections();
+    done();
   });
 
   await app.register(cookie);

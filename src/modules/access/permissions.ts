@@ -44,12 +44,23 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', permissions: PERMISSIONS },
   sales_ops: {
     scope: 'all',
-    permissions: [...everyone, 'accounts:write', 'users:read', 'users:write', 'teams:read', 'teams:write', 'audit:read'],
+    permissions: [
+      ...everyone,
+      'accounts:write',
+      'users:read',
+      'users:write',
+      'teams:read',
+      'teams:write',
+      'audit:read',
+    ],
   },
   finance: { scope: 'all', permissions: [...everyone, 'users:read', 'teams:read', 'audit:read'] },
   manager: { scope: 'team', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
   rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
-  partner_admin: { scope: 'partner', permissions: [...everyone, 'accounts:write', 'users:read', 'users:write'] },
+  partner_admin: {
+    scope: 'partner',
+    permissions: [...everyone, 'accounts:write', 'users:read', 'users:write'],
+  },
   partner_user: { scope: 'partner', permissions: [...everyone, 'accounts:write', 'users:read'] },
 };
 

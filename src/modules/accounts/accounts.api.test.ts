@@ -17,7 +17,8 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
   });
   afterAll(() => server.close());
 
-  const create = (cookie: string, json: Record<string, unknown>) => server.call('/api/v1/accounts', { cookie, json });
+  const create = (cookie: string, json: Record<string, unknown>) =>
+    server.call('/api/v1/accounts', { cookie, json });
 
   it('creates an account with contacts, normalised phones, and an audit record', async () => {
     const created = await create(rep, {
@@ -27,19 +28,33 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ phones: ['+861062123456'], status: 'active' });
-    expect(created.body.contacts[0]).toMatchObject({ mobile: '+8613812345678', email: 'zhang.wei@bytedance.com' });
+    expect(created.body.contacts[0]).toMatchObject({
+      mobile: '+8613812345678',
+      email: 'zhang.wei@bytedance.com',
+    });
     const admin = await server.login('admin');
-    const audit = await server.call(`/api/v1/audit?entityType=account&entityId=${created.body.id}`, { cookie: admin });
+    const audit = await server.call(`/api/v1/audit?entityType=account&entityId=${created.body.id}`, {
+      cookie: admin,
+    });
     expect(audit.body.items[0]).toMatchObject({ action: 'account.created' });
   });
 
   it('refuses the same company typed another way, with the reasons, to someone who can see it', async () => {
-    for (const legalName of ['北京字節跳動科技有限公司', 'Beijing Zijie Tiaodong Technology Co., Ltd.', '字节跳动（北京）科技有限公司 ']) {
+    for (const legalName of [
+      '北京字節跳動科技有限公司',
+      'Beijing Zijie Tiaodong Technology Co., Ltd.',
+      '字节跳动（北京）科技有限公司 ',
+    ]) {
       const dup = await create(rep, { legalName });
       expect(dup.status, legalName).toBe(409);
       expect(dup.body.error.code).toBe('DUPLICATE_ACCOUNT');
       const match = dup.body.error.details.matches[0];
-      expect(match).toMatchObject({ verdict: 'same', visible: true, owned: true, legalName: '字节跳动（北京）科技有限公司' });
+      expect(match).toMatchObject({
+        verdict: 'same',
+        visible: true,
+        owned: true,
+        legalName: '字节跳动（北京）科技有限公司',
+      });
       expect(match.reasons.map((r: { field: string }) => r.field)).toContain('name');
     }
   });
@@ -48,7 +63,10 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     const dup = await create(otherRep, { legalName: '北京字节跳动科技有限公司' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.details.matches).toEqual([{ verdict: 'same', visible: false, owned: true }]);
-    const check = await server.call('/api/v1/accounts/check', { cookie: otherRep, json: { legalName: '字节跳动' } });
+    const check = await server.call('/api/v1/accounts/check', {
+      cookie: otherRep,
+      json: { legalName: '字节跳动' },
+    });
     expect(JSON.stringify(check.body)).not.toMatch(/字节跳动（北京）|accountId|reasons/);
   });
 
@@ -67,15 +85,21 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     const confirmed = await create(rep, { ...look, confirm: { reason: '集团内另一家独立法人' } });
     expect(confirmed.status).toBe(201);
     const admin = await server.login('admin');
-    const audit = await server.call(`/api/v1/audit?entityId=${confirmed.body.id}&action=account.duplicate_overridden`, {
-      cookie: admin,
-    });
+    const audit = await server.call(
+      `/api/v1/audit?entityId=${confirmed.body.id}&action=account.duplicate_overridden`,
+      {
+        cookie: admin,
+      },
+    );
     expect(audit.body.items[0]).toMatchObject({ reason: '集团内另一家独立法人' });
     expect(audit.body.items[0].after.matches[0].verdict).toBe('possible');
   });
 
   it('uses a contact’s mobile on another account as evidence', async () => {
-    await create(rep, { legalName: '杭州青藤科技有限公司', contacts: [{ name: '王芳', mobile: '13912345678' }] });
+    await create(rep, {
+      legalName: '杭州青藤科技有限公司',
+      contacts: [{ name: '王芳', mobile: '13912345678' }],
+    });
     const check = await server.call('/api/v1/accounts/check', {
       cookie: rep,
       json: { legalName: '青藤云', phones: ['+86 139 1234 5678'] },
@@ -94,20 +118,38 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     expect((await create(rep, { legalName: '成都蓝海物流有限公司', uscc: good })).status).toBe(201);
     const same = await create(rep, { legalName: 'Blue Ocean Logistics', uscc: good.toLowerCase() });
     expect(same.status).toBe(409);
-    expect(same.body.error.details.matches[0].reasons[0]).toMatchObject({ field: 'uscc', comparison: 'equal' });
+    expect(same.body.error.details.matches[0].reasons[0]).toMatchObject({
+      field: 'uscc',
+      comparison: 'equal',
+    });
   });
 
   it('names bad phones and unknown fields, and writes nothing', async () => {
-    const bad = await create(rep, { legalName: '测试公司', phones: ['12'], contacts: [{ name: 'x', mobile: 'abc' }] });
+    const bad = await create(rep, {
+      legalName: '测试公司',
+      phones: ['12'],
+      contacts: [{ name: 'x', mobile: 'abc' }],
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['contacts.0.mobile', 'phones.0']);
+    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'contacts.0.mobile',
+      'phones.0',
+    ]);
     const unknown = await create(rep, { legalName: '测试公司', owner: 'me' });
     expect(unknown.body.error.details.fields[0]).toMatchObject({ field: 'owner', problem: 'unknown_field' });
   });
 
   it('lets exactly one of many racing variants of a new company in', async () => {
-    const variants = ['广州飞鱼科技有限公司', '廣州飛魚科技有限公司', '飞鱼科技（广州）有限公司', '广州飞鱼科技有限公司 ', 'Guangzhou Feiyu Technology Co., Ltd.'];
-    const results = await Promise.all([...variants, ...variants].map((legalName) => create(rep, { legalName })));
+    const variants = [
+      '广州飞鱼科技有限公司',
+      '廣州飛魚科技有限公司',
+      '飞鱼科技（广州）有限公司',
+      '广州飞鱼科技有限公司 ',
+      'Guangzhou Feiyu Technology Co., Ltd.',
+    ];
+    const results = await Promise.all(
+      [...variants, ...variants].map((legalName) => create(rep, { legalName })),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);

@@ -30,7 +30,10 @@ function visibleAccounts(db: Executor, actor: Actor) {
                 eb(
                   'accounts.owner_id',
                   'in',
-                  eb.selectFrom('users').select('users.id').where('users.team_id', 'in', teamSubtree(actor.teamId)),
+                  eb
+                    .selectFrom('users')
+                    .select('users.id')
+                    .where('users.team_id', 'in', teamSubtree(actor.teamId)),
                 ),
               ]
             : []),
@@ -58,19 +61,31 @@ export async function listVisibleAccounts(
     );
   }
   const [items, count] = await Promise.all([
-    query.selectAll('accounts').orderBy('accounts.created_at', 'desc').limit(page.limit).offset(page.offset).execute(),
+    query
+      .selectAll('accounts')
+      .orderBy('accounts.created_at', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
 
-export async function findVisibleAccount(db: Executor, actor: Actor, id: string): Promise<AccountRow | undefined> {
+export async function findVisibleAccount(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<AccountRow | undefined> {
   return visibleAccounts(db, actor).selectAll('accounts').where('accounts.id', '=', id).executeTakeFirst();
 }
 
 export async function isVisibleAccount(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await visibleAccounts(db, actor).select('accounts.id').where('accounts.id', 'in', ids).execute();
+  const rows = await visibleAccounts(db, actor)
+    .select('accounts.id')
+    .where('accounts.id', 'in', ids)
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -88,7 +103,11 @@ export async function insertAccount(db: Executor, row: NewAccountRow): Promise<A
   return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateAccount(db: Executor, id: string, patch: Updateable<AccountTable>): Promise<AccountRow> {
+export async function updateAccount(
+  db: Executor,
+  id: string,
+  patch: Updateable<AccountTable>,
+): Promise<AccountRow> {
   return db
     .updateTable('accounts')
     .set({ ...patch, updated_at: new Date().toISOString() })
@@ -97,7 +116,11 @@ export async function updateAccount(db: Executor, id: string, patch: Updateable<
     .executeTakeFirstOrThrow();
 }
 
-export async function replaceMatchKeys(db: Executor, accountId: string, keys: readonly string[]): Promise<void> {
+export async function replaceMatchKeys(
+  db: Executor,
+  accountId: string,
+  keys: readonly string[],
+): Promise<void> {
   await db.deleteFrom('account_match_keys').where('account_id', '=', accountId).execute();
   if (keys.length > 0) {
     await db
@@ -123,7 +146,11 @@ export async function candidatesByKeys(db: Executor, keys: readonly string[], pe
 }
 
 /** How many accounts carry each key, counted up to `cap`. */
-export async function keyFrequencies(db: Executor, keys: readonly string[], cap: number): Promise<Map<string, number>> {
+export async function keyFrequencies(
+  db: Executor,
+  keys: readonly string[],
+  cap: number,
+): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
   const result = await sql<{ key: string; n: number }>`
     select k.key, (select count(*)::int from (select 1 from account_match_keys m where m.key = k.key limit ${cap}) s) as n
@@ -143,7 +170,15 @@ export async function accountsByContact(db: Executor, mobiles: readonly string[]
     .where((eb) =>
       eb.or([
         ...(mobiles.length ? [eb('contacts.mobile', 'in', [...mobiles])] : []),
-        ...(emails.length ? [eb(sql<string>`lower(contacts.email)`, 'in', emails.map((e) => e.toLowerCase()))] : []),
+        ...(emails.length
+          ? [
+              eb(
+                sql<string>`lower(contacts.email)`,
+                'in',
+                emails.map((e) => e.toLowerCase()),
+              ),
+            ]
+          : []),
       ]),
     )
     .limit(50)

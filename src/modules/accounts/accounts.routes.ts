@@ -22,7 +22,9 @@ const reasonSchema = z.object({
 });
 const matchSchema = z.object({
   verdict: z.enum(['same', 'possible', 'different']),
-  visible: z.boolean().describe('false: the caller may not see this customer; only existence and ownership are told'),
+  visible: z
+    .boolean()
+    .describe('false: the caller may not see this customer; only existence and ownership are told'),
   owned: z.boolean().describe('false: the customer is in the public pool'),
   accountId: z.uuid().optional(),
   legalName: z.string().optional(),
@@ -53,7 +55,12 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
     '/api/v1/accounts/:id',
     {
       config: { access: 'accounts:read' },
-      schema: { tags, summary: 'One account with its contacts', params: idParams, response: responses({ 200: accountDetailSchema }) },
+      schema: {
+        tags,
+        summary: 'One account with its contacts',
+        params: idParams,
+        response: responses({ 200: accountDetailSchema }),
+      },
     },
     async (request) => accounts.getAccount(db, request.ctx, request.params.id),
   );
@@ -90,7 +97,8 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
         response: responses({ 201: accountDetailSchema.extend({ warnings: z.array(warningSchema) }) }),
       },
     },
-    async (request, reply) => reply.status(201).send(await accounts.createAccount(db, request.ctx, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await accounts.createAccount(db, request.ctx, request.body)),
   );
 
   r.patch(

@@ -19,7 +19,10 @@ const accountFields = {
   legalName: text(200).describe('registered name, e.g. 字节跳动（北京）科技有限公司'),
   aliases: list(20).optional().describe('short names and brands'),
   englishName: text(200).nullable().optional(),
-  uscc: text(40).nullable().optional().describe('统一社会信用代码; an invalid check character is reported and never used as evidence'),
+  uscc: text(40)
+    .nullable()
+    .optional()
+    .describe('统一社会信用代码; an invalid check character is reported and never used as evidence'),
   phones: list(10, text(40)).optional(),
   emails: list(10, z.email().max(200)).optional(),
   website: text(200).nullable().optional(),

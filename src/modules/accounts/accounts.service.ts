@@ -15,7 +15,14 @@ import type {
   ListAccountsQuery,
   UpdateAccountInput,
 } from './accounts.schema.js';
-import { accountFeatures, findDuplicates, lockKeys, matchKeys, viewMatches, type MatchView } from './duplicates.js';
+import {
+  accountFeatures,
+  findDuplicates,
+  lockKeys,
+  matchKeys,
+  viewMatches,
+  type MatchView,
+} from './duplicates.js';
 
 export function toAccount(row: repo.AccountRow): Account {
   return {
@@ -61,7 +68,12 @@ function cleanContactPoints(input: { phones?: string[] | undefined; uscc?: strin
   const problems: FieldProblem[] = [];
   const phones = (input.phones ?? []).map((raw, i) => {
     const phone = normalizePhone(raw);
-    if (!phone.e164) problems.push({ field: `phones.${i}`, problem: 'invalid_phone', message: `${raw} is not a phone number` });
+    if (!phone.e164)
+      problems.push({
+        field: `phones.${i}`,
+        problem: 'invalid_phone',
+        message: `${raw} is not a phone number`,
+      });
     return phone.e164 ?? raw;
   });
   const uscc = input.uscc ? normalizeUscc(input.uscc) : null;
@@ -74,7 +86,12 @@ function cleanContacts(contacts: ContactInput[] | undefined) {
     let mobile = c.mobile ?? null;
     if (mobile) {
       const phone = normalizePhone(mobile);
-      if (!phone.e164) problems.push({ field: `contacts.${i}.mobile`, problem: 'invalid_phone', message: 'is not a phone number' });
+      if (!phone.e164)
+        problems.push({
+          field: `contacts.${i}.mobile`,
+          problem: 'invalid_phone',
+          message: 'is not a phone number',
+        });
       else mobile = phone.e164;
     }
     return { name: c.name, mobile, email: c.email?.toLowerCase() ?? null, title: c.title ?? null };
@@ -91,12 +108,22 @@ export interface CheckResult {
 
 function usccWarning(uscc: ReturnType<typeof normalizeUscc>): FieldProblem[] {
   return uscc && !uscc.valid
-    ? [{ field: 'uscc', problem: `uscc_${uscc.problem ?? 'invalid'}`, message: 'check character or format is wrong; not used for matching' }]
+    ? [
+        {
+          field: 'uscc',
+          problem: `uscc_${uscc.problem ?? 'invalid'}`,
+          message: 'check character or format is wrong; not used for matching',
+        },
+      ]
     : [];
 }
 
 /** The duplicate check a create runs, on its own: what would happen, and why. */
-export async function checkAccount(db: Db, ctx: RequestContext, input: CheckAccountInput): Promise<CheckResult> {
+export async function checkAccount(
+  db: Db,
+  ctx: RequestContext,
+  input: CheckAccountInput,
+): Promise<CheckResult> {
   const { phones, uscc } = cleanContactPoints(input);
   const features = accountFeatures({ ...input, phones });
   const candidates = await findDuplicates(db, features);
@@ -125,9 +152,13 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
         throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { matches });
       }
       if (matches.length > 0 && !input.confirm) {
-        throw new AppError('POSSIBLE_DUPLICATE', 'Similar customers exist; confirm with a reason to create anyway', {
-          matches,
-        });
+        throw new AppError(
+          'POSSIBLE_DUPLICATE',
+          'Similar customers exist; confirm with a reason to create anyway',
+          {
+            matches,
+          },
+        );
       }
       const row = await repo.insertAccount(tx, {
         legal_name: input.legalName,
@@ -199,7 +230,12 @@ export async function getAccount(db: Db, ctx: RequestContext, id: string) {
   return { ...toAccount(row), contacts: (await repo.listContacts(db, id)).map(toContact) };
 }
 
-export async function updateAccount(db: Db, ctx: RequestContext, id: string, patch: UpdateAccountInput): Promise<Account> {
+export async function updateAccount(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  patch: UpdateAccountInput,
+): Promise<Account> {
   const points = cleanContactPoints(patch);
   if (points.problems.length) throw invalid(points.problems);
   return db.transaction().execute(async (tx) => {
@@ -250,5 +286,7 @@ export async function updateAccount(db: Db, ctx: RequestContext, id: string, pat
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && k !== 'reason')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([k, v]) => v !== undefined && k !== 'reason'),
+  ) as Partial<T>;
 }

@@ -32,14 +32,27 @@ const FREQUENCY_CAP = 1000;
  * of the company.
  */
 export function accountFeatures(input: MatchInput): Features[] {
-  const phones = [...(input.phones ?? []), ...(input.contacts ?? []).flatMap((c) => (c.mobile ? [c.mobile] : []))];
-  const emails = [...(input.emails ?? []), ...(input.contacts ?? []).flatMap((c) => (c.email ? [c.email] : []))];
+  const phones = [
+    ...(input.phones ?? []),
+    ...(input.contacts ?? []).flatMap((c) => (c.mobile ? [c.mobile] : [])),
+  ];
+  const emails = [
+    ...(input.emails ?? []),
+    ...(input.contacts ?? []).flatMap((c) => (c.email ? [c.email] : [])),
+  ];
   const address = [input.province, input.city, input.district, input.street].filter(Boolean).join('');
   const names = [input.legalName, input.englishName, ...(input.aliases ?? [])].filter(
     (n): n is string => typeof n === 'string' && n.trim() !== '',
   );
   return [...new Set(names)].map((name) =>
-    normalizeRecord({ name, phone: phones, email: emails, website: input.website ?? null, uscc: input.uscc ?? null, address }),
+    normalizeRecord({
+      name,
+      phone: phones,
+      email: emails,
+      website: input.website ?? null,
+      uscc: input.uscc ?? null,
+      address,
+    }),
   );
 }
 
@@ -69,7 +82,8 @@ export async function findDuplicates(
   const hits = await repo.candidatesByKeys(db, keys, PER_KEY_CANDIDATES);
   const shared = new Map<string, number>();
   for (const hit of hits) {
-    if (hit.account_id !== options.excludeId) shared.set(hit.account_id, (shared.get(hit.account_id) ?? 0) + 1);
+    if (hit.account_id !== options.excludeId)
+      shared.set(hit.account_id, (shared.get(hit.account_id) ?? 0) + 1);
   }
   const ids = [...shared.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -92,7 +106,12 @@ export async function findDuplicates(
       }
     }
     if (best && best.verdict !== 'different') {
-      candidates.push({ accountId: account.id, ownerId: account.owner_id, legalName: account.legal_name, result: best });
+      candidates.push({
+        accountId: account.id,
+        ownerId: account.owner_id,
+        legalName: account.legal_name,
+        result: best,
+      });
     }
   }
   return candidates.sort((a, b) => b.result.score - a.result.score);
@@ -113,7 +132,11 @@ export interface MatchView {
  * What the caller may learn about each match: everything for accounts it can see; for the rest only that
  * the customer exists and whether it is owned — never who owns it or what it holds.
  */
-export async function viewMatches(db: Executor, actor: Actor, candidates: DuplicateCandidate[]): Promise<MatchView[]> {
+export async function viewMatches(
+  db: Executor,
+  actor: Actor,
+  candidates: DuplicateCandidate[],
+): Promise<MatchView[]> {
   const visible = await repo.isVisibleAccount(
     db,
     actor,

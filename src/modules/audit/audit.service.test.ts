@@ -101,16 +101,14 @@ describeEachEngine('audit chain', (t) => {
     const db = t.database.db;
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        db
-          .transaction()
-          .execute((tx) =>
-            recordAudit(tx, ctx, {
-              action: 'test.race',
-              entityType: 'thing',
-              entityId: String(i),
-              after: { i },
-            }),
-          ),
+        db.transaction().execute((tx) =>
+          recordAudit(tx, ctx, {
+            action: 'test.race',
+            entityType: 'thing',
+            entityId: String(i),
+            after: { i },
+          }),
+        ),
       ),
     );
     const verdict = await verifyAuditChain(db);
