@@ -10,6 +10,8 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../db
 
 const run = promisify(execFile);
 const MAIN = join(import.meta.dirname, 'main.ts');
+// Each step starts a process (and, on PGlite, opens the data directory): slow on a loaded 2-core machine.
+const STEP_TIMEOUT = 180_000;
 
 /** Runs the real CLI in a child process, as an operator would. */
 async function fairshare(env: Record<string, string>, ...args: string[]) {
@@ -53,54 +55,75 @@ describeEachEngine('fairshare CLI', (t) => {
     }
   }
 
-  it('migrates, creates users and tokens, and verifies an intact audit chain', async () => {
-    expect((await fairshare(env, 'migrate')).code).toBe(0);
-    const created = await fairshare(
-      env,
-      'user',
-      'create',
-      'Alice',
-      '--name',
-      'Alice Liu',
-      '--role',
-      'sales_ops',
-    );
-    expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Created sales_ops alice/);
-    expect(created.stdout).toMatch(/Password: \S{12,}/);
-    const token = await fairshare(env, 'token', 'create', 'alice', '--name', 'ERP', '--scope', 'users:read');
-    expect(token.stdout).toMatch(/fs_[A-Za-z0-9_-]{40,}/);
-    const verify = await fairshare(env, 'audit', 'verify');
-    expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/Audit chain intact: 2 rows/);
-  });
+  it(
+    'migrates, creates users and tokens, and verifies an intact audit chain',
+    async () => {
+      expect((await fairshare(env, 'migrate')).code).toBe(0);
+      const created = await fairshare(
+        env,
+        'user',
+        'create',
+        'Alice',
+        '--name',
+        'Alice Liu',
+        '--role',
+        'sales_ops',
+      );
+      expect(created.code).toBe(0);
+      expect(created.stdout).toMatch(/Created sales_ops alice/);
+      expect(created.stdout).toMatch(/Password: \S{12,}/);
+      const token = await fairshare(
+        env,
+        'token',
+        'create',
+        'alice',
+        '--name',
+        'ERP',
+        '--scope',
+        'users:read',
+      );
+      expect(token.stdout).toMatch(/fs_[A-Za-z0-9_-]{40,}/);
+      const verify = await fairshare(env, 'audit', 'verify');
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toMatch(/Audit chain intact: 2 rows/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('reports bad input by name and exits non-zero', async () => {
-    const bad = await fairshare(env, 'user', 'create', 'x', '--name', 'X', '--role', 'pope');
-    expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/--role/);
-    const taken = await fairshare(env, 'user', 'create', 'alice', '--name', 'Again');
-    expect(taken.code).toBe(1);
-    expect(taken.stderr).toMatch(/already taken/);
-  });
+  it(
+    'reports bad input by name and exits non-zero',
+    async () => {
+      const bad = await fairshare(env, 'user', 'create', 'x', '--name', 'X', '--role', 'pope');
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/--role/);
+      const taken = await fairshare(env, 'user', 'create', 'alice', '--name', 'Again');
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toMatch(/already taken/);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('catches a row edited by hand and names it', async () => {
-    let target = '';
-    await withOwnConnection(async ({ db }) => {
-      const row = await db
-        .selectFrom('audit_log')
-        .select('id')
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirstOrThrow();
-      target = row.id;
-      await db.transaction().execute(async (tx) => {
-        await sql`set local session_replication_role = replica`.execute(tx);
-        await sql`update audit_log set actor_label = 'someone-else' where id = ${target}`.execute(tx);
+  it(
+    'catches a row edited by hand and names it',
+    async () => {
+      let target = '';
+      await withOwnConnection(async ({ db }) => {
+        const row = await db
+          .selectFrom('audit_log')
+          .select('id')
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        target = row.id;
+        await db.transaction().execute(async (tx) => {
+          await sql`set local session_replication_role = replica`.execute(tx);
+          await sql`update audit_log set actor_label = 'someone-else' where id = ${target}`.execute(tx);
+        });
       });
-    });
-    const verify = await fairshare(env, 'audit', 'verify');
-    expect(verify.code).toBe(1);
-    expect(verify.stderr).toContain(`BROKEN at row ${target} (hash_mismatch)`);
-  });
+      const verify = await fairshare(env, 'audit', 'verify');
+      expect(verify.code).toBe(1);
+      expect(verify.stderr).toContain(`BROKEN at row ${target} (hash_mismatch)`);
+    },
+    STEP_TIMEOUT,
+  );
 });
