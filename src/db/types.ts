@@ -150,7 +150,21 @@ export interface ContactTable {
   updated_at: Timestamp;
 }
 
+export interface AccountMergeTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  reason: string;
+  added: Json;
+  moved: Json;
+  merged_by: string | null;
+  merged_at: CreatedAt;
+  unmerged_by: string | null;
+  unmerged_at: string | null;
+}
+
 export interface DB {
+  account_merges: AccountMergeTable;
   accounts: AccountTable;
   account_match_keys: AccountMatchKeyTable;
   contacts: ContactTable;

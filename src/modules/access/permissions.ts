@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'tokens:manage',
   'accounts:read',
   'accounts:write',
+  'accounts:merge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +48,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     permissions: [
       ...everyone,
       'accounts:write',
+      'accounts:merge',
       'users:read',
       'users:write',
       'teams:read',
@@ -55,7 +57,10 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     ],
   },
   finance: { scope: 'all', permissions: [...everyone, 'users:read', 'teams:read', 'audit:read'] },
-  manager: { scope: 'team', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
+  manager: {
+    scope: 'team',
+    permissions: [...everyone, 'accounts:write', 'accounts:merge', 'users:read', 'teams:read'],
+  },
   rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
   partner_admin: {
     scope: 'partner',

@@ -206,3 +206,72 @@ export async function lockMatchKeys(db: Executor, keys: readonly string[]): Prom
     await sql`select pg_advisory_xact_lock(hashtextextended(${`account-key:${key}`}, 0))`.execute(db);
   }
 }
+
+export async function moveContacts(
+  db: Executor,
+  fromId: string,
+  toId: string,
+  onlyIds?: string[],
+): Promise<string[]> {
+  let query = db.updateTable('contacts').set({ account_id: toId }).where('account_id', '=', fromId);
+  if (onlyIds) {
+    if (onlyIds.length === 0) return [];
+    query = query.where('id', 'in', onlyIds);
+  }
+  return (await query.returning('id').execute()).map((r) => r.id);
+}
+
+export async function moveChildren(
+  db: Executor,
+  fromId: string,
+  toId: string,
+  onlyIds?: string[],
+): Promise<string[]> {
+  let query = db.updateTable('accounts').set({ parent_id: toId }).where('parent_id', '=', fromId);
+  if (onlyIds) {
+    if (onlyIds.length === 0) return [];
+    query = query.where('id', 'in', onlyIds);
+  }
+  return (await query.returning('id').execute()).map((r) => r.id);
+}
+
+export async function insertMerge(
+  db: Executor,
+  merge: {
+    survivor_id: string;
+    merged_id: string;
+    reason: string;
+    added: string;
+    moved: string;
+    merged_by: string | null;
+  },
+) {
+  return db.insertInto('account_merges').values(merge).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findLiveMerge(db: Executor, id: string) {
+  return db
+    .selectFrom('account_merges')
+    .selectAll()
+    .where('id', '=', id)
+    .where('unmerged_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function closeMerge(db: Executor, id: string, by: string | null) {
+  await db
+    .updateTable('account_merges')
+    .set({ unmerged_at: new Date().toISOString(), unmerged_by: by })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listMerges(db: Executor, accountId: string) {
+  return db
+    .selectFrom('account_merges')
+    .selectAll()
+    .where((eb) => eb.or([eb('survivor_id', '=', accountId), eb('merged_id', '=', accountId)]))
+    .orderBy('merged_at', 'desc')
+    .execute();
+}

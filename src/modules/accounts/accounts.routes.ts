@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.js';
 import { pageOf } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
 import * as accounts from './accounts.service.js';
+import { listAccountMerges, mergeAccounts, unmergeAccounts } from './merge.service.js';
 import {
   accountDetailSchema,
   accountSchema,
@@ -114,5 +115,76 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => accounts.updateAccount(db, request.ctx, request.params.id, request.body),
+  );
+
+  const mergeBody = z.strictObject({
+    mergedId: z.uuid().describe('the duplicate to fold into this account'),
+    reason: z.string().trim().min(1).max(500),
+  });
+  const mergeResult = z.object({
+    mergeId: z.uuid(),
+    survivor: accountSchema,
+    delta: z.unknown().describe('what the survivor gained and which conflicting values were kept'),
+    moved: z.object({ contacts: z.array(z.uuid()), children: z.array(z.uuid()) }),
+  });
+
+  r.post(
+    '/api/v1/accounts/:id/merge',
+    {
+      config: { access: 'accounts:merge' },
+      schema: {
+        tags,
+        summary:
+          'Merge a duplicate into this account: every value kept, contacts and references moved; reversible',
+        params: idParams,
+        body: mergeBody,
+        response: responses({ 200: mergeResult }),
+      },
+    },
+    async (request) =>
+      mergeAccounts(db, request.ctx, request.params.id, request.body.mergedId, request.body.reason),
+  );
+
+  r.post(
+    '/api/v1/accounts/merges/:id/unmerge',
+    {
+      config: { access: 'accounts:merge' },
+      schema: {
+        tags,
+        summary: 'Take a merge back; edits made to the survivor since are kept',
+        params: idParams,
+        body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+        response: responses({ 200: z.object({ survivor: accountSchema, restored: accountSchema }) }),
+      },
+    },
+    async (request) => unmergeAccounts(db, request.ctx, request.params.id, request.body.reason),
+  );
+
+  r.get(
+    '/api/v1/accounts/:id/merges',
+    {
+      config: { access: 'accounts:read' },
+      schema: {
+        tags,
+        summary: 'Merges this account took part in',
+        params: idParams,
+        response: responses({
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                survivorId: z.uuid(),
+                mergedId: z.uuid(),
+                reason: z.string(),
+                delta: z.unknown(),
+                mergedAt: z.string(),
+                unmergedAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => ({ items: await listAccountMerges(db, request.ctx, request.params.id) }),
   );
 }

@@ -54,7 +54,7 @@ export function toAccount(row: repo.AccountRow): Account {
   };
 }
 
-const toContact = (c: repo.ContactRow) => ({
+export const toContact = (c: repo.ContactRow) => ({
   id: c.id,
   accountId: c.account_id,
   name: c.name,
@@ -251,24 +251,7 @@ export async function updateAccount(
     const contacts = await repo.listContacts(tx, id);
     const features = accountFeatures({ ...next, contacts });
     const row = await repo.updateAccount(tx, id, {
-      legal_name: next.legalName,
-      aliases: next.aliases,
-      english_name: next.englishName,
-      uscc: next.uscc,
-      uscc_valid: next.usccValid,
-      phones: next.phones,
-      emails: next.emails.map((e) => e.toLowerCase()),
-      website: next.website,
-      province: next.province,
-      city: next.city,
-      district: next.district,
-      street: next.street,
-      industry: next.industry,
-      size: next.size,
-      source: next.source,
-      tags: next.tags,
-      parent_id: next.parentId,
-      is_branch: next.isBranch,
+      ...accountPatch(next),
       features: JSON.stringify(features),
     });
     await repo.replaceMatchKeys(tx, id, matchKeys(features));
@@ -283,6 +266,30 @@ export async function updateAccount(
     });
     return after;
   });
+}
+
+/** The stored columns for an account's editable values. */
+export function accountPatch(next: Account) {
+  return {
+    legal_name: next.legalName,
+    aliases: next.aliases,
+    english_name: next.englishName,
+    uscc: next.uscc,
+    uscc_valid: next.usccValid,
+    phones: next.phones,
+    emails: next.emails.map((e) => e.toLowerCase()),
+    website: next.website,
+    province: next.province,
+    city: next.city,
+    district: next.district,
+    street: next.street,
+    industry: next.industry,
+    size: next.size,
+    source: next.source,
+    tags: next.tags,
+    parent_id: next.parentId,
+    is_branch: next.isBranch,
+  };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
