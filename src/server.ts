@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
+import { analyzeDatabase, openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureAdmin } from './bootstrap.js';
 import { buildApp } from './http/app.js';
@@ -37,7 +37,13 @@ export async function startServer(config: Config, database?: Database): Promise<
     worker = await startWorker(db.db, app.log, {
       pollMs: config.WORKER_POLL_MS,
       handlers: {},
-      jobs: [{ name: 'sessions.expire', intervalSeconds: 3600, run: deleteExpiredSessions }],
+      jobs: [
+        { name: 'sessions.expire', intervalSeconds: 3600, run: deleteExpiredSessions },
+        // PGlite has no autovacuum: without fresh statistics the planner scans instead of using indexes.
+        ...(db.engine === 'pglite'
+          ? [{ name: 'db.analyze', intervalSeconds: 600, run: analyzeDatabase }]
+          : []),
+      ],
     });
   }
   const address = await app.listen({ port: config.PORT, host: config.HOST });
