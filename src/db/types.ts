@@ -4,6 +4,8 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<string, string | undefined, string>;
 type CreatedAt = ColumnType<string, string | undefined, never>;
 type Json = unknown;
+/** A column the database fills when an insert leaves it out. */
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
 
 export interface OrganizationTable {
   id: ColumnType<number, 1, never>;
@@ -106,12 +108,12 @@ export interface ScheduledJobTable {
 export interface AccountTable {
   id: Generated<string>;
   legal_name: string;
-  aliases: string[];
+  aliases: WithDefault<string[]>;
   english_name: string | null;
   uscc: string | null;
-  uscc_valid: boolean;
-  phones: string[];
-  emails: string[];
+  uscc_valid: WithDefault<boolean>;
+  phones: WithDefault<string[]>;
+  emails: WithDefault<string[]>;
   website: string | null;
   province: string | null;
   city: string | null;
@@ -120,9 +122,9 @@ export interface AccountTable {
   industry: string | null;
   size: string | null;
   source: string | null;
-  tags: string[];
+  tags: WithDefault<string[]>;
   parent_id: string | null;
-  is_branch: boolean;
+  is_branch: WithDefault<boolean>;
   owner_id: string | null;
   partner_id: string | null;
   status: Generated<string>;

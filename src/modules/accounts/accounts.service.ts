@@ -1,4 +1,5 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
+import type { Features } from '../matching/normalize.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import type { RequestContext } from '../access/permissions.js';
@@ -160,41 +161,16 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
           },
         );
       }
-      const row = await repo.insertAccount(tx, {
-        legal_name: input.legalName,
-        aliases: input.aliases ?? [],
-        english_name: input.englishName ?? null,
-        uscc: points.uscc?.code ?? null,
-        uscc_valid: points.uscc?.valid ?? false,
-        phones: points.phones,
-        emails: (input.emails ?? []).map((e) => e.toLowerCase()),
-        website: input.website ?? null,
-        province: input.province ?? null,
-        city: input.city ?? null,
-        district: input.district ?? null,
-        street: input.street ?? null,
-        industry: input.industry ?? null,
-        size: input.size ?? null,
-        source: input.source ?? null,
-        tags: input.tags ?? [],
-        parent_id: input.parentId ?? null,
-        is_branch: input.isBranch ?? false,
-        owner_id: ctx.actor.id,
-        partner_id: ctx.actor.partnerId,
-        features: JSON.stringify(features),
-        created_by: ctx.actor.id,
-      });
-      await repo.replaceMatchKeys(tx, row.id, keys);
-      const contacts = await repo.insertContacts(
-        tx,
-        people.contacts.map((c) => ({ ...c, account_id: row.id })),
-      );
-      const account = toAccount(row);
-      await recordAudit(tx, ctx, {
-        action: 'account.created',
-        entityType: 'account',
-        entityId: row.id,
-        after: { ...account, contacts: contacts.map(toContact) },
+      const { account, contacts } = await insertNewAccount(tx, ctx, {
+        values: {
+          ...input,
+          phones: points.phones,
+          uscc: points.uscc?.code ?? null,
+          usccValid: points.uscc?.valid ?? false,
+        },
+        contacts: people.contacts,
+        features,
+        keys,
         reason: input.confirm?.reason,
       });
       if (input.confirm && matches.length > 0) {
@@ -202,12 +178,12 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
         await recordAudit(tx, ctx, {
           action: 'account.duplicate_overridden',
           entityType: 'account',
-          entityId: row.id,
+          entityId: account.id,
           after: { matches: candidates.map((c) => ({ accountId: c.accountId, ...c.result })) },
           reason: input.confirm.reason,
         });
       }
-      return { ...account, contacts: contacts.map(toContact), warnings: usccWarning(points.uscc) };
+      return { ...account, contacts, warnings: usccWarning(points.uscc) };
     });
   } catch (error) {
     // The partial unique index on valid USCCs is the last line: a racing twin ends here.
@@ -216,6 +192,62 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
     }
     throw error;
   }
+}
+
+export interface NewAccount {
+  values: Omit<CreateAccountInput, 'contacts' | 'confirm' | 'uscc'> & {
+    uscc: string | null;
+    usccValid: boolean;
+  };
+  contacts: { name: string; mobile: string | null; email: string | null; title: string | null }[];
+  features: Features[];
+  keys: string[];
+  reason?: string | undefined;
+}
+
+/** Stores a new account, its contacts and matching keys, and audits it. The caller has checked duplicates. */
+export async function insertNewAccount(tx: Tx, ctx: RequestContext, input: NewAccount) {
+  const v = input.values;
+  const row = await repo.insertAccount(tx, {
+    legal_name: v.legalName,
+    aliases: v.aliases ?? [],
+    english_name: v.englishName ?? null,
+    uscc: v.uscc,
+    uscc_valid: v.usccValid,
+    phones: v.phones ?? [],
+    emails: (v.emails ?? []).map((e) => e.toLowerCase()),
+    website: v.website ?? null,
+    province: v.province ?? null,
+    city: v.city ?? null,
+    district: v.district ?? null,
+    street: v.street ?? null,
+    industry: v.industry ?? null,
+    size: v.size ?? null,
+    source: v.source ?? null,
+    tags: v.tags ?? [],
+    parent_id: v.parentId ?? null,
+    is_branch: v.isBranch ?? false,
+    owner_id: ctx.actor.id,
+    partner_id: ctx.actor.partnerId,
+    features: JSON.stringify(input.features),
+    created_by: ctx.actor.id,
+  });
+  await repo.replaceMatchKeys(tx, row.id, input.keys);
+  const contacts = (
+    await repo.insertContacts(
+      tx,
+      input.contacts.map((c) => ({ ...c, account_id: row.id })),
+    )
+  ).map(toContact);
+  const account = toAccount(row);
+  await recordAudit(tx, ctx, {
+    action: 'account.created',
+    entityType: 'account',
+    entityId: row.id,
+    after: { ...account, contacts },
+    reason: input.reason,
+  });
+  return { account, contacts };
 }
 
 export async function listAccounts(db: Db, ctx: RequestContext, query: ListAccountsQuery) {
