@@ -81,9 +81,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 function toApiError(response: Response, parsed: unknown): ApiError {
-  const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
+    ?.error;
   const details =
-    typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+    typeof error?.details === 'object' && error.details !== null
+      ? (error.details as Record<string, unknown>)
+      : {};
   const header = Number(response.headers.get('retry-after'));
   const retry =
     typeof details.retryAfterSeconds === 'number'

@@ -3,7 +3,12 @@
  * except the pure role/permission tables), so a changed reply breaks the web type-check instead of the UI.
  */
 import type { z } from 'zod';
-import type { apiTokenSchema, createdTokenSchema, createTokenBody, meSchema } from '../../../src/modules/auth/auth.schema.js';
+import type {
+  apiTokenSchema,
+  createdTokenSchema,
+  createTokenBody,
+  meSchema,
+} from '../../../src/modules/auth/auth.schema.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
 import type {

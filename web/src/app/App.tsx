@@ -16,7 +16,9 @@ import { useMe } from './session.js';
 const LoginPage = lazy(() => import('../pages/login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const UsersPage = lazy(() => import('../pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../pages/teams/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
-const TokensPage = lazy(() => import('../pages/tokens/TokensPage.js').then((m) => ({ default: m.TokensPage })));
+const TokensPage = lazy(() =>
+  import('../pages/tokens/TokensPage.js').then((m) => ({ default: m.TokensPage })),
+);
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const OrganizationPage = lazy(() =>
   import('../pages/organization/OrganizationPage.js').then((m) => ({ default: m.OrganizationPage })),
@@ -37,7 +39,10 @@ export function App() {
   const { i18n } = useTranslation();
   const [queryClient] = useState(createQueryClient);
   return (
-    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider
+      locale={i18n.language === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1677ff' } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

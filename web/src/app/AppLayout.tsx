@@ -93,11 +93,17 @@ export function AppLayout() {
           {menu(false)}
         </Drawer>
       ) : (
-        <Layout.Sider collapsible collapsed={collapsed} trigger={null} width={220}
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          width={220}
           breakpoint="lg"
           onBreakpoint={setCollapsed}
         >
-          <div style={{ height: 64, display: 'flex', alignItems: 'center', paddingInline: 24, color: '#fff' }}>
+          <div
+            style={{ height: 64, display: 'flex', alignItems: 'center', paddingInline: 24, color: '#fff' }}
+          >
             {collapsed ? <KeyOutlined /> : brand}
           </div>
           {menu(true)}
@@ -115,7 +121,12 @@ export function AppLayout() {
           }}
         >
           {narrow ? (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              onClick={() => setDrawerOpen(true)}
+            />
           ) : (
             <Button
               type="text"
@@ -126,7 +137,7 @@ export function AppLayout() {
           )}
           {narrow && brand}
           <div style={{ flex: 1 }} />
-          <LanguageSwitch />
+          <LanguageSwitch compact={narrow} />
           <Dropdown
             trigger={['click']}
             menu={{
@@ -141,7 +152,11 @@ export function AppLayout() {
               },
             }}
           >
-            <Button type="text" data-testid="account-menu" style={{ maxWidth: narrow ? 140 : 260 }}>
+            <Button
+              type="text"
+              data-testid="account-menu"
+              style={{ minWidth: 0, flexShrink: 1, maxWidth: narrow ? 150 : 260 }}
+            >
               <Avatar size="small" icon={<UserOutlined />} style={{ flexShrink: 0 }} />
               <Typography.Text ellipsis style={{ maxWidth: narrow ? 90 : 200 }} data-testid="user-name">
                 {me.user.displayName}

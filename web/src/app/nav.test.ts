@@ -4,7 +4,13 @@ import { homePath, navKeyOf, visibleNav } from './nav.js';
 
 describe('visibleNav', () => {
   it('shows everything to a caller with every permission', () => {
-    expect(visibleNav(PERMISSIONS).map((i) => i.key)).toEqual(['users', 'teams', 'tokens', 'audit', 'organization']);
+    expect(visibleNav(PERMISSIONS).map((i) => i.key)).toEqual([
+      'users',
+      'teams',
+      'tokens',
+      'audit',
+      'organization',
+    ]);
   });
 
   it('hides what a permission does not cover', () => {

@@ -5,8 +5,11 @@ import { LANGUAGES } from '../api/types.js';
 import { changeLanguage } from '../i18n/index.js';
 import { isLanguage } from '../i18n/language.js';
 
-/** 中文 / English, remembered in this browser. Language names are shown in their own language. */
-export function LanguageSwitch() {
+/**
+ * 中文 / English, remembered in this browser. Language names are shown in their own language; `compact`
+ * shows only the globe, for phone headers.
+ */
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const current = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
@@ -15,14 +18,23 @@ export function LanguageSwitch() {
       menu={{
         selectable: true,
         selectedKeys: [current],
-        items: LANGUAGES.map((language) => ({ key: language, label: t(`language.${language}`), lang: language })),
+        items: LANGUAGES.map((language) => ({
+          key: language,
+          label: t(`language.${language}`),
+          lang: language,
+        })),
         onClick: ({ key }) => {
           if (isLanguage(key)) void changeLanguage(key);
         },
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('language.label')} data-testid="language-switch">
-        {t(`language.${current}`)}
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        aria-label={t('language.label')}
+        data-testid="language-switch"
+      >
+        {compact ? null : t(`language.${current}`)}
       </Button>
     </Dropdown>
   );

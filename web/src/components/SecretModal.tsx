@@ -1,18 +1,25 @@
-import { Alert, Modal, Typography } from 'antd';
+import { Alert, Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** A secret (generated password, API token) shown exactly once, with a copy button. */
-export function SecretModal(props: { title: string; help: string; secret: string | null; onClose: () => void }) {
+export function SecretModal(props: {
+  title: string;
+  help: string;
+  secret: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal
       open={props.secret !== null}
       title={props.title}
       onCancel={props.onClose}
-      onOk={props.onClose}
-      okText={t('common.close')}
-      cancelButtonProps={{ style: { display: 'none' } }}
-      maskClosable={false}
+      footer={
+        <Button type="primary" onClick={props.onClose} data-testid="secret-close">
+          {t('common.close')}
+        </Button>
+      }
+      mask={{ closable: false }}
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={props.help} style={{ marginBottom: 16 }} />

@@ -17,7 +17,9 @@ describe('problemsOf', () => {
       problem: 'taken',
       login: 'bob',
     });
-    expect(problemsOf(error)).toEqual([{ field: 'login', problem: 'taken', message: 'The login bob is already taken' }]);
+    expect(problemsOf(error)).toEqual([
+      { field: 'login', problem: 'taken', message: 'The login bob is already taken' },
+    ]);
   });
 
   it('ignores malformed entries and errors that are not from the API', () => {
@@ -59,6 +61,9 @@ describe('mapProblemsToFields', () => {
 
   it('sends problems about the body as a whole to the rest', () => {
     const problems = [{ field: 'body', problem: 'invalid_type', message: 'expected object' }];
-    expect(mapProblemsToFields(problems, ['name'], describeProblem)).toEqual({ fields: [], others: problems });
+    expect(mapProblemsToFields(problems, ['name'], describeProblem)).toEqual({
+      fields: [],
+      others: problems,
+    });
   });
 });

@@ -13,7 +13,8 @@ export function problemsOf(error: unknown): FieldProblem[] {
   if (!(error instanceof ApiError)) return [];
   if (error.fields.length > 0) return error.fields;
   const { field, problem } = error.details;
-  if (typeof field === 'string' && typeof problem === 'string') return [{ field, problem, message: error.message }];
+  if (typeof field === 'string' && typeof problem === 'string')
+    return [{ field, problem, message: error.message }];
   return [];
 }
 

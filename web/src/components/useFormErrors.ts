@@ -24,5 +24,18 @@ export function useFormErrors(form: FormInstance, formFields: readonly string[])
   );
 
   const clear = useCallback(() => setAlert(null), []);
-  return { alert, show, clear };
+
+  /** For Form's onValuesChange: an edited field drops the server's complaint about it, and the alert goes. */
+  const onValuesChange = useCallback(
+    (changed: object) => {
+      setAlert(null);
+      form.setFields(
+        Object.keys(changed)
+          .filter((name) => formFields.includes(name))
+          .map((name) => ({ name, errors: [] })),
+      );
+    },
+    [form, formFields],
+  );
+  return { alert, show, clear, onValuesChange };
 }

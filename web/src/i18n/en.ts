@@ -82,6 +82,9 @@ export const en = {
     'teams:write': 'Create and change teams',
     'audit:read': 'Read the audit log',
     'tokens:manage': 'Manage own API tokens',
+    'accounts:read': 'View customer accounts',
+    'accounts:write': 'Create and change customer accounts',
+    'accounts:merge': 'Merge duplicate customer accounts',
   } satisfies Record<Permission, string>,
   users: {
     title: 'Users',
@@ -124,6 +127,7 @@ export const en = {
     name: 'Team name',
     parent: 'Parent team',
     manager: 'Manager',
+    membersLabel: 'Members',
     members_one: '{{count}} member',
     members_other: '{{count}} members',
     topLevel: 'Top level',
@@ -138,7 +142,8 @@ export const en = {
   },
   tokens: {
     title: 'API tokens',
-    intro: 'Tokens let ERP, CRM and scripts call the API as you. Send one as "Authorization: Bearer <token>".',
+    intro:
+      'Tokens let ERP, CRM and scripts call the API as you. Send one as "Authorization: Bearer <token>".',
     new: 'New token',
     name: 'Name',
     namePlaceholder: 'e.g. ERP sync',

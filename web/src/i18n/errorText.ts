@@ -36,11 +36,15 @@ export function errorText(t: TFunction, error: unknown): string {
         : t('errors.RATE_LIMITED');
     case 'FORBIDDEN':
       if (typeof details.permission === 'string') {
-        const permission = loose(t)(`permissions.${details.permission}`, { defaultValue: details.permission });
+        const permission = loose(t)(`permissions.${details.permission}`, {
+          defaultValue: details.permission,
+        });
         return t('errors.forbiddenPermission', { permission });
       }
       if (typeof details.role === 'string') {
-        return t('errors.forbiddenRole', { role: loose(t)(`roles.${details.role}`, { defaultValue: details.role }) });
+        return t('errors.forbiddenRole', {
+          role: loose(t)(`roles.${details.role}`, { defaultValue: details.role }),
+        });
       }
       return t('errors.FORBIDDEN');
     case 'CONFLICT':

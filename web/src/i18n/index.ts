@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLanguage } from '../api/client.js';
@@ -9,6 +11,7 @@ import { zhCN } from './zh-CN.js';
 declare module 'i18next' {
   interface CustomTypeOptions {
     resources: { translation: typeof en };
+    nsSeparator: false;
   }
 }
 
@@ -23,6 +26,8 @@ function savedLanguage(): string | null {
 function applyLanguage(language: string) {
   setRequestLanguage(language);
   document.documentElement.lang = language;
+  // antd's date pickers take month and weekday names from dayjs, not from ConfigProvider's locale.
+  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
 }
 
 const initial = pickLanguage(savedLanguage(), navigator.languages);
@@ -33,6 +38,8 @@ void i18n.use(initReactI18next).init({
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: ['zh-CN', 'en'],
+  // One namespace, and keys such as `permissions.org:read` contain colons.
+  nsSeparator: false,
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });

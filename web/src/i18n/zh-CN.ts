@@ -82,6 +82,9 @@ export const zhCN: Resource = {
     'teams:write': '创建和修改团队',
     'audit:read': '查看审计日志',
     'tokens:manage': '管理自己的 API 令牌',
+    'accounts:read': '查看客户',
+    'accounts:write': '创建和修改客户',
+    'accounts:merge': '合并重复客户',
   },
   users: {
     title: '用户',
@@ -123,6 +126,7 @@ export const zhCN: Resource = {
     name: '团队名称',
     parent: '上级团队',
     manager: '负责人',
+    membersLabel: '成员',
     members_one: '{{count}} 名成员',
     members_other: '{{count}} 名成员',
     topLevel: '顶层',

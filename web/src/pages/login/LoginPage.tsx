@@ -18,7 +18,9 @@ interface LoginForm {
 /** Where to go after signing in: back where the user was sent from, never off-site. */
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login'
+    ? from
+    : '/';
 }
 
 export function LoginPage() {
@@ -63,7 +65,13 @@ export function LoginPage() {
       </Typography.Paragraph>
       <Card title={t('login.title')} style={{ width: '100%', maxWidth: 380 }}>
         {login.error && (
-          <Alert type="error" showIcon title={errorText(t, login.error)} style={{ marginBottom: 16 }} role="alert" />
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(t, login.error)}
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
         )}
         <Form<LoginForm> layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
           <Form.Item

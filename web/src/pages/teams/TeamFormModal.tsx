@@ -1,17 +1,17 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateTeamBody, Team, UpdateTeamBody } from '../../api/types.js';
 import { TeamSelect } from '../../components/TeamSelect.js';
 import { UserSelect } from '../../components/UserSelect.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useTeamMutations } from './teams.api.js';
 import { subtreeIds } from './teamTree.js';
 
 /** create: a new team (under `parentId`); the others change one aspect of `team`. */
 export type TeamFormMode =
-  | { kind: 'create'; parentId: string | null }
-  | { kind: 'rename' | 'move' | 'manager'; team: Team };
+  { kind: 'create'; parentId: string | null } | { kind: 'rename' | 'move' | 'manager'; team: Team };
 
 interface TeamFormValues {
   name?: string;
@@ -35,7 +35,10 @@ export function TeamFormModal(props: {
   const { mode } = props;
   const kind = mode?.kind;
   const team = mode && mode.kind !== 'create' ? mode.team : undefined;
-  const blocked = useMemo(() => (team ? subtreeIds(props.teams, team.id) : new Set<string>()), [team, props.teams]);
+  const blocked = useMemo(
+    () => (team ? subtreeIds(props.teams, team.id) : new Set<string>()),
+    [team, props.teams],
+  );
 
   useEffect(() => {
     if (!mode) return;
@@ -89,13 +92,12 @@ export function TeamFormModal(props: {
       confirmLoading={create.isPending || update.isPending}
       forceRender
     >
-      {errors.alert && <Alert type="error" showIcon title={errors.alert} style={{ marginBottom: 16 }} role="alert" />}
       <Form<TeamFormValues>
         form={form}
         layout="vertical"
         name="team"
         onFinish={(values) => void submit(values)}
-        onValuesChange={errors.clear}
+        onValuesChange={errors.onValuesChange}
       >
         {(kind === 'create' || kind === 'rename') && (
           <Form.Item name="name" label={t('teams.name')} rules={[{ required: true, whitespace: true }]}>
@@ -113,6 +115,7 @@ export function TeamFormModal(props: {
           </Form.Item>
         )}
       </Form>
+      <FormAlert message={errors.alert} placement="bottom" />
     </Modal>
   );
 }

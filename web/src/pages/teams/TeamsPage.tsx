@@ -1,4 +1,10 @@
-import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DragOutlined,
+  EditOutlined,
+  PlusOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -60,6 +66,9 @@ export function TeamsPage() {
     [list, t],
   );
   const selected = list.find((team) => team.id === selectedId);
+  // Collapsed rather than expanded keys are kept, so teams added later show up expanded.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const expandedKeys = list.filter((team) => !collapsed.has(team.id)).map((team) => team.id);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -68,7 +77,11 @@ export function TeamsPage() {
           {t('teams.title')}
         </Typography.Title>
         {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setMode({ kind: 'create', parentId: null })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setMode({ kind: 'create', parentId: null })}
+          >
             {t('teams.new')}
           </Button>
         )}
@@ -82,7 +95,11 @@ export function TeamsPage() {
             ) : (
               <Tree<TreeItem>
                 treeData={treeData}
-                defaultExpandAll
+                expandedKeys={expandedKeys}
+                onExpand={(keys) => {
+                  const open = new Set(keys.map(String));
+                  setCollapsed(new Set(list.filter((team) => !open.has(team.id)).map((team) => team.id)));
+                }}
                 showLine
                 blockNode
                 selectedKeys={selectedId ? [selectedId] : []}
@@ -102,13 +119,20 @@ export function TeamsPage() {
               onDeleted={() => setSelectedId(null)}
             />
           ) : (
-            <Card>
-              <Empty description={t('teams.pick')} />
-            </Card>
+            list.length > 0 && (
+              <Card>
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('teams.pick')} />
+              </Card>
+            )
           )}
         </Col>
       </Row>
-      <TeamFormModal mode={mode} teams={list} onClose={() => setMode(null)} onSaved={(team) => setSelectedId(team.id)} />
+      <TeamFormModal
+        mode={mode}
+        teams={list}
+        onClose={() => setMode(null)}
+        onSaved={(team) => setSelectedId(team.id)}
+      />
     </Space>
   );
 }
@@ -131,13 +155,28 @@ function TeamDetails(props: {
 
   const actions = props.canWrite
     ? [
-        <Button key="child" type="text" icon={<PlusOutlined />} onClick={() => props.onEdit({ kind: 'create', parentId: team.id })}>
+        <Button
+          key="child"
+          type="text"
+          icon={<PlusOutlined />}
+          onClick={() => props.onEdit({ kind: 'create', parentId: team.id })}
+        >
           {t('teams.newChild')}
         </Button>,
-        <Button key="rename" type="text" icon={<EditOutlined />} onClick={() => props.onEdit({ kind: 'rename', team })}>
+        <Button
+          key="rename"
+          type="text"
+          icon={<EditOutlined />}
+          onClick={() => props.onEdit({ kind: 'rename', team })}
+        >
           {t('teams.rename')}
         </Button>,
-        <Button key="move" type="text" icon={<DragOutlined />} onClick={() => props.onEdit({ kind: 'move', team })}>
+        <Button
+          key="move"
+          type="text"
+          icon={<DragOutlined />}
+          onClick={() => props.onEdit({ kind: 'move', team })}
+        >
           {t('teams.move')}
         </Button>,
         <Button
@@ -178,7 +217,9 @@ function TeamDetails(props: {
         <Descriptions.Item label={t('teams.manager')}>
           {team.managerId ? (manager.data?.displayName ?? '…') : t('common.none')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('users.title')}>{t('teams.members', { count: team.memberCount })}</Descriptions.Item>
+        <Descriptions.Item label={t('teams.membersLabel')}>
+          {t('teams.members', { count: team.memberCount })}
+        </Descriptions.Item>
       </Descriptions>
       {props.canReadUsers && team.memberCount > 0 && (
         <Flex vertical gap={6} style={{ marginTop: 8 }} data-testid="team-members">

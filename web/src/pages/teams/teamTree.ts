@@ -36,7 +36,11 @@ export function buildTeamTree<T extends TeamLike>(teams: readonly T[]): TeamNode
 }
 
 /** True when `ancestorId` is reached by walking up from `id` (a loop counts). */
-function isAncestor<T extends TeamLike>(nodes: Map<string, TeamNode<T>>, ancestorId: string, id: string): boolean {
+function isAncestor<T extends TeamLike>(
+  nodes: Map<string, TeamNode<T>>,
+  ancestorId: string,
+  id: string,
+): boolean {
   const seen = new Set<string>();
   let current: string | null | undefined = id;
   while (current && !seen.has(current)) {

@@ -16,9 +16,13 @@ export function useTeamMutations() {
   const client = useQueryClient();
   const onSuccess = () => client.invalidateQueries({ queryKey: teamsKey });
   return {
-    create: useMutation({ mutationFn: (body: CreateTeamBody) => api.post<Team>('/api/v1/teams', body), onSuccess }),
+    create: useMutation({
+      mutationFn: (body: CreateTeamBody) => api.post<Team>('/api/v1/teams', body),
+      onSuccess,
+    }),
     update: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: UpdateTeamBody }) => api.patch<Team>(`/api/v1/teams/${id}`, body),
+      mutationFn: ({ id, body }: { id: string; body: UpdateTeamBody }) =>
+        api.patch<Team>(`/api/v1/teams/${id}`, body),
       onSuccess,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.delete<void>(`/api/v1/teams/${id}`), onSuccess }),

@@ -1,8 +1,9 @@
-import { Alert, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedToken, CreateTokenBody, Permission } from '../../api/types.js';
 import { useMe } from '../../app/session.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useTokenMutations } from './tokens.api.js';
 
@@ -15,7 +16,11 @@ interface TokenFormValues {
 const FIELDS = ['name', 'scopes', 'expiresInDays'] as const;
 
 /** A token can carry at most the caller's own permissions, so only those are offered. */
-export function CreateTokenModal(props: { open: boolean; onClose: () => void; onCreated: (token: CreatedToken) => void }) {
+export function CreateTokenModal(props: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (token: CreatedToken) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const [form] = Form.useForm<TokenFormValues>();
@@ -50,13 +55,12 @@ export function CreateTokenModal(props: { open: boolean; onClose: () => void; on
       confirmLoading={create.isPending}
       forceRender
     >
-      {errors.alert && <Alert type="error" showIcon title={errors.alert} style={{ marginBottom: 16 }} role="alert" />}
       <Form<TokenFormValues>
         form={form}
         layout="vertical"
         name="token"
         onFinish={(values) => void submit(values)}
-        onValuesChange={errors.clear}
+        onValuesChange={errors.onValuesChange}
       >
         <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={100} placeholder={t('tokens.namePlaceholder')} />
@@ -76,6 +80,7 @@ export function CreateTokenModal(props: { open: boolean; onClose: () => void; on
           <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
+      <FormAlert message={errors.alert} placement="bottom" />
     </Modal>
   );
 }

@@ -1,5 +1,16 @@
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, Permission } from '../../api/types.js';
@@ -24,7 +35,11 @@ export function TokensPage() {
 
   const columns: TableColumnsType<ApiToken> = [
     { title: t('tokens.name'), dataIndex: 'name' },
-    { title: t('tokens.prefix'), dataIndex: 'prefix', render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text> },
+    {
+      title: t('tokens.prefix'),
+      dataIndex: 'prefix',
+      render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text>,
+    },
     {
       title: t('tokens.scopes'),
       dataIndex: 'scopes',
@@ -45,8 +60,16 @@ export function TokensPage() {
       },
     },
     { title: t('tokens.createdAt'), dataIndex: 'createdAt', render: (at: string) => date(at) },
-    { title: t('tokens.expiresAt'), dataIndex: 'expiresAt', render: (at: string | null) => date(at, t('common.never')) },
-    { title: t('tokens.lastUsedAt'), dataIndex: 'lastUsedAt', render: (at: string | null) => date(at, t('common.never')) },
+    {
+      title: t('tokens.expiresAt'),
+      dataIndex: 'expiresAt',
+      render: (at: string | null) => date(at, t('common.never')),
+    },
+    {
+      title: t('tokens.lastUsedAt'),
+      dataIndex: 'lastUsedAt',
+      render: (at: string | null) => date(at, t('common.never')),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -95,7 +118,11 @@ export function TokensPage() {
         pagination={false}
         size="middle"
       />
-      <CreateTokenModal open={creating} onClose={() => setCreating(false)} onCreated={(token) => setSecret(token.token)} />
+      <CreateTokenModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(token) => setSecret(token.token)}
+      />
       <SecretModal
         title={t('tokens.secretTitle')}
         help={t('tokens.secretHelp')}

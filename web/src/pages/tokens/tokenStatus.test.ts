@@ -14,6 +14,8 @@ describe('tokenStatus', () => {
   });
 
   it('is revoked even when also expired', () => {
-    expect(tokenStatus({ revokedAt: '2025-05-01T00:00:00Z', expiresAt: '2025-05-02T00:00:00Z' }, now)).toBe('revoked');
+    expect(tokenStatus({ revokedAt: '2025-05-01T00:00:00Z', expiresAt: '2025-05-02T00:00:00Z' }, now)).toBe(
+      'revoked',
+    );
   });
 });

@@ -19,6 +19,9 @@ export function useTokenMutations() {
       mutationFn: (body: CreateTokenBody) => api.post<CreatedToken>('/api/v1/me/tokens', body),
       onSuccess,
     }),
-    revoke: useMutation({ mutationFn: (id: string) => api.delete<ApiToken>(`/api/v1/me/tokens/${id}`), onSuccess }),
+    revoke: useMutation({
+      mutationFn: (id: string) => api.delete<ApiToken>(`/api/v1/me/tokens/${id}`),
+      onSuccess,
+    }),
   };
 }

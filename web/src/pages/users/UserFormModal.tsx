@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignableRoles } from '../../../../src/modules/access/permissions.js';
@@ -6,9 +6,16 @@ import { LANGUAGES, USER_STATUSES, type CreatedUser, type User } from '../../api
 import { useMe } from '../../app/session.js';
 import { TeamSelect } from '../../components/TeamSelect.js';
 import { UserSelect } from '../../components/UserSelect.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useUserMutations } from './users.api.js';
-import { toCreateBody, toFormValues, toUpdateBody, USER_FORM_FIELDS, type UserFormValues } from './userForm.js';
+import {
+  toCreateBody,
+  toFormValues,
+  toUpdateBody,
+  USER_FORM_FIELDS,
+  type UserFormValues,
+} from './userForm.js';
 
 /** Creates a user (`user` undefined) or edits one. A generated password is handed to `onCreated`. */
 export function UserFormModal(props: {
@@ -74,18 +81,21 @@ export function UserFormModal(props: {
       confirmLoading={saving}
       forceRender
     >
-      {errors.alert && <Alert type="error" showIcon title={errors.alert} style={{ marginBottom: 16 }} role="alert" />}
       <Form<UserFormValues>
         form={form}
         layout="vertical"
         onFinish={(values) => void submit(values)}
-        onValuesChange={errors.clear}
+        onValuesChange={errors.onValuesChange}
         name="user"
       >
         <Form.Item name="login" label={t('users.login')} rules={[{ required: !editing, whitespace: true }]}>
           <Input disabled={!!editing} autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
@@ -123,6 +133,7 @@ export function UserFormModal(props: {
           </Form.Item>
         )}
       </Form>
+      <FormAlert message={errors.alert} placement="bottom" />
     </Modal>
   );
 }

@@ -1,5 +1,19 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Grid,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../src/modules/access/permissions.js';
@@ -19,6 +33,7 @@ const PAGE_SIZE = 20;
 export function UsersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const narrow = Grid.useBreakpoint().md === false;
   const canWrite = useCan('users:write');
   const canReadTeams = useCan('teams:read');
   const [filters, setFilters] = useState<UserFilters>({ limit: PAGE_SIZE, offset: 0 });
@@ -28,13 +43,17 @@ export function UsersPage() {
   const users = useUsers(filters);
   const teams = useTeams(canReadTeams);
   const { resetPassword } = useUserMutations();
-  const teamNames = useMemo(() => new Map((teams.data ?? []).map((team) => [team.id, team.name])), [teams.data]);
+  const teamNames = useMemo(
+    () => new Map((teams.data ?? []).map((team) => [team.id, team.name])),
+    [teams.data],
+  );
 
   const filter = (patch: Partial<UserFilters>) => setFilters((f) => ({ ...f, ...patch, offset: 0 }));
 
   const reset = (user: User) =>
     resetPassword.mutate(user.id, {
-      onSuccess: ({ generatedPassword }) => setSecret({ name: user.displayName, password: generatedPassword }),
+      onSuccess: ({ generatedPassword }) =>
+        setSecret({ name: user.displayName, password: generatedPassword }),
       onError: (error) => void message.error(errorText(t, error)),
     });
 
@@ -77,10 +96,15 @@ export function UsersPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'right',
+      fixed: narrow ? undefined : 'right',
       render: (_: unknown, user) => (
         <Space size={0}>
-          <Button type="link" icon={<EditOutlined />} onClick={() => setEditing({ user })} aria-label={t('common.edit')}>
+          <Button
+            type="link"
+            icon={<EditOutlined />}
+            onClick={() => setEditing({ user })}
+            aria-label={t('common.edit')}
+          >
             {t('common.edit')}
           </Button>
           <Popconfirm
@@ -160,7 +184,8 @@ export function UsersPage() {
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
+          onChange: (page, pageSize) =>
+            setFilters((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
         }}
       />
       <UserFormModal

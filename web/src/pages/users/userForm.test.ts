@@ -90,6 +90,8 @@ describe('toUpdateBody', () => {
       teamId: 't1',
       managerId: 'm1',
     });
-    expect(toUpdateBody(withTeam, { ...toFormValues(withTeam), teamId: undefined })).toEqual({ teamId: null });
+    expect(toUpdateBody(withTeam, { ...toFormValues(withTeam), teamId: undefined })).toEqual({
+      teamId: null,
+    });
   });
 });

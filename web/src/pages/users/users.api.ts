@@ -35,13 +35,18 @@ export function useUserMutations() {
   const client = useQueryClient();
   const onSuccess = () => client.invalidateQueries({ queryKey: usersKey });
   return {
-    create: useMutation({ mutationFn: (body: CreateUserBody) => api.post<CreatedUser>('/api/v1/users', body), onSuccess }),
+    create: useMutation({
+      mutationFn: (body: CreateUserBody) => api.post<CreatedUser>('/api/v1/users', body),
+      onSuccess,
+    }),
     update: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => api.patch<User>(`/api/v1/users/${id}`, body),
+      mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) =>
+        api.patch<User>(`/api/v1/users/${id}`, body),
       onSuccess,
     }),
     resetPassword: useMutation({
-      mutationFn: (id: string) => api.post<{ generatedPassword: string }>(`/api/v1/users/${id}/reset-password`),
+      mutationFn: (id: string) =>
+        api.post<{ generatedPassword: string }>(`/api/v1/users/${id}/reset-password`),
     }),
   };
 }

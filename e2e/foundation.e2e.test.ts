@@ -1,0 +1,203 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { repoRoot, startFairshare, type RunningFairshare } from './support/server.js';
+
+const executablePath = inject('chromium');
+if (!executablePath) {
+  console.warn('\n!!! foundation e2e SKIPPED: /usr/bin/chromium is missing (apt-get install chromium) !!!\n');
+}
+
+const screenshots = join(repoRoot, 'tmp', 'e2e');
+const STEP_TIMEOUT = 60_000;
+
+describe.skipIf(!executablePath)('web UI foundation (Chromium against the built server)', () => {
+  let server: RunningFairshare;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  let newUserId = '';
+
+  const shot = (name: string, target: Page = page) =>
+    target.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled' });
+  const noHorizontalScroll = (target: Page) =>
+    target.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: window.innerWidth }));
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    server = await startFairshare();
+    browser = await chromium.launch({
+      executablePath: executablePath!,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await desktop.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it(
+    'sends a stranger to the login page and explains a wrong password',
+    async () => {
+      await page.goto(`${server.url}/users`);
+      await page.waitForURL(/\/login$/);
+      await page.getByLabel('Login', { exact: true }).fill('admin');
+      await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('The login or password is incorrect.');
+      await shot('01-login-error');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'signs the admin in and returns to the page asked for',
+    async () => {
+      await page.getByLabel('Password', { exact: true }).fill(server.adminPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/users$/);
+      await expect.poll(() => page.getByTestId('user-name').textContent()).toBe('Administrator');
+      await expect.poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('cell', { name: /admin/ }).count()).toBeGreaterThan(0);
+      await shot('02-users');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'creates a user through the form and shows the generated password once',
+    async () => {
+      await page.getByRole('button', { name: 'New user' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New user' });
+      await dialog.getByLabel('Login', { exact: true }).fill('e2e.alice');
+      await dialog.getByLabel('Name', { exact: true }).fill('Alice E2E');
+      await dialog.getByLabel('Role', { exact: true }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: 'Sales manager' }).click();
+      await dialog.getByLabel('Email', { exact: true }).fill('alice@example.com');
+      await shot('03-create-user');
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      const response = await created;
+      expect(response.status()).toBe(201);
+      newUserId = ((await response.json()) as { id: string }).id;
+
+      const secret = page.getByRole('dialog', { name: 'Password for Alice E2E' });
+      await expect.poll(() => secret.getByTestId('secret').textContent()).toMatch(/^\S{12,}$/);
+      const close = secret.getByTestId('secret-close');
+      await close.click({ trial: true }); // waits until the dialog has stopped moving (zoom-in animation)
+      await shot('04-generated-password');
+      await close.click();
+      await expect.poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).textContent())
+        .toContain('Sales manager');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'switches the language to Chinese and back, remembering the choice',
+    async () => {
+      await page.getByTestId('language-switch').click();
+      await page.getByRole('menuitem', { name: '中文' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: '新建用户' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('menuitem', { name: '审计日志' }).isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).textContent())
+        .toContain('销售经理');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await page.reload();
+      await expect.poll(() => page.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
+      await shot('05-users-zh');
+
+      await page.getByTestId('language-switch').click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('menuitem', { name: 'Audit log' }).isVisible()).toBe(true);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'shows the creation of the user in the audit log, with before/after and hash',
+    async () => {
+      await page.getByRole('menuitem', { name: 'Audit log' }).click();
+      await page.waitForURL(/\/audit$/);
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: 'user.created' })
+        .filter({ hasText: newUserId.slice(0, 8) });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.textContent()).toContain('User created');
+      await row.click();
+      const details = page.getByTestId('audit-details');
+      await expect.poll(() => details.textContent()).toContain('"login": "e2e.alice"');
+      expect(await details.getByTestId('audit-hash').textContent()).toMatch(/[0-9a-f]{64}/);
+      await shot('06-audit');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'fits a 375 px phone screen with the menu in a drawer',
+    async () => {
+      const phone = await browser.newContext({
+        viewport: { width: 375, height: 667 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'en-US',
+        storageState: await desktop.storageState(),
+      });
+      const mobile = await phone.newPage();
+      mobile.on('pageerror', (error) => pageErrors.push(error.message));
+      try {
+        for (const path of ['/users', '/audit']) {
+          await mobile.goto(`${server.url}${path}`);
+          await expect.poll(() => mobile.getByRole('table').first().isVisible()).toBe(true);
+          const { scroll } = await noHorizontalScroll(mobile);
+          expect(scroll, `horizontal scroll on ${path}`).toBeLessThanOrEqual(375);
+        }
+        await shot('07-phone-audit', mobile);
+
+        await mobile.getByRole('button', { name: 'Menu' }).click();
+        const drawer = mobile.locator('.app-nav-drawer').getByRole('dialog');
+        await expect.poll(() => drawer.isVisible()).toBe(true);
+        await expect.poll(() => drawer.getByRole('menuitem', { name: 'Teams' }).isVisible()).toBe(true);
+        await shot('08-phone-drawer', mobile);
+        await drawer.getByRole('menuitem', { name: 'Users' }).click();
+        await mobile.waitForURL(/\/users$/);
+        await expect.poll(() => drawer.isVisible()).toBe(false);
+        await expect.poll(() => mobile.getByRole('cell', { name: /e2e\.alice/ }).isVisible()).toBe(true);
+        expect((await noHorizontalScroll(mobile)).scroll).toBeLessThanOrEqual(375);
+        await shot('09-phone-users', mobile);
+      } finally {
+        await phone.close();
+      }
+    },
+    STEP_TIMEOUT,
+  );
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,228 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Col,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type GetProps,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from '../../api/types.js';
+import { useCan } from '../../app/session.js';
+import { UserSelect } from '../../components/UserSelect.js';
+import { errorText } from '../../i18n/errorText.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { useAudit, useVerifyAudit } from './audit.api.js';
+import type { AuditFilters } from './auditQuery.js';
+
+type RangeValue = Parameters<NonNullable<GetProps<typeof DatePicker.RangePicker>['onChange']>>[0];
+type LooseT = (key: string, options?: { defaultValue: string }) => string;
+
+const PAGE_SIZE = 20;
+
+function Json({ value }: { value: unknown }) {
+  return (
+    <pre className="json-block">
+      {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}
+
+function EntryDetails({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="audit-details">
+      <Row gutter={[16, 8]}>
+        <Col xs={24} md={12}>
+          <Typography.Text strong>{t('audit.before')}</Typography.Text>
+          <Json value={entry.before} />
+        </Col>
+        <Col xs={24} md={12}>
+          <Typography.Text strong>{t('audit.after')}</Typography.Text>
+          <Json value={entry.after} />
+        </Col>
+      </Row>
+      <Descriptions size="small" column={1} styles={{ content: { wordBreak: 'break-all' } }}>
+        {entry.reason && <Descriptions.Item label={t('audit.reason')}>{entry.reason}</Descriptions.Item>}
+        <Descriptions.Item label={t('audit.entityId')}>
+          <Typography.Text code>{entry.entityId}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('audit.requestId')}>{entry.requestId ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('audit.hash')}>
+          <Typography.Text code copyable data-testid="audit-hash">
+            {entry.hash}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('audit.prevHash')}>
+          <Typography.Text code>{entry.prevHash}</Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+    </Space>
+  );
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const loose = t as unknown as LooseT;
+  const canReadUsers = useCan('users:read');
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [range, setRange] = useState<RangeValue>(null);
+  const [page, setPage] = useState({ limit: PAGE_SIZE, offset: 0 });
+  const audit = useAudit(filters, page);
+  const verify = useVerifyAudit();
+
+  const filter = (patch: Partial<AuditFilters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPage((p) => ({ ...p, offset: 0 }));
+  };
+  const actionLabel = (action: string) => loose(`audit.actions.${action}`, { defaultValue: action });
+  const typeLabel = (type: string) => loose(`audit.entityTypes.${type}`, { defaultValue: type });
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, i18n.language) },
+    { title: t('audit.actor'), dataIndex: 'actorLabel' },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => (
+        <Space size={4} wrap>
+          <span>{actionLabel(action)}</span>
+          <Tag style={{ fontFamily: 'monospace' }}>{action}</Tag>
+        </Space>
+      ),
+    },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      render: (type: string, entry) => (
+        <Space size={4} wrap>
+          <span>{typeLabel(type)}</span>
+          <Typography.Link
+            style={{ fontFamily: 'monospace', fontSize: 12 }}
+            onClick={(event) => {
+              event.stopPropagation();
+              filter({ entityType: type, entityId: entry.entityId });
+            }}
+          >
+            {entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}
+          </Typography.Link>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('audit.title')}
+        </Typography.Title>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verify.isPending}
+          onClick={() => verify.mutate()}
+        >
+          {t('audit.verify')}
+        </Button>
+      </Flex>
+      {verify.data && (
+        <Alert
+          closable
+          showIcon
+          type={verify.data.ok ? 'success' : 'error'}
+          title={
+            verify.data.ok
+              ? t('audit.verifyOk', { rows: verify.data.rows })
+              : t('audit.verifyBroken', {
+                  id: verify.data.brokenId ?? '',
+                  problem: verify.data.problem ?? '',
+                })
+          }
+        />
+      )}
+      {verify.error && <Alert type="error" showIcon title={errorText(t, verify.error)} />}
+      <Flex wrap gap={8}>
+        <Select
+          allowClear
+          placeholder={t('audit.entityType')}
+          value={filters.entityType}
+          onChange={(entityType?: string) => filter({ entityType })}
+          options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: typeLabel(type) }))}
+          style={{ width: 160, maxWidth: '100%' }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.entityId')}
+          defaultValue={filters.entityId}
+          key={filters.entityId ?? ''}
+          onSearch={(entityId) => filter({ entityId: entityId.trim() || undefined })}
+          style={{ width: 260, maxWidth: '100%' }}
+        />
+        {canReadUsers && (
+          <UserSelect
+            placeholder={t('audit.actor')}
+            value={filters.actorId}
+            onChange={(actorId) => filter({ actorId: actorId ?? undefined })}
+            style={{ width: 200, maxWidth: '100%' }}
+          />
+        )}
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.action')}
+          value={filters.action}
+          onChange={(action?: string) => filter({ action })}
+          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action) }))}
+          style={{ width: 200, maxWidth: '100%' }}
+          data-testid="audit-action-filter"
+        />
+        <DatePicker.RangePicker
+          showTime
+          allowEmpty={[true, true]}
+          value={range}
+          onChange={(value) => {
+            setRange(value);
+            filter({ range: value });
+          }}
+          style={{ maxWidth: '100%' }}
+        />
+      </Flex>
+      {audit.error && <Alert type="error" showIcon title={errorText(t, audit.error)} />}
+      <Table<AuditEntry>
+        rowKey="id"
+        columns={columns}
+        dataSource={audit.data?.items}
+        loading={audit.isFetching}
+        size="middle"
+        // A fixed minimum, not max-content: the expanded JSON would otherwise widen every column.
+        scroll={{ x: 720 }}
+        expandable={{
+          expandedRowRender: (entry) => <EntryDetails entry={entry} />,
+          expandRowByClick: true,
+          // A fixed column makes expanded rows as wide as the visible table, not the scrolled one.
+          fixed: 'left',
+        }}
+        pagination={{
+          current: Math.floor(page.offset / page.limit) + 1,
+          pageSize: page.limit,
+          total: audit.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('common.total', { count: total }),
+          onChange: (current, pageSize) => setPage({ limit: pageSize, offset: (current - 1) * pageSize }),
+        }}
+      />
+    </Space>
+  );
+}
