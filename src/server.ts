@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { ensureAdmin } from './bootstrap.js';
 import { buildApp } from './http/app.js';
 import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
+import { runNextImportJob } from './modules/imports/imports.runner.js';
 import { startWorker, type Worker } from './modules/outbox/worker.js';
 
 export interface RunningServer {
@@ -37,6 +38,7 @@ export async function startServer(config: Config, database?: Database): Promise<
     worker = await startWorker(db.db, app.log, {
       pollMs: config.WORKER_POLL_MS,
       handlers: {},
+      tasks: [runNextImportJob],
       jobs: [
         { name: 'sessions.expire', intervalSeconds: 3600, run: deleteExpiredSessions },
         // PGlite has no autovacuum: without fresh statistics the planner scans instead of using indexes.

@@ -165,7 +165,38 @@ export interface AccountMergeTable {
   unmerged_at: string | null;
 }
 
+export interface ImportJobTable {
+  id: Generated<string>;
+  filename: string;
+  status: WithDefault<string>;
+  file: Buffer;
+  progress: WithDefault<Json>;
+  problems: WithDefault<Json>;
+  summary: WithDefault<Json>;
+  error: string | null;
+  lease_until: string | null;
+  attempts: WithDefault<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ImportClusterTable {
+  job_id: string;
+  cluster_id: string;
+  ordinal: number;
+  records: Json;
+  verdict: string;
+  reasons: Json;
+  existing: Json;
+  decision: WithDefault<string>;
+  outcome: string | null;
+  account_ids: WithDefault<string[]>;
+}
+
 export interface DB {
+  import_jobs: ImportJobTable;
+  import_clusters: ImportClusterTable;
   account_merges: AccountMergeTable;
   accounts: AccountTable;
   account_match_keys: AccountMatchKeyTable;

@@ -13,6 +13,7 @@ import type { Db } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { importRoutes } from '../modules/imports/imports.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   orgRoutes(app, db);
   auditRoutes(app, db);
   accountRoutes(app, db);
+  importRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_accounts.js';
 import * as m0003 from './0003_account_merges.js';
+import * as m0004 from './0004_imports.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_accounts': m0002,
   '0003_account_merges': m0003,
+  '0004_imports': m0004,
 };

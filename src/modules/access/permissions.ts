@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'accounts:read',
   'accounts:write',
   'accounts:merge',
+  'accounts:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +50,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       ...everyone,
       'accounts:write',
       'accounts:merge',
+      'accounts:import',
       'users:read',
       'users:write',
       'teams:read',

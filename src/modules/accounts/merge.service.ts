@@ -14,7 +14,7 @@ interface Moved {
 }
 
 /** Stores an account's values and recomputes what matching knows about it. */
-async function saveAccount(
+export async function saveAccount(
   tx: Tx,
   next: Account,
   extra: { status?: string; merged_into?: string | null } = {},

@@ -15,6 +15,8 @@ export interface WorkerOptions {
   /** Handlers by topic; a topic nobody handles is marked done. */
   handlers: Record<string, MessageHandler>;
   jobs: ScheduledJob[];
+  /** Steps of long-running work (imports…), each returning whether it did something. */
+  tasks?: ((db: Db, log: Logger) => Promise<boolean>)[];
   batchSize?: number;
 }
 
@@ -94,6 +96,7 @@ export async function startWorker(db: Db, log: Logger, options: WorkerOptions): 
       if (!(await processNextMessage(db, options.handlers, log))) break;
     }
     if (!stopped) await runDueJobs(db, options.jobs, log);
+    for (const task of options.tasks ?? []) if (!stopped) await task(db, log);
   };
 
   const loop = () => {

@@ -1,0 +1,127 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { ImportClusterTable } from '../../db/types.js';
+import type { Actor } from '../access/permissions.js';
+import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/duplicates.js';
+import { dedupeFeatures } from '../matching/dedupe.js';
+import { normalizeRecord, type Features, type RecordInput } from '../matching/normalize.js';
+import { readRecords, type InputProblem } from '../matching/read-records.js';
+import * as repo from './imports.repo.js';
+
+/** One row of the uploaded list, as the file had it. */
+export interface ImportRecord {
+  line: number;
+  id: string;
+  name: string;
+  phone: string[];
+  email: string[];
+  website: string | null;
+  uscc: string | null;
+  address: string | null;
+}
+
+const MAX_PROBLEMS_KEPT = 1000;
+const asList = (v: RecordInput['phone']) =>
+  (v == null ? [] : typeof v === 'string' ? [v] : [...v]).filter(Boolean);
+
+export function toImportRecord(line: number, id: string, r: RecordInput): ImportRecord {
+  return {
+    line,
+    id,
+    name: r.name,
+    phone: asList(r.phone),
+    email: asList(r.email),
+    website: asList(r.website)[0] ?? null,
+    uscc: r.uscc ?? null,
+    address: r.address ?? null,
+  };
+}
+
+/** What matching reads from a group of rows that are one company: every name, phone and e-mail. */
+export function clusterMatchInput(records: readonly ImportRecord[]): MatchInput {
+  const [first] = records;
+  const names = [...new Set(records.map((r) => r.name.trim()))];
+  return {
+    legalName: names[0] ?? '',
+    aliases: names.slice(1),
+    phones: [...new Set(records.flatMap((r) => r.phone))],
+    emails: [...new Set(records.flatMap((r) => r.email))],
+    website: records.find((r) => r.website)?.website ?? null,
+    uscc: records.find((r) => r.uscc)?.uscc ?? null,
+    street: first?.address ?? null,
+  };
+}
+
+export type Progress = (phase: string, done: number, total: number) => Promise<void>;
+
+/**
+ * Reads the file, clusters its rows with the bulk matcher, checks each cluster against the accounts the
+ * database already has, and stores the clusters for review. Safe to run again: it replaces what it wrote.
+ */
+export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor, progress: Progress) {
+  const dir = await mkdtemp(join(tmpdir(), 'fairshare-import-'));
+  const path = join(dir, `upload${extname(job.filename).toLowerCase() || '.csv'}`);
+  try {
+    await writeFile(path, await repo.readJobFile(db, job.id));
+    const problems: InputProblem[] = [];
+    let problemCount = 0;
+    const records: ImportRecord[] = [];
+    const features: Features[] = [];
+    await progress('read', 0, 0);
+    for await (const row of readRecords(path, {
+      onProblem: (p) => {
+        problemCount += 1;
+        if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
+      },
+    })) {
+      if (!row.record) continue;
+      records.push(toImportRecord(row.line, row.id, row.record));
+      features.push(normalizeRecord(row.record));
+    }
+    await progress('cluster', 0, records.length);
+    const result = dedupeFeatures(
+      records.map((r) => r.id),
+      features,
+    );
+    const groups = new Map<number, number[]>();
+    records.forEach((_, i) => {
+      const root = result.clusterOf[i] ?? i;
+      const members = groups.get(root);
+      if (members) members.push(i);
+      else groups.set(root, [i]);
+    });
+    const clusters: Insertable<ImportClusterTable>[] = [];
+    let ordinal = 0;
+    for (const members of groups.values()) {
+      const rows = members.map((i) => result.row(i));
+      const cluster = members.map((i) => records[i]!);
+      const candidates = await findDuplicates(db, accountFeatures(clusterMatchInput(cluster)));
+      clusters.push({
+        job_id: job.id,
+        cluster_id: rows[0]!.clusterId,
+        ordinal: ordinal++,
+        records: JSON.stringify(cluster),
+        verdict: members.length > 1 ? 'same' : rows[0]!.verdict === 'possible' ? 'possible' : 'unique',
+        reasons: JSON.stringify(rows.map((r) => r.reasons).filter(Boolean)),
+        existing: JSON.stringify(await viewMatches(db, actor, candidates)),
+      });
+      if (ordinal % 200 === 0) await progress('match', ordinal, groups.size);
+    }
+    await db.transaction().execute((tx) => repo.replaceClusters(tx, job.id, clusters));
+    return {
+      problems,
+      summary: {
+        rows: records.length,
+        problems: problemCount,
+        clusters: clusters.length,
+        duplicateRowsInFile: records.length - clusters.length,
+        clustersMatchingExisting: clusters.filter((c) => c.existing !== '[]').length,
+      },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeUser } from '../../db/testing/factories.js';
+import { describeEachEngine } from '../../db/testing/index.js';
+import { startTestServer, type TestServer } from '../../db/testing/server.js';
+import { runNextImportJob } from './imports.runner.js';
+
+const log = pino({ level: 'silent' });
+
+const CSV = [
+  '\uFEFF编号,客户名称,电话,邮箱,网址,备注',
+  'C1,北京字节跳动科技有限公司,010-6212 3456,,bytedance.com,x',
+  'C2,字节跳动（北京）科技有限公司,+86 10 6212 3456,,,y',
+  'C3,上海华源科技有限公司,021-5555 0000,,,',
+  'C4,,13800000000,,,',
+  'C5,"杭州青藤科技有限公司",0571-8888 1234,hr@qingteng.cn,,"多余,列",extra',
+  'C6,成都蓝海物流有限公司,028-6666 7777,,,',
+  'C7,北京华源信息技术有限公司,,,,',
+].join('\r\n');
+
+describeEachEngine('bulk import of a customer list', (t) => {
+  let server: TestServer;
+  let ops: string;
+  beforeAll(async () => {
+    server = await startTestServer(t.database);
+    ops = await server.login((await makeUser(t.database.db, { role: 'sales_ops' })).login);
+  });
+  afterAll(() => server.close());
+
+  const upload = (body: string, filename = 'customers.csv') =>
+    server.call(`/api/v1/imports?filename=${encodeURIComponent(filename)}`, {
+      cookie: ops,
+      body,
+      headers: { 'content-type': 'text/csv' },
+    });
+  const drain = async () => {
+    while (await runNextImportJob(t.database.db, log));
+  };
+
+  it('clusters the list, reports bad rows by line, imports as reviewed, and counts the outcome', async () => {
+    // Already in Fairshare before the import: the list's copy of it is folded in, not created again.
+    const existing = await server.call('/api/v1/accounts', {
+      cookie: ops,
+      json: { legalName: '成都蓝海物流有限公司' },
+    });
+    expect(existing.status).toBe(201);
+    // A look-alike already here: the list's row waits for a person instead of being created.
+    const lookAlike = await server.call('/api/v1/accounts', {
+      cookie: ops,
+      json: { legalName: '北京华源科技有限公司' },
+    });
+    expect(lookAlike.status).toBe(201);
+
+    const created = await upload(CSV);
+    expect(created.status).toBe(202);
+    expect(created.body.status).toBe('analyzing');
+    await drain();
+    const job = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(job.status).toBe('review');
+    expect(job.summary).toMatchObject({
+      rows: 5,
+      clusters: 4,
+      duplicateRowsInFile: 1,
+      clustersMatchingExisting: 2,
+    });
+    const lines = job.problems.map((p: { line: number; code: string }) => `${p.line}:${p.code}`);
+    expect(lines).toEqual(expect.arrayContaining(['5:MISSING_NAME', '6:RAGGED_LINE']));
+
+    const clusters = (await server.call(`/api/v1/imports/${created.body.id}/clusters`, { cookie: ops })).body;
+    const byteDance = clusters.items.find((c: { records: unknown[] }) => c.records.length === 2);
+    expect(byteDance.verdict).toBe('same');
+    expect(byteDance.records.map((r: { line: number }) => r.line)).toEqual([2, 3]);
+    const huayuan = clusters.items.find((c: { records: { name: string }[] }) =>
+      c.records[0]!.name.startsWith('上海华源'),
+    );
+    const decided = await server.call(`/api/v1/imports/${created.body.id}/clusters/${huayuan.clusterId}`, {
+      method: 'PUT',
+      cookie: ops,
+      json: { decision: 'skip' },
+    });
+    expect(decided.status).toBe(204);
+
+    expect(
+      (await server.call(`/api/v1/imports/${created.body.id}/start`, { method: 'POST', cookie: ops })).status,
+    ).toBe(202);
+    await drain();
+    const done = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(done.status).toBe('done');
+    expect(done.summary.imported).toEqual({ created: 1, merged: 1, skipped: 1, needs_review: 1 });
+    const accounts = (await server.call('/api/v1/accounts?q=字节跳动', { cookie: ops })).body;
+    expect(accounts.total).toBe(1);
+    expect(accounts.items[0].aliases).toEqual(['字节跳动（北京）科技有限公司']);
+    expect(accounts.items[0].phones).toEqual(['+861062123456']);
+    const lanhai = (await server.call(`/api/v1/accounts/${existing.body.id}`, { cookie: ops })).body;
+    expect(lanhai.phones).toEqual(['+862866667777']);
+  });
+
+  it('picks up a job whose worker died once its lease runs out', async () => {
+    const created = await upload('id,name\nN1,南京金陵食品有限公司\n');
+    await sql`update import_jobs set lease_until = now() + interval '1 hour' where id = ${created.body.id}`.execute(
+      t.database.db,
+    );
+    expect(await runNextImportJob(t.database.db, log)).toBe(false);
+    await sql`update import_jobs set lease_until = now() - interval '1 second' where id = ${created.body.id}`.execute(
+      t.database.db,
+    );
+    await drain();
+    expect((await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body.status).toBe(
+      'review',
+    );
+  });
+
+  it('refuses other formats, empty files, JSON bodies and callers without the permission', async () => {
+    expect((await upload('x', 'list.pdf')).body.error.details.fields[0]).toMatchObject({ field: 'filename' });
+    expect((await upload('', 'list.csv')).status).toBe(400);
+    const json = await server.call('/api/v1/imports?filename=a.csv', { cookie: ops, json: { a: 1 } });
+    expect(json.status).toBe(415);
+    const rep = await server.login((await makeUser(t.database.db, { role: 'rep' })).login);
+    const denied = await server.call('/api/v1/imports?filename=a.csv', {
+      cookie: rep,
+      body: 'id,name\n1,x',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(denied.status).toBe(403);
+  });
+});

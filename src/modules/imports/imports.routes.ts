@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../errors.js';
+import { pageOf, pageQuery } from '../../http/pagination.js';
+import { idParams, responses } from '../../http/schemas.js';
+import * as imports from './imports.service.js';
+
+const UPLOAD_TYPES = [
+  'text/csv',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+const jobSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  status: z.enum(['analyzing', 'review', 'importing', 'done', 'failed']),
+  progress: z.object({
+    phase: z.string().optional(),
+    done: z.number().optional(),
+    total: z.number().optional(),
+  }),
+  summary: z.record(z.string(), z.unknown()),
+  problems: z.array(z.unknown()).describe('per-row problems with line numbers (first 1000)'),
+  error: z.string().nullable(),
+  createdBy: z.uuid(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const clusterSchema = z.object({
+  clusterId: z.string(),
+  verdict: z.enum(['same', 'possible', 'unique']),
+  records: z.array(z.unknown()),
+  reasons: z.array(z.string()),
+  existing: z.array(z.unknown()).describe('matches among accounts already in Fairshare'),
+  decision: z.enum(['accept', 'split', 'skip']),
+  outcome: z.string().nullable(),
+  accountIds: z.array(z.uuid()),
+});
+
+export function importRoutes(app: FastifyInstance, db: Db) {
+  const tags = ['imports'];
+  // The upload takes the file itself as the body; only these routes accept non-JSON bodies.
+  void app.register((child, _options, done) => {
+    child.addContentTypeParser(
+      UPLOAD_TYPES,
+      { parseAs: 'buffer', bodyLimit: imports.IMPORT_MAX_BYTES },
+      (_req, body, next) => next(null, body),
+    );
+    child.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/imports',
+      {
+        config: { access: 'accounts:import' },
+        bodyLimit: imports.IMPORT_MAX_BYTES,
+        schema: {
+          tags,
+          summary: 'Upload a customer list (CSV or XLSX body) to de-duplicate, review and import',
+          querystring: z.strictObject({ filename: z.string().trim().min(1).max(200) }),
+          response: responses({ 202: jobSchema }),
+        },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) {
+          throw new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Send the file itself as the body (text/csv or XLSX)',
+            {
+              accepted: UPLOAD_TYPES,
+            },
+          );
+        }
+        return reply
+          .status(202)
+          .send(await imports.createImport(db, request.ctx, request.query.filename, request.body));
+      },
+    );
+    done();
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/imports',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary: 'Imports, newest first',
+        querystring: z.strictObject(pageQuery),
+        response: responses({ 200: pageOf(jobSchema) }),
+      },
+    },
+    async (request) => imports.listImports(db, request.ctx, request.query),
+  );
+
+  r.get(
+    '/api/v1/imports/:id',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary: 'An import: status, progress, summary, problems',
+        params: idParams,
+        response: responses({ 200: jobSchema }),
+      },
+    },
+    async (request) => imports.getImport(db, request.ctx, request.params.id),
+  );
+
+  r.get(
+    '/api/v1/imports/:id/clusters',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary: 'The rows of an import grouped by company, for review side by side',
+        params: idParams,
+        querystring: z.strictObject({
+          ...pageQuery,
+          verdict: z.enum(['same', 'possible', 'unique']).optional(),
+          outcome: z.enum(['created', 'merged', 'needs_review', 'skipped']).optional(),
+        }),
+        response: responses({ 200: pageOf(clusterSchema) }),
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      return imports.listImportClusters(db, request.ctx, request.params.id, filter, { limit, offset });
+    },
+  );
+
+  r.put(
+    '/api/v1/imports/:id/clusters/:clusterId',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary: 'Accept a cluster as one company, split it into one account per row, or skip it',
+        params: z.strictObject({ id: z.uuid(), clusterId: z.string().min(1).max(200) }),
+        body: z.strictObject({ decision: z.enum(['accept', 'split', 'skip']) }),
+        response: responses({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      await imports.decideCluster(
+        db,
+        request.ctx,
+        request.params.id,
+        request.params.clusterId,
+        request.body.decision,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/v1/imports/:id/start',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary: 'Import the reviewed clusters (runs as a job)',
+        params: idParams,
+        response: responses({ 202: jobSchema }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await imports.startImport(db, request.ctx, request.params.id)),
+  );
+}

@@ -1,0 +1,124 @@
+import { extname } from 'node:path';
+import type { Db } from '../../db/database.js';
+import { AppError, invalid, notFound } from '../../errors.js';
+import type { Page } from '../../http/pagination.js';
+import type { RequestContext } from '../access/permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './imports.repo.js';
+
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+const FORMATS = ['.csv', '.xlsx'];
+
+/** Imports are seen by their creator; a caller whose scope is everything sees all of them. */
+const visibleTo = (ctx: RequestContext) => (ctx.actor.scope === 'all' ? undefined : (ctx.actor.id ?? ''));
+
+export function toImportJob(row: repo.ImportJobRow) {
+  return {
+    id: row.id,
+    filename: row.filename,
+    status: row.status as 'analyzing' | 'review' | 'importing' | 'done' | 'failed',
+    progress: row.progress as { phase?: string; done?: number; total?: number },
+    summary: row.summary as Record<string, unknown>,
+    problems: row.problems as unknown[],
+    error: row.error,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function createImport(db: Db, ctx: RequestContext, filename: string, file: Buffer) {
+  const format = extname(filename).toLowerCase();
+  if (!FORMATS.includes(format)) {
+    throw invalid([{ field: 'filename', problem: 'format', message: 'must end in .csv or .xlsx' }]);
+  }
+  if (file.length === 0) throw invalid([{ field: 'body', problem: 'empty', message: 'the file is empty' }]);
+  if (!ctx.actor.id) throw new AppError('FORBIDDEN', 'Imports belong to a user');
+  const userId = ctx.actor.id;
+  return db.transaction().execute(async (tx) => {
+    const job = await repo.insertJob(tx, { filename, file, created_by: userId });
+    await recordAudit(tx, ctx, {
+      action: 'import.created',
+      entityType: 'import',
+      entityId: job.id,
+      after: { filename, bytes: file.length },
+    });
+    return toImportJob(job);
+  });
+}
+
+export async function getImport(db: Db, ctx: RequestContext, id: string) {
+  const job = await repo.findJob(db, id, visibleTo(ctx));
+  if (!job) throw notFound('import', id);
+  return toImportJob(job);
+}
+
+export async function listImports(db: Db, ctx: RequestContext, page: Page) {
+  const { items, total } = await repo.listJobs(db, visibleTo(ctx), page);
+  return { items: items.map(toImportJob), total, ...page };
+}
+
+export async function listImportClusters(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  filter: { verdict?: string | undefined; outcome?: string | undefined },
+  page: Page,
+) {
+  await getImport(db, ctx, id);
+  const { items, total } = await repo.listClusters(db, id, filter, page);
+  return {
+    items: items.map((c) => ({
+      clusterId: c.cluster_id,
+      verdict: c.verdict as 'same' | 'possible' | 'unique',
+      records: c.records as unknown[],
+      reasons: c.reasons as string[],
+      existing: c.existing as unknown[],
+      decision: c.decision as 'accept' | 'split' | 'skip',
+      outcome: c.outcome,
+      accountIds: c.account_ids,
+    })),
+    total,
+    ...page,
+  };
+}
+
+async function jobInStatus(db: Db, ctx: RequestContext, id: string, status: string) {
+  const job = await getImport(db, ctx, id);
+  if (job.status !== status) {
+    throw new AppError('CONFLICT', `The import is ${job.status}, not ${status}`, { status: job.status });
+  }
+  return job;
+}
+
+export async function decideCluster(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  clusterId: string,
+  decision: 'accept' | 'split' | 'skip',
+) {
+  await jobInStatus(db, ctx, id, 'review');
+  await db.transaction().execute(async (tx) => {
+    const cluster = await repo.findCluster(tx, id, clusterId);
+    if (!cluster) throw notFound('cluster', clusterId);
+    await repo.setDecision(tx, id, clusterId, decision);
+    await recordAudit(tx, ctx, {
+      action: 'import.cluster_decided',
+      entityType: 'import',
+      entityId: id,
+      before: { clusterId, decision: cluster.decision },
+      after: { clusterId, decision },
+    });
+  });
+}
+
+/** Reviewed: import the clusters as decided. The worker does it, in steps that survive a restart. */
+export async function startImport(db: Db, ctx: RequestContext, id: string) {
+  await jobInStatus(db, ctx, id, 'review');
+  return db.transaction().execute(async (tx) => {
+    await repo.updateJob(tx, id, { status: 'importing' }, 0);
+    await recordAudit(tx, ctx, { action: 'import.started', entityType: 'import', entityId: id });
+    return toImportJob((await repo.findJob(tx, id))!);
+  });
+}
