@@ -82,6 +82,7 @@ export async function findVisibleAccount(
 
 export async function isVisibleAccount(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
+  if (actor.scope === 'all') return new Set(ids);
   const rows = await visibleAccounts(db, actor)
     .select('accounts.id')
     .where('accounts.id', 'in', ids)
@@ -130,59 +131,20 @@ export async function replaceMatchKeys(
   }
 }
 
-/** Active accounts sharing any of the keys, at most `limit` per key (a key shared by thousands proves nothing). */
+/**
+ * Accounts sharing any of the keys, at most `perKeyLimit` per key (a key shared by thousands proves
+ * nothing). Only active accounts carry keys. One round trip; how many hits a key had is also how common it
+ * is, up to the limit.
+ */
 export async function candidatesByKeys(db: Executor, keys: readonly string[], perKeyLimit: number) {
   if (keys.length === 0) return [];
   const result = await sql<{ key: string; account_id: string }>`
     select k.key, c.account_id
     from unnest(${[...keys]}::text[]) as k(key)
     cross join lateral (
-      select m.account_id from account_match_keys m
-      join accounts a on a.id = m.account_id and a.status = 'active'
-      where m.key = k.key
-      limit ${perKeyLimit}
+      select m.account_id from account_match_keys m where m.key = k.key limit ${perKeyLimit}
     ) c`.execute(db);
   return result.rows;
-}
-
-/** How many accounts carry each key, counted up to `cap`. */
-export async function keyFrequencies(
-  db: Executor,
-  keys: readonly string[],
-  cap: number,
-): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
-  const result = await sql<{ key: string; n: number }>`
-    select k.key, (select count(*)::int from (select 1 from account_match_keys m where m.key = k.key limit ${cap}) s) as n
-    from unnest(${[...keys]}::text[]) as k(key)`.execute(db);
-  return new Map(result.rows.map((r) => [r.key, r.n]));
-}
-
-/** Accounts whose live contacts carry one of these mobiles or e-mails. */
-export async function accountsByContact(db: Executor, mobiles: readonly string[], emails: readonly string[]) {
-  if (mobiles.length === 0 && emails.length === 0) return [];
-  return db
-    .selectFrom('contacts')
-    .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
-    .select(['contacts.account_id', 'contacts.mobile', 'contacts.email'])
-    .where('accounts.status', '=', 'active')
-    .where('contacts.archived_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        ...(mobiles.length ? [eb('contacts.mobile', 'in', [...mobiles])] : []),
-        ...(emails.length
-          ? [
-              eb(
-                sql<string>`lower(contacts.email)`,
-                'in',
-                emails.map((e) => e.toLowerCase()),
-              ),
-            ]
-          : []),
-      ]),
-    )
-    .limit(50)
-    .execute();
 }
 
 export async function insertContacts(db: Executor, rows: Insertable<ContactTable>[]): Promise<ContactRow[]> {

@@ -24,7 +24,6 @@ export interface MatchInput {
 // A key shared by more accounts than this finds no useful candidates (a reseller hotline, a common name).
 const PER_KEY_CANDIDATES = 50;
 const MAX_CANDIDATES = 40;
-const FREQUENCY_CAP = 1000;
 
 /**
  * One feature record per name the company goes by (legal, English, aliases), each carrying every phone,
@@ -81,7 +80,9 @@ export async function findDuplicates(
   const keys = matchKeys(features);
   const hits = await repo.candidatesByKeys(db, keys, PER_KEY_CANDIDATES);
   const shared = new Map<string, number>();
+  const counts = new Map<string, number>();
   for (const hit of hits) {
+    counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
     if (hit.account_id !== options.excludeId)
       shared.set(hit.account_id, (shared.get(hit.account_id) ?? 0) + 1);
   }
@@ -90,10 +91,10 @@ export async function findDuplicates(
     .slice(0, MAX_CANDIDATES)
     .map(([id]) => id);
   if (ids.length === 0) return [];
-  const accounts = await repo.findAccounts(db, ids);
-  const counts = await repo.keyFrequencies(db, keys, FREQUENCY_CAP);
+  const accounts = (await repo.findAccounts(db, ids)).filter((a) => a.status === 'active');
   const own = new Set(keys);
-  // "How many records carry this key", the would-be record included.
+  // "How many records carry this key", the would-be record included. Counted up to PER_KEY_CANDIDATES:
+  // past that a shared value weighs next to nothing anyway.
   const config = scoreConfig({ frequency: (key) => (counts.get(key) ?? 0) + (own.has(key) ? 1 : 0) });
   const candidates: DuplicateCandidate[] = [];
   for (const account of accounts) {
