@@ -70,6 +70,8 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
     const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ') || fastifyError.message;
     return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message, details: { fields } } } };
   }
+  const integrity = integrityError(error);
+  if (integrity) return integrity;
   const known = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (known) {
     return {
@@ -98,6 +100,27 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
         details: {},
       },
     },
+  };
+}
+
+/**
+ * A constraint the database enforced that no service check caught first: still the caller's input, so a
+ * 4xx naming the constraint, never a 500. (Services should catch these earlier with a better message.)
+ */
+function integrityError(error: unknown): { status: number; body: ErrorBody } | undefined {
+  const e = error as { code?: unknown; constraint?: unknown };
+  if (typeof e?.code !== 'string' || !/^23\d{3}$/.test(e.code)) return undefined;
+  const constraint = typeof e.constraint === 'string' ? e.constraint : undefined;
+  const conflict = e.code === '23505' || e.code === '23P01';
+  const code: ErrorCode = conflict ? 'CONFLICT' : 'VALIDATION_FAILED';
+  const message = conflict
+    ? 'This conflicts with an existing record'
+    : e.code === '23503'
+      ? 'This refers to a record that does not exist'
+      : 'This breaks a rule of the data';
+  return {
+    status: STATUS[code],
+    body: { error: { code, message, details: constraint ? { constraint } : {} } },
   };
 }
 

@@ -164,3 +164,32 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     expect((await server.call(`/api/v1/accounts/${id}`, { cookie: otherRep })).status).toBe(404);
   });
 });
+
+describeEachEngine('accounts: references', (t) => {
+  it('answers a reference to a missing account with 400, never 500', async () => {
+    const server = await startTestServer(t.database);
+    try {
+      const admin = await server.login('admin');
+      const a = await server.call('/api/v1/accounts', {
+        cookie: admin,
+        json: { legalName: '西安秦川机械有限公司' },
+      });
+      const missing = crypto.randomUUID();
+      const patched = await server.call(`/api/v1/accounts/${a.body.id}`, {
+        method: 'PATCH',
+        cookie: admin,
+        json: { parentId: missing },
+      });
+      expect(patched.status).toBe(400);
+      expect(patched.body.error.details.fields[0]).toMatchObject({ field: 'parentId', problem: 'not_found' });
+      const created = await server.call('/api/v1/accounts', {
+        cookie: admin,
+        json: { legalName: '西安秦川重工有限公司', parentId: missing },
+      });
+      expect(created.status).toBe(400);
+      expect(created.body.error.details.fields[0]).toMatchObject({ field: 'parentId', problem: 'not_found' });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -269,6 +269,11 @@ export async function updateAccount(
   patch: UpdateAccountInput,
 ): Promise<Account> {
   const points = cleanContactPoints(patch);
+  if (patch.parentId === id)
+    points.problems.push({ field: 'parentId', problem: 'self', message: 'cannot be the account itself' });
+  else if (patch.parentId && !(await repo.findAccount(db, patch.parentId))) {
+    points.problems.push({ field: 'parentId', problem: 'not_found', message: 'no such account' });
+  }
   if (points.problems.length) throw invalid(points.problems);
   return db.transaction().execute(async (tx) => {
     if (!(await repo.findVisibleAccount(tx, ctx.actor, id))) throw notFound('account', id);

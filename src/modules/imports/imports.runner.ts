@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import type { RequestContext } from '../access/permissions.js';
+import { systemContext, type RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findUserById } from '../auth/auth.repo.js';
 import { actorFromUser } from '../auth/auth.service.js';
@@ -34,7 +34,15 @@ export async function runNextImportJob(db: Db, log: FastifyBaseLogger): Promise<
     log.error({ importId: job.id, err: message }, 'import failed');
     // A file we cannot read is final; anything else is tried again when the lease runs out, up to 3 times.
     if (error instanceof AppError || job.attempts >= 3) {
-      await repo.updateJob(db, job.id, { status: 'failed', error: message }, 0);
+      await db.transaction().execute(async (tx) => {
+        await repo.updateJob(tx, job.id, { status: 'failed', error: message }, 0);
+        await recordAudit(tx, systemContext('import-worker'), {
+          action: 'import.failed',
+          entityType: 'import',
+          entityId: job.id,
+          after: { error: message, attempts: job.attempts },
+        });
+      });
     }
   }
   return true;
