@@ -9,6 +9,14 @@ import type {
   createTokenBody,
   meSchema,
 } from '../../../src/modules/auth/auth.schema.js';
+import type {
+  accountDetailSchema,
+  accountSchema,
+  checkAccountBody,
+  createAccountBody,
+  updateAccountBody,
+} from '../../../src/modules/accounts/accounts.schema.js';
+import type { MergeDelta } from '../../../src/modules/accounts/merge.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
 import type {
@@ -38,6 +46,123 @@ export type CreateTokenBody = z.input<typeof createTokenBody>;
 
 export type Organization = z.infer<typeof orgSchema>;
 export type UpdateOrganizationBody = z.input<typeof updateOrgBody>;
+
+export type Account = z.infer<typeof accountSchema>;
+export type AccountDetail = z.infer<typeof accountDetailSchema>;
+export type Contact = AccountDetail['contacts'][number];
+export type AccountStatus = Account['status'];
+export type AccountSize = NonNullable<Account['size']>;
+// Output types: the schemas' list items are typed ZodType<string>, whose input type is unknown.
+export type CheckAccountBody = z.infer<typeof checkAccountBody>;
+export type CreateAccountBody = z.infer<typeof createAccountBody>;
+export type UpdateAccountBody = z.infer<typeof updateAccountBody>;
+export type { MergeDelta };
+
+/** One piece of evidence for or against two records being one company (the matcher's explanation). */
+export interface MatchReason {
+  field: string;
+  comparison: string;
+  /** Log-odds points added (or taken away). */
+  contribution: number;
+  detail: string;
+}
+
+/**
+ * An existing customer that may be the one being entered. A match the caller may not see (`visible` false)
+ * says only that it exists and whether someone owns it.
+ */
+export interface DuplicateMatch {
+  verdict: 'same' | 'possible' | 'different';
+  visible: boolean;
+  owned: boolean;
+  accountId?: string;
+  legalName?: string;
+  score?: number;
+  reasons?: MatchReason[];
+}
+
+export interface AccountWarning {
+  field: string;
+  problem: string;
+  message: string;
+}
+
+export interface CheckResult {
+  verdict: 'same' | 'possible' | 'none';
+  matches: DuplicateMatch[];
+  warnings: AccountWarning[];
+}
+
+export type CreatedAccount = AccountDetail & { warnings: AccountWarning[] };
+
+export interface MergeResult {
+  mergeId: string;
+  survivor: Account;
+  delta: MergeDelta;
+  moved: { contacts: string[]; children: string[] };
+}
+
+export interface AccountMerge {
+  id: string;
+  survivorId: string;
+  mergedId: string;
+  reason: string;
+  delta: MergeDelta;
+  mergedAt: string;
+  unmergedAt: string | null;
+}
+
+export type ImportStatus = 'analyzing' | 'review' | 'importing' | 'done' | 'failed';
+export type ClusterVerdict = 'same' | 'possible' | 'unique';
+export type ClusterDecision = 'accept' | 'split' | 'skip';
+export type ClusterOutcome = 'created' | 'merged' | 'needs_review' | 'skipped';
+
+export interface ImportProblem {
+  line: number;
+  code: string;
+  message: string;
+  id?: string;
+  column?: string;
+}
+
+export interface ImportJob {
+  id: string;
+  filename: string;
+  status: ImportStatus;
+  progress: { phase?: string; done?: number; total?: number };
+  /** rows, problems, clusters, duplicateRowsInFile, clustersMatchingExisting; `imported` counts when done. */
+  summary: Record<string, unknown>;
+  problems: ImportProblem[];
+  error: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row of an uploaded list, as the file had it. */
+export interface ImportRecord {
+  line: number;
+  id: string;
+  name: string;
+  phone: string[];
+  email: string[];
+  website: string | null;
+  uscc: string | null;
+  address: string | null;
+}
+
+export interface ImportCluster {
+  clusterId: string;
+  verdict: ClusterVerdict;
+  records: ImportRecord[];
+  /** The bulk matcher's explanation, one line per row that joined the cluster. */
+  reasons: string[];
+  /** Accounts already in Fairshare that may be this company. */
+  existing: DuplicateMatch[];
+  decision: ClusterDecision;
+  outcome: ClusterOutcome | null;
+  accountIds: string[];
+}
 
 export interface Page<T> {
   items: T[];
@@ -73,7 +198,7 @@ export interface AuditVerifyResult {
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const satisfies readonly UserStatus[];
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
 /** What the audit trail records today; the filter also accepts any other text. */
-export const AUDIT_ENTITY_TYPES = ['user', 'team', 'api_token', 'organization'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'team', 'api_token', 'organization', 'account', 'import'] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
@@ -88,4 +213,29 @@ export const AUDIT_ACTIONS = [
   'token.created',
   'token.revoked',
   'organization.updated',
+  'account.created',
+  'account.updated',
+  'account.duplicate_overridden',
+  'account.merged',
+  'account.unmerged',
+  'import.created',
+  'import.cluster_decided',
+  'import.started',
+  'import.completed',
 ] as const;
+export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const satisfies readonly AccountStatus[];
+export const ACCOUNT_SIZES = [
+  'micro',
+  'small',
+  'medium',
+  'large',
+  'enterprise',
+] as const satisfies readonly AccountSize[];
+export const CLUSTER_DECISIONS = ['accept', 'split', 'skip'] as const satisfies readonly ClusterDecision[];
+export const CLUSTER_VERDICTS = ['same', 'possible', 'unique'] as const satisfies readonly ClusterVerdict[];
+export const CLUSTER_OUTCOMES = [
+  'created',
+  'merged',
+  'needs_review',
+  'skipped',
+] as const satisfies readonly ClusterOutcome[];

@@ -13,6 +13,21 @@ import { NotFoundPage, RequireAuth, RequirePermission } from './RequireAuth.js';
 import { useMe } from './session.js';
 
 // One chunk per page: the login page does not wait for the audit log's code.
+const AccountsPage = lazy(() =>
+  import('../pages/accounts/AccountsPage.js').then((m) => ({ default: m.AccountsPage })),
+);
+const NewAccountPage = lazy(() =>
+  import('../pages/accounts/NewAccountPage.js').then((m) => ({ default: m.NewAccountPage })),
+);
+const AccountPage = lazy(() =>
+  import('../pages/accounts/AccountPage.js').then((m) => ({ default: m.AccountPage })),
+);
+const ImportsPage = lazy(() =>
+  import('../pages/imports/ImportsPage.js').then((m) => ({ default: m.ImportsPage })),
+);
+const ImportJobPage = lazy(() =>
+  import('../pages/imports/ImportJobPage.js').then((m) => ({ default: m.ImportJobPage })),
+);
 const LoginPage = lazy(() => import('../pages/login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const UsersPage = lazy(() => import('../pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../pages/teams/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
@@ -56,6 +71,11 @@ export function App() {
                 }
               >
                 <Route index element={<Home />} />
+                <Route path="accounts" element={guarded('accounts:read', <AccountsPage />)} />
+                <Route path="accounts/new" element={guarded('accounts:write', <NewAccountPage />)} />
+                <Route path="accounts/:id" element={guarded('accounts:read', <AccountPage />)} />
+                <Route path="imports" element={guarded('accounts:import', <ImportsPage />)} />
+                <Route path="imports/:id" element={guarded('accounts:import', <ImportJobPage />)} />
                 <Route path="users" element={guarded('users:read', <UsersPage />)} />
                 <Route path="teams" element={guarded('teams:read', <TeamsPage />)} />
                 <Route path="tokens" element={guarded('tokens:manage', <TokensPage />)} />

@@ -2,12 +2,14 @@ import {
   ApiOutlined,
   AuditOutlined,
   ClusterOutlined,
+  CloudUploadOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
   SettingOutlined,
+  ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -23,6 +25,8 @@ import { FullPageSpin } from './RequireAuth.js';
 import { meKey, useMe } from './session.js';
 
 const ICONS: Record<NavKey, ReactNode> = {
+  accounts: <ShopOutlined />,
+  imports: <CloudUploadOutlined />,
   users: <UserOutlined />,
   teams: <ClusterOutlined />,
   tokens: <ApiOutlined />,

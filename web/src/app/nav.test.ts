@@ -5,11 +5,21 @@ import { homePath, navKeyOf, visibleNav } from './nav.js';
 describe('visibleNav', () => {
   it('shows everything to a caller with every permission', () => {
     expect(visibleNav(PERMISSIONS).map((i) => i.key)).toEqual([
+      'accounts',
+      'imports',
       'users',
       'teams',
       'tokens',
       'audit',
       'organization',
+    ]);
+  });
+
+  it('shows customer imports only to those who may import', () => {
+    expect(visibleNav(['accounts:read', 'accounts:write']).map((i) => i.key)).toEqual(['accounts']);
+    expect(visibleNav(['accounts:read', 'accounts:import']).map((i) => i.key)).toEqual([
+      'accounts',
+      'imports',
     ]);
   });
 
@@ -28,12 +38,15 @@ describe('navKeyOf', () => {
     expect(navKeyOf('/users/42')).toBe('users');
     expect(navKeyOf('/usersx')).toBeUndefined();
     expect(navKeyOf('/account/password')).toBeUndefined();
+    expect(navKeyOf('/accounts/new')).toBe('accounts');
+    expect(navKeyOf('/imports/42')).toBe('imports');
   });
 });
 
 describe('homePath', () => {
   it('leads to the first visible page, or to the password page', () => {
     expect(homePath(['audit:read', 'org:read'])).toBe('/audit');
+    expect(homePath(['org:read', 'accounts:read', 'users:read'])).toBe('/accounts');
     expect(homePath([])).toBe('/account/password');
   });
 });

@@ -1,6 +1,6 @@
 import type { Permission } from '../api/types.js';
 
-export type NavKey = 'users' | 'teams' | 'tokens' | 'audit' | 'organization';
+export type NavKey = 'accounts' | 'imports' | 'users' | 'teams' | 'tokens' | 'audit' | 'organization';
 
 export interface NavItem {
   key: NavKey;
@@ -10,6 +10,8 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'accounts', path: '/accounts', permission: 'accounts:read' },
+  { key: 'imports', path: '/imports', permission: 'accounts:import' },
   { key: 'users', path: '/users', permission: 'users:read' },
   { key: 'teams', path: '/teams', permission: 'teams:read' },
   { key: 'tokens', path: '/tokens', permission: 'tokens:manage' },

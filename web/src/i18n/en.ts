@@ -1,4 +1,13 @@
 import type { Permission, Role, UserStatus } from '../api/types.js';
+import {
+  accountAuditActionsEn,
+  accountAuditTypesEn,
+  accountErrorsEn,
+  accountFieldsEn,
+  accountProblemsEn,
+  accountsEn,
+} from './en.accounts.js';
+import { importsEn } from './en.imports.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -36,6 +45,8 @@ export const en = {
   },
   nav: {
     menu: 'Menu',
+    accounts: 'Customers',
+    imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
     tokens: 'API tokens',
@@ -85,6 +96,7 @@ export const en = {
     'accounts:read': 'View customer accounts',
     'accounts:write': 'Create and change customer accounts',
     'accounts:merge': 'Merge duplicate customer accounts',
+    'accounts:import': 'Import customer lists',
   } satisfies Record<Permission, string>,
   users: {
     title: 'Users',
@@ -187,6 +199,7 @@ export const en = {
       team: 'Team',
       api_token: 'API token',
       organization: 'Organisation',
+      ...accountAuditTypesEn,
     },
     actions: {
       'auth.login': 'Signed in',
@@ -202,6 +215,7 @@ export const en = {
       'token.created': 'API token created',
       'token.revoked': 'API token revoked',
       'organization.updated': 'Organisation settings changed',
+      ...accountAuditActionsEn,
     },
   },
   organization: {
@@ -247,6 +261,7 @@ export const en = {
     NETWORK: 'The server cannot be reached. Check your connection.',
     HTTP_ERROR: 'The request failed.',
     fieldProblem: '{{field}}: {{problem}}',
+    ...accountErrorsEn,
   },
   /** Validation problems by the server's `problem` code; unknown codes show the server's English message. */
   problems: {
@@ -268,6 +283,7 @@ export const en = {
     self: 'You cannot do this to yourself',
     invalid_phone: 'This is not a valid phone number',
     taken: 'This is already taken',
+    ...accountProblemsEn,
   },
   fields: {
     login: 'Login',
@@ -291,7 +307,10 @@ export const en = {
     timeZone: 'Time zone',
     currency: 'Currency',
     defaultLanguage: 'Default language',
+    ...accountFieldsEn,
   },
+  ...accountsEn,
+  ...importsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,4 +1,13 @@
 import type { Resource } from './en.js';
+import {
+  accountAuditActionsZh,
+  accountAuditTypesZh,
+  accountErrorsZh,
+  accountFieldsZh,
+  accountProblemsZh,
+  accountsZh,
+} from './zh-CN.accounts.js';
+import { importsZh } from './zh-CN.imports.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
 export const zhCN: Resource = {
@@ -36,6 +45,8 @@ export const zhCN: Resource = {
   },
   nav: {
     menu: '菜单',
+    accounts: '客户',
+    imports: '客户导入',
     users: '用户',
     teams: '团队',
     tokens: 'API 令牌',
@@ -85,6 +96,7 @@ export const zhCN: Resource = {
     'accounts:read': '查看客户',
     'accounts:write': '创建和修改客户',
     'accounts:merge': '合并重复客户',
+    'accounts:import': '导入客户名单',
   },
   users: {
     title: '用户',
@@ -185,6 +197,7 @@ export const zhCN: Resource = {
       team: '团队',
       api_token: 'API 令牌',
       organization: '组织',
+      ...accountAuditTypesZh,
     },
     actions: {
       'auth.login': '登录',
@@ -200,6 +213,7 @@ export const zhCN: Resource = {
       'token.created': '创建 API 令牌',
       'token.revoked': '吊销 API 令牌',
       'organization.updated': '修改组织设置',
+      ...accountAuditActionsZh,
     },
   },
   organization: {
@@ -245,6 +259,7 @@ export const zhCN: Resource = {
     NETWORK: '无法连接服务器，请检查网络。',
     HTTP_ERROR: '请求失败。',
     fieldProblem: '{{field}}：{{problem}}',
+    ...accountErrorsZh,
   },
   problems: {
     required: '必填',
@@ -265,6 +280,7 @@ export const zhCN: Resource = {
     self: '不能对自己执行此操作',
     invalid_phone: '不是有效的电话号码',
     taken: '已被占用',
+    ...accountProblemsZh,
   },
   fields: {
     login: '登录名',
@@ -288,5 +304,8 @@ export const zhCN: Resource = {
     timeZone: '时区',
     currency: '币种',
     defaultLanguage: '默认语言',
+    ...accountFieldsZh,
   },
+  ...accountsZh,
+  ...importsZh,
 };

@@ -1,0 +1,182 @@
+import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Result,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
+import type { TFunction } from 'i18next';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
+import type { AccountDetail, Contact } from '../../api/types.js';
+import { FullPageSpin } from '../../app/RequireAuth.js';
+import { useCan } from '../../app/session.js';
+import { errorText } from '../../i18n/errorText.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { AccountEditModal } from './AccountEditModal.js';
+import { AccountLink } from './AccountLink.js';
+import { useAccount } from './accounts.api.js';
+import { ACCOUNT_STATUS_COLORS } from './colors.js';
+import { MergeHistory } from './MergeHistory.js';
+import { MergeModal } from './MergeModal.js';
+import { OwnerName } from './OwnerName.js';
+
+const tags = (values: string[]) =>
+  values.length ? (
+    <Flex gap={4} wrap>
+      {values.map((v) => (
+        <Tag key={v} style={{ whiteSpace: 'normal' }}>
+          {v}
+        </Tag>
+      ))}
+    </Flex>
+  ) : null;
+
+function details(account: AccountDetail, t: TFunction, language: string) {
+  const item = (key: string, label: string, children: ReactNode) => ({
+    key,
+    label,
+    children: children ?? '—',
+  });
+  const uscc = account.uscc ? (
+    <Space size={4} wrap>
+      <Typography.Text code copyable>
+        {account.uscc}
+      </Typography.Text>
+      {!account.usccValid && <Tag color="warning">{t('accounts.usccInvalid')}</Tag>}
+    </Space>
+  ) : null;
+  const address = [account.province, account.city, account.district, account.street]
+    .filter(Boolean)
+    .join(' ');
+  const items: DescriptionsProps['items'] = [
+    item('aliases', t('accounts.aliases'), tags(account.aliases)),
+    item('englishName', t('accounts.englishName'), account.englishName),
+    item('uscc', t('accounts.uscc'), uscc),
+    item('phones', t('accounts.phones'), account.phones.join(', ') || null),
+    item('emails', t('accounts.emails'), account.emails.join(', ') || null),
+    item('website', t('accounts.website'), account.website),
+    item('address', t('accounts.address'), address || null),
+    item('industry', t('accounts.industry'), account.industry),
+    item('size', t('accounts.size'), account.size ? t(`accounts.sizes.${account.size}`) : null),
+    item('source', t('accounts.source'), account.source),
+    item('tags', t('accounts.tags'), tags(account.tags)),
+    item(
+      'parent',
+      t('accounts.parent'),
+      account.parentId ? (
+        <Space size={4} wrap>
+          <AccountLink id={account.parentId} />
+          {account.isBranch && <Tag>{t('accounts.isBranch')}</Tag>}
+        </Space>
+      ) : null,
+    ),
+    item('owner', t('accounts.owner'), <OwnerName ownerId={account.ownerId} />),
+    item('createdAt', t('accounts.createdAt'), formatDateTime(account.createdAt, language)),
+    item('updatedAt', t('accounts.updatedAt'), formatDateTime(account.updatedAt, language)),
+  ];
+  return items;
+}
+
+/** One customer: its values, contacts and merge history; edit and merge for those allowed. */
+export function AccountPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const canWrite = useCan('accounts:write');
+  const canMerge = useCan('accounts:merge');
+  const account = useAccount(id);
+  const [dialog, setDialog] = useState<'edit' | 'merge' | null>(null);
+
+  if (account.isPending) return <FullPageSpin />;
+  if (account.error) {
+    return (
+      <Result
+        status={account.error instanceof ApiError && account.error.status === 404 ? '404' : 'error'}
+        title={errorText(t, account.error)}
+        extra={
+          <Link to="/accounts">
+            <Button type="primary">{t('accounts.back')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  const a = account.data;
+  const active = a.status === 'active';
+  const contactColumns = [
+    { title: t('accounts.contactName'), dataIndex: 'name' },
+    { title: t('accounts.contactMobile'), dataIndex: 'mobile' },
+    { title: t('accounts.contactEmail'), dataIndex: 'email' },
+    { title: t('accounts.contactTitle'), dataIndex: 'title' },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex align="center" gap={8} wrap>
+        <Link to="/accounts">
+          <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('accounts.back')} />
+        </Link>
+        <Typography.Title level={3} style={{ margin: 0, minWidth: 0, wordBreak: 'break-word' }}>
+          {a.legalName}
+        </Typography.Title>
+        <Tag color={ACCOUNT_STATUS_COLORS[a.status]}>{t(`accounts.statuses.${a.status}`)}</Tag>
+        <div style={{ flex: 1 }} />
+        {canWrite && active && (
+          <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+            {t('common.edit')}
+          </Button>
+        )}
+        {canMerge && active && (
+          <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
+            {t('merge.action')}
+          </Button>
+        )}
+      </Flex>
+      {a.status === 'merged' && a.mergedInto && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('accounts.mergedInto')}
+          action={
+            <Link to={`/accounts/${a.mergedInto}`}>
+              <Button size="small">{t('accounts.openSurvivor')}</Button>
+            </Link>
+          }
+        />
+      )}
+      <Card size="small">
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+          items={details(a, t, i18n.language)}
+          styles={{ content: { wordBreak: 'break-word' } }}
+        />
+      </Card>
+      <Card size="small" title={t('accounts.contacts')}>
+        <Table<Contact>
+          rowKey="id"
+          size="small"
+          columns={contactColumns}
+          dataSource={a.contacts}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('accounts.noContacts') }}
+        />
+      </Card>
+      <Card size="small" title={t('merge.history')}>
+        <MergeHistory account={a} />
+      </Card>
+      <AccountEditModal open={dialog === 'edit'} account={a} onClose={() => setDialog(null)} />
+      <MergeModal open={dialog === 'merge'} account={a} onClose={() => setDialog(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,48 @@
+import { Form, Input, Modal, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DuplicateMatch } from '../../api/types.js';
+import { MatchList } from './DuplicatePanel.js';
+
+/** "Create anyway": look-alikes exist, so the user says why this is another customer (audited). */
+export function ConfirmDuplicateModal(props: {
+  open: boolean;
+  matches: DuplicateMatch[];
+  saving: boolean;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  useEffect(() => {
+    if (props.open) form.resetFields();
+  }, [props.open, form]);
+  return (
+    <Modal
+      open={props.open}
+      title={t('match.confirmTitle')}
+      onCancel={props.onCancel}
+      onOk={() => form.submit()}
+      okText={t('match.confirmOk')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('common.cancel')}
+      confirmLoading={props.saving}
+      forceRender
+      width={720}
+    >
+      <Typography.Paragraph>{t('match.confirmIntro')}</Typography.Paragraph>
+      <div style={{ maxHeight: 320, overflow: 'auto', marginBottom: 16 }}>
+        <MatchList matches={props.matches} />
+      </div>
+      <Form form={form} layout="vertical" name="confirm" onFinish={(v) => props.onConfirm(v.reason.trim())}>
+        <Form.Item
+          name="reason"
+          label={t('match.confirmReason')}
+          rules={[{ required: true, whitespace: true }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,135 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Card, Flex, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CheckResult, DuplicateMatch, MatchReason } from '../../api/types.js';
+import { VERDICT_COLORS } from './colors.js';
+import {
+  comparisonText,
+  contributionText,
+  fieldText,
+  reasonDetailText,
+  scorePercent,
+  type LooseT,
+} from './reasonText.js';
+
+/** Why the matcher thinks two records are (not) one company: field, comparison, points, detail. */
+export function ReasonsTable({ reasons }: { reasons: MatchReason[] }) {
+  const { t } = useTranslation();
+  const loose = t as unknown as LooseT;
+  const columns: TableColumnsType<MatchReason & { key: number }> = [
+    {
+      title: t('match.field'),
+      dataIndex: 'field',
+      render: (field: string) => <span style={{ whiteSpace: 'nowrap' }}>{fieldText(loose, field)}</span>,
+    },
+    {
+      title: t('match.comparison'),
+      dataIndex: 'comparison',
+      render: (comparison: string) => comparisonText(loose, comparison),
+    },
+    {
+      title: t('match.contribution'),
+      dataIndex: 'contribution',
+      align: 'right',
+      render: (points: number) => (
+        <Typography.Text type={points > 0 ? 'success' : points < 0 ? 'danger' : 'secondary'}>
+          {contributionText(points)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('match.detail'),
+      key: 'detail',
+      render: (_: unknown, reason) => (
+        <span style={{ wordBreak: 'break-word', overflowWrap: 'anywhere' }}>
+          {reasonDetailText(loose, reason)}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      columns={columns}
+      dataSource={reasons.map((r, key) => ({ ...r, key }))}
+      pagination={false}
+      tableLayout="auto"
+      data-testid="match-reasons"
+    />
+  );
+}
+
+function MatchItem({ match }: { match: DuplicateMatch }) {
+  const { t } = useTranslation();
+  const verdict = <Tag color={VERDICT_COLORS[match.verdict]}>{t(`match.verdicts.${match.verdict}`)}</Tag>;
+  if (!match.visible) {
+    return (
+      <Flex gap={8} align="center" wrap data-testid="duplicate-match">
+        {verdict}
+        <LockOutlined />
+        <Typography.Text>{match.owned ? t('match.hiddenOwned') : t('match.hiddenPool')}</Typography.Text>
+      </Flex>
+    );
+  }
+  return (
+    <Flex vertical gap={6} data-testid="duplicate-match">
+      <Flex gap={8} align="center" wrap>
+        {verdict}
+        {match.accountId ? (
+          <Link to={`/accounts/${match.accountId}`} style={{ wordBreak: 'break-word' }}>
+            {match.legalName}
+          </Link>
+        ) : (
+          <Typography.Text>{match.legalName}</Typography.Text>
+        )}
+        {match.score !== undefined && (
+          <Typography.Text type="secondary">
+            {t('match.score', { score: scorePercent(match.score) })}
+          </Typography.Text>
+        )}
+      </Flex>
+      {match.reasons && match.reasons.length > 0 && <ReasonsTable reasons={match.reasons} />}
+    </Flex>
+  );
+}
+
+/** Existing customers that may be the one at hand, with the reasons; hidden ones only say that they exist. */
+export function MatchList({ matches }: { matches: DuplicateMatch[] }) {
+  return (
+    <Flex vertical gap={16}>
+      {matches.map((match, i) => (
+        <MatchItem key={match.accountId ?? `hidden-${i}`} match={match} />
+      ))}
+    </Flex>
+  );
+}
+
+/** The live duplicate check beside the new-customer form. */
+export function DuplicatePanel(props: { result: CheckResult | null | undefined; checking: boolean }) {
+  const { t } = useTranslation();
+  const { result } = props;
+  let summary = <Typography.Text type="secondary">{t('match.idle')}</Typography.Text>;
+  if (result?.verdict === 'same') {
+    summary = <Alert type="error" showIcon title={t('match.same')} description={t('match.blocked')} />;
+  } else if (result?.verdict === 'possible') {
+    summary = <Alert type="warning" showIcon title={t('match.possible')} />;
+  } else if (result?.verdict === 'none') {
+    summary = <Alert type="success" showIcon title={t('match.none')} />;
+  }
+  return (
+    <Card
+      size="small"
+      title={t('match.title')}
+      extra={props.checking ? <Spin size="small" aria-label={t('match.checking')} /> : null}
+      data-testid="duplicate-panel"
+      data-verdict={result?.verdict ?? 'idle'}
+    >
+      <Flex vertical gap={16}>
+        {summary}
+        {result && result.matches.length > 0 && <MatchList matches={result.matches} />}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,159 @@
+import { Alert, App, Card, Flex, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  CLUSTER_DECISIONS,
+  type ClusterDecision,
+  type ImportCluster,
+  type ImportRecord,
+} from '../../api/types.js';
+import { errorText } from '../../i18n/errorText.js';
+import { AccountLink } from '../accounts/AccountLink.js';
+import { VERDICT_COLORS } from '../accounts/colors.js';
+import { MatchList, ReasonsTable } from '../accounts/DuplicatePanel.js';
+import { clusterExplanations } from './importJob.js';
+import { useImportMutations } from './imports.api.js';
+
+const RECORD_FIELDS = ['name', 'phone', 'email', 'website', 'uscc', 'address', 'id'] as const;
+type RecordField = (typeof RECORD_FIELDS)[number];
+
+const OUTCOME_COLORS: Record<string, string> = {
+  created: 'green',
+  merged: 'blue',
+  needs_review: 'orange',
+  skipped: 'default',
+};
+
+function cellText(record: ImportRecord, field: RecordField): string {
+  const value = record[field];
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+/** The rows of one file cluster side by side (one column per row), so differences stand out. */
+function RecordsTable({ records }: { records: ImportRecord[] }) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<{ field: RecordField }> = [
+    {
+      title: '',
+      dataIndex: 'field',
+      width: 90,
+      render: (field: RecordField) => (
+        <Typography.Text type="secondary">{t(`imports.recordFields.${field}`)}</Typography.Text>
+      ),
+    },
+    ...records.map((record) => ({
+      title: t('imports.record', { line: record.line }),
+      key: `r${record.line}`,
+      render: (_: unknown, row: { field: RecordField }) => (
+        <span
+          style={{ display: 'inline-block', minWidth: 140, maxWidth: 280, wordBreak: 'break-word' as const }}
+        >
+          {cellText(record, row.field)}
+        </span>
+      ),
+    })),
+  ];
+  const rows = RECORD_FIELDS.filter((field) => records.some((r) => cellText(r, field))).map((field) => ({
+    field,
+  }));
+  return (
+    <Table
+      size="small"
+      rowKey="field"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      bordered
+    />
+  );
+}
+
+/** One company found in an uploaded list: its rows, why they were grouped, matches already here, the decision. */
+export function ClusterCard(props: { jobId: string; cluster: ImportCluster; editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { decide } = useImportMutations();
+  const { cluster } = props;
+  const { explained, unread } = clusterExplanations(cluster);
+  const decisions =
+    cluster.records.length > 1 ? CLUSTER_DECISIONS : CLUSTER_DECISIONS.filter((d) => d !== 'split');
+  const setDecision = (decision: ClusterDecision) =>
+    decide.mutate(
+      { id: props.jobId, clusterId: cluster.clusterId, decision },
+      { onError: (error) => void message.error(errorText(t, error)) },
+    );
+
+  return (
+    <Card
+      size="small"
+      data-testid="import-cluster"
+      data-verdict={cluster.verdict}
+      title={
+        <Flex gap={8} align="center" wrap>
+          <Tag color={VERDICT_COLORS[cluster.verdict]}>{t(`imports.verdicts.${cluster.verdict}`)}</Tag>
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+            {t('imports.rowsInCluster', { count: cluster.records.length })}
+          </Typography.Text>
+          {cluster.outcome && (
+            <Tag color={OUTCOME_COLORS[cluster.outcome]} data-testid="cluster-outcome">
+              {t(`imports.outcomes.${cluster.outcome}`)}
+            </Tag>
+          )}
+        </Flex>
+      }
+    >
+      <Flex vertical gap={12}>
+        <RecordsTable records={cluster.records} />
+        {(explained.length > 0 || unread.length > 0) && (
+          <Flex vertical gap={6}>
+            <Typography.Text strong>{t('imports.why')}</Typography.Text>
+            {explained.map((e, i) => (
+              <Flex key={i} vertical gap={4}>
+                <Typography.Text type="secondary">
+                  {e.line !== undefined && e.partnerLine !== undefined
+                    ? t('imports.pair', { a: e.line, b: e.partnerLine })
+                    : e.partnerLine !== undefined
+                      ? t('imports.comparedWith', { line: e.partnerLine })
+                      : t('imports.partner', { id: e.partnerId })}
+                </Typography.Text>
+                <ReasonsTable reasons={e.reasons} />
+              </Flex>
+            ))}
+            {unread.map((line, i) => (
+              <Typography.Text key={i} code style={{ wordBreak: 'break-word' }}>
+                {line}
+              </Typography.Text>
+            ))}
+          </Flex>
+        )}
+        {cluster.existing.length > 0 && (
+          <Flex vertical gap={6}>
+            <Typography.Text strong>{t('imports.existing')}</Typography.Text>
+            <MatchList matches={cluster.existing} />
+          </Flex>
+        )}
+        {cluster.accountIds.length > 0 && (
+          <Flex gap={8} wrap align="center">
+            <Typography.Text strong>{t('imports.accounts')}:</Typography.Text>
+            {cluster.accountIds.map((id) => (
+              <AccountLink key={id} id={id} />
+            ))}
+          </Flex>
+        )}
+        {props.editable ? (
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            value={cluster.decision}
+            onChange={(e) => setDecision(e.target.value as ClusterDecision)}
+            disabled={decide.isPending}
+            options={decisions.map((d) => ({ value: d, label: t(`imports.decisions.${d}`) }))}
+            aria-label={t('imports.decision')}
+          />
+        ) : (
+          !cluster.outcome && <Alert type="info" title={t(`imports.decisions.${cluster.decision}`)} />
+        )}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,167 @@
+import { ArrowLeftOutlined, CloudUploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Popconfirm,
+  Progress,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { CLUSTER_OUTCOMES, type ImportJob } from '../../api/types.js';
+import { FullPageSpin } from '../../app/RequireAuth.js';
+import { errorText } from '../../i18n/errorText.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { accountsKey } from '../accounts/accounts.api.js';
+import type { LooseT } from '../accounts/reasonText.js';
+import { ImportClusters } from './ImportClusters.js';
+import {
+  IMPORT_STATUS_COLORS,
+  importedCounts,
+  isRunning,
+  progressPercent,
+  summaryNumbers,
+} from './importJob.js';
+import { ImportProblems } from './ImportProblems.js';
+import { importsKey, useImport, useImportMutations } from './imports.api.js';
+
+function JobProgress({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const loose = t as unknown as LooseT;
+  const percent = progressPercent(job.progress);
+  const phase = job.progress.phase ?? (job.status === 'importing' ? 'import' : 'read');
+  return (
+    <Card size="small" data-testid="import-progress">
+      <Typography.Text>{loose(`imports.phases.${phase}`, { defaultValue: phase })}</Typography.Text>
+      {job.progress.total ? (
+        <Typography.Text type="secondary">
+          {' '}
+          · {job.progress.done ?? 0} / {job.progress.total}
+        </Typography.Text>
+      ) : null}
+      <Progress percent={percent ?? 0} status="active" showInfo={percent !== null} />
+    </Card>
+  );
+}
+
+/** The final numbers of an import: customers created, merged into existing ones, left for review, skipped. */
+function ImportCounts({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const counts = importedCounts(job.summary);
+  if (!counts) return null;
+  return (
+    <Card size="small" title={t('imports.counts')} data-testid="import-counts">
+      <Row gutter={[16, 16]}>
+        {CLUSTER_OUTCOMES.map((outcome) => (
+          <Col key={outcome} xs={12} md={6}>
+            <Statistic
+              title={t(`imports.outcomes.${outcome}`)}
+              value={counts[outcome]}
+              data-testid={`count-${outcome}`}
+            />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+/** One import: progress while the worker runs, problems by line, the clusters to review, start, and the result. */
+export function ImportJobPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const job = useImport(id);
+  const { start } = useImportMutations();
+  const status = job.data?.status;
+
+  // When the worker moves the job on, what it wrote (clusters, outcomes, accounts) is fetched afresh.
+  useEffect(() => {
+    if (!status || isRunning(status)) return;
+    void client.invalidateQueries({ queryKey: [...importsKey, 'clusters', id] });
+    if (status === 'done') void client.invalidateQueries({ queryKey: accountsKey });
+  }, [status, id, client]);
+
+  if (job.isPending) return <FullPageSpin />;
+  if (job.error) {
+    return (
+      <Result
+        status="error"
+        title={errorText(t, job.error)}
+        extra={
+          <Link to="/imports">
+            <Button type="primary">{t('imports.back')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  const j = job.data;
+  const problemCount = typeof j.summary.problems === 'number' ? j.summary.problems : j.problems.length;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex align="center" gap={8} wrap>
+        <Link to="/imports">
+          <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('imports.back')} />
+        </Link>
+        <Typography.Title level={3} style={{ margin: 0, minWidth: 0, wordBreak: 'break-all' }}>
+          {j.filename}
+        </Typography.Title>
+        <Tag color={IMPORT_STATUS_COLORS[j.status]} data-testid="import-status">
+          {t(`imports.statuses.${j.status}`)}
+        </Tag>
+        <Typography.Text type="secondary">{formatDateTime(j.createdAt, i18n.language)}</Typography.Text>
+        <div style={{ flex: 1 }} />
+        {j.status === 'review' && (
+          <Popconfirm
+            title={t('imports.start')}
+            description={<div style={{ maxWidth: 320 }}>{t('imports.startConfirm')}</div>}
+            okText={t('imports.start')}
+            cancelText={t('common.cancel')}
+            onConfirm={() =>
+              start.mutate(j.id, {
+                onSuccess: () => void message.success(t('imports.started')),
+                onError: (error) => void message.error(errorText(t, error)),
+              })
+            }
+          >
+            <Button type="primary" icon={<CloudUploadOutlined />} loading={start.isPending}>
+              {t('imports.start')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Flex>
+      {isRunning(j.status) && <JobProgress job={j} />}
+      {j.status === 'failed' && (
+        <Alert type="error" showIcon title={t('imports.statuses.failed')} description={j.error} />
+      )}
+      <ImportCounts job={j} />
+      {summaryNumbers(j.summary).length > 0 && (
+        <Card size="small">
+          <Row gutter={[16, 16]}>
+            {summaryNumbers(j.summary).map(({ key, value }) => (
+              <Col key={key} xs={12} sm={8} lg={4}>
+                <Statistic title={t(`imports.summary.${key}`)} value={value} />
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      )}
+      <ImportProblems problems={j.problems} total={problemCount} />
+      {j.status !== 'analyzing' && j.status !== 'failed' && <ImportClusters job={j} />}
+    </Space>
+  );
+}

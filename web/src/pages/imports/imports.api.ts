@@ -1,0 +1,75 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.js';
+import type { ClusterDecision, ImportCluster, ImportJob, Page } from '../../api/types.js';
+import { accountsKey } from '../accounts/accounts.api.js';
+import { isRunning } from './importJob.js';
+
+export const importsKey = ['imports'] as const;
+const POLL_MS = 1000;
+
+export function useImports(page: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...importsKey, 'list', page],
+    queryFn: () => api.get<Page<ImportJob>>('/api/v1/imports', page),
+    placeholderData: keepPreviousData,
+    // A list showing a job at work keeps up with it.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((j) => isRunning(j.status)) ? POLL_MS * 2 : false,
+  });
+}
+
+/** One import, polled every second while the worker analyses or imports it. */
+export function useImport(id: string) {
+  return useQuery({
+    queryKey: [...importsKey, 'one', id],
+    queryFn: () => api.get<ImportJob>(`/api/v1/imports/${id}`),
+    refetchInterval: (query) => (query.state.data && isRunning(query.state.data.status) ? POLL_MS : false),
+  });
+}
+
+export interface ClusterFilters {
+  verdict?: string | undefined;
+  outcome?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export function useClusters(id: string, filters: ClusterFilters, enabled: boolean) {
+  return useQuery({
+    queryKey: [...importsKey, 'clusters', id, filters],
+    queryFn: () => api.get<Page<ImportCluster>>(`/api/v1/imports/${id}/clusters`, { ...filters }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useImportMutations() {
+  const client = useQueryClient();
+  return {
+    upload: useMutation({
+      mutationFn: ({ file, contentType }: { file: File; contentType: string }) =>
+        api.upload<ImportJob>(`/api/v1/imports?filename=${encodeURIComponent(file.name)}`, file, contentType),
+      onSuccess: () => client.invalidateQueries({ queryKey: importsKey }),
+    }),
+    decide: useMutation({
+      mutationFn: ({
+        id,
+        clusterId,
+        decision,
+      }: {
+        id: string;
+        clusterId: string;
+        decision: ClusterDecision;
+      }) => api.put<void>(`/api/v1/imports/${id}/clusters/${encodeURIComponent(clusterId)}`, { decision }),
+      onSuccess: (_data, { id }) => client.invalidateQueries({ queryKey: [...importsKey, 'clusters', id] }),
+    }),
+    start: useMutation({
+      mutationFn: (id: string) => api.post<ImportJob>(`/api/v1/imports/${id}/start`),
+      onSuccess: (job) => {
+        client.setQueryData([...importsKey, 'one', job.id], job);
+        void client.invalidateQueries({ queryKey: importsKey });
+        void client.invalidateQueries({ queryKey: accountsKey });
+      },
+    }),
+  };
+}
