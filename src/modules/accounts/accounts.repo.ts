@@ -237,3 +237,32 @@ export async function listMerges(db: Executor, accountId: string) {
     .orderBy('merged_at', 'desc')
     .execute();
 }
+
+export async function findContact(db: Executor, accountId: string, contactId: string) {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('id', '=', contactId)
+    .where('account_id', '=', accountId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateContact(
+  db: Executor,
+  contactId: string,
+  patch: Partial<{
+    name: string;
+    mobile: string | null;
+    email: string | null;
+    title: string | null;
+    archived_at: string;
+  }>,
+) {
+  return db
+    .updateTable('contacts')
+    .set({ ...patch, updated_at: new Date().toISOString() })
+    .where('id', '=', contactId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -6,10 +6,13 @@ import { pageOf } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
 import * as accounts from './accounts.service.js';
 import { listAccountMerges, mergeAccounts, unmergeAccounts } from './merge.service.js';
+import { addContact, archiveContact, setAccountArchived, updateContact } from './contacts.service.js';
 import {
   accountDetailSchema,
   accountSchema,
   checkAccountBody,
+  contactInput,
+  contactSchema,
   createAccountBody,
   listAccountsQuery,
   updateAccountBody,
@@ -186,5 +189,75 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => ({ items: await listAccountMerges(db, request.ctx, request.params.id) }),
+  );
+
+  const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+  for (const [path, archived, summary] of [
+    ['archive', true, 'Archive an account: it leaves lists and duplicate checks'],
+    ['restore', false, 'Bring an archived account back'],
+  ] as const) {
+    r.post(
+      `/api/v1/accounts/:id/${path}`,
+      {
+        config: { access: 'accounts:write' },
+        schema: {
+          tags,
+          summary,
+          params: idParams,
+          body: reasonBody,
+          response: responses({ 200: accountSchema }),
+        },
+      },
+      async (request) =>
+        setAccountArchived(db, request.ctx, request.params.id, archived, request.body.reason),
+    );
+  }
+
+  const contactParams = z.strictObject({ id: z.uuid(), contactId: z.uuid() });
+  r.post(
+    '/api/v1/accounts/:id/contacts',
+    {
+      config: { access: 'accounts:write' },
+      schema: {
+        tags,
+        summary: 'Add a contact',
+        params: idParams,
+        body: contactInput,
+        response: responses({ 201: contactSchema }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addContact(db, request.ctx, request.params.id, request.body)),
+  );
+  r.patch(
+    '/api/v1/accounts/:id/contacts/:contactId',
+    {
+      config: { access: 'accounts:write' },
+      schema: {
+        tags,
+        summary: 'Change a contact',
+        params: contactParams,
+        body: contactInput.partial(),
+        response: responses({ 200: contactSchema }),
+      },
+    },
+    async (request) =>
+      updateContact(db, request.ctx, request.params.id, request.params.contactId, request.body),
+  );
+  r.delete(
+    '/api/v1/accounts/:id/contacts/:contactId',
+    {
+      config: { access: 'accounts:write' },
+      schema: {
+        tags,
+        summary: 'Archive a contact',
+        params: contactParams,
+        response: responses({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      await archiveContact(db, request.ctx, request.params.id, request.params.contactId);
+      return reply.status(204).send(null);
+    },
   );
 }
