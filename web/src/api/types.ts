@@ -13,6 +13,7 @@ import type {
   accountDetailSchema,
   accountSchema,
   checkAccountBody,
+  contactInput,
   createAccountBody,
   updateAccountBody,
 } from '../../../src/modules/accounts/accounts.schema.js';
@@ -56,6 +57,8 @@ export type AccountSize = NonNullable<Account['size']>;
 export type CheckAccountBody = z.infer<typeof checkAccountBody>;
 export type CreateAccountBody = z.infer<typeof createAccountBody>;
 export type UpdateAccountBody = z.infer<typeof updateAccountBody>;
+export type ContactBody = z.infer<typeof contactInput>;
+export type UpdateContactBody = Partial<ContactBody>;
 export type { MergeDelta };
 
 /** One piece of evidence for or against two records being one company (the matcher's explanation). */
@@ -198,7 +201,15 @@ export interface AuditVerifyResult {
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const satisfies readonly UserStatus[];
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
 /** What the audit trail records today; the filter also accepts any other text. */
-export const AUDIT_ENTITY_TYPES = ['user', 'team', 'api_token', 'organization', 'account', 'import'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'team',
+  'api_token',
+  'organization',
+  'account',
+  'contact',
+  'import',
+] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
@@ -218,6 +229,11 @@ export const AUDIT_ACTIONS = [
   'account.duplicate_overridden',
   'account.merged',
   'account.unmerged',
+  'account.archived',
+  'account.restored',
+  'contact.created',
+  'contact.updated',
+  'contact.archived',
   'import.created',
   'import.cluster_decided',
   'import.started',

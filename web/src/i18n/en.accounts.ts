@@ -41,6 +41,28 @@ export const accountsEn = {
     contactMobile: 'Mobile',
     contactEmail: 'Email',
     contactTitle: 'Title',
+    contactMobileHelp: 'Saved in international form, e.g. +8613700001111.',
+    editContact: 'Edit contact',
+    removeContact: 'Remove',
+    removeContactConfirm:
+      'Remove the contact {{name}}? Their mobile and email stop counting in duplicate checks.',
+    contactAdded: 'Contact {{name}} added',
+    contactSaved: 'Contact {{name}} saved',
+    contactRemoved: 'Contact {{name}} removed',
+    archive: 'Archive',
+    restore: 'Restore',
+    archiveTitle: 'Archive {{name}}',
+    restoreTitle: 'Restore {{name}}',
+    archiveIntro:
+      'An archived customer is left out of the customer list and duplicate checks and cannot be changed. Its contacts and history are kept, and it can be restored.',
+    restoreIntro:
+      'The customer comes back to the customer list and duplicate checks, and can be changed again.',
+    statusReason: 'Reason',
+    statusReasonHelp: 'Kept in the audit log.',
+    archivedDone: '{{name}} archived',
+    restoredDone: '{{name}} restored',
+    archivedNotice:
+      'This customer is archived: it is left out of the customer list and duplicate checks, and cannot be changed until it is restored.',
     more: 'More details',
     reason: 'Reason for the change',
     reasonHelp: 'Optional; kept in the audit log.',
@@ -172,6 +194,8 @@ export const accountFieldsEn = {
   tags: 'Tags',
   isBranch: 'Branch',
   contacts: 'Contacts',
+  mobile: 'Mobile',
+  title: 'Title',
   mergedId: 'Duplicate',
   filename: 'File',
   body: 'File',
@@ -198,6 +222,11 @@ export const accountAuditActionsEn = {
   'account.duplicate_overridden': 'Created despite similar customers',
   'account.merged': 'Customers merged',
   'account.unmerged': 'Merge undone',
+  'account.archived': 'Customer archived',
+  'account.restored': 'Customer restored',
+  'contact.created': 'Contact added',
+  'contact.updated': 'Contact changed',
+  'contact.archived': 'Contact removed',
   'import.created': 'List uploaded',
   'import.cluster_decided': 'Import group decided',
   'import.started': 'Import started',
@@ -206,5 +235,6 @@ export const accountAuditActionsEn = {
 
 export const accountAuditTypesEn = {
   account: 'Customer',
+  contact: 'Contact',
   import: 'Import',
 };

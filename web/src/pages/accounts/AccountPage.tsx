@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  InboxOutlined,
+  MergeCellsOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -7,7 +13,6 @@ import {
   Flex,
   Result,
   Space,
-  Table,
   Tag,
   Typography,
   type DescriptionsProps,
@@ -17,14 +22,16 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import type { AccountDetail, Contact } from '../../api/types.js';
+import type { AccountDetail } from '../../api/types.js';
 import { FullPageSpin } from '../../app/RequireAuth.js';
 import { useCan } from '../../app/session.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { AccountContacts } from './AccountContacts.js';
 import { AccountEditModal } from './AccountEditModal.js';
 import { AccountLink } from './AccountLink.js';
 import { useAccount } from './accounts.api.js';
+import { ArchiveModal, type ArchiveAction } from './ArchiveModal.js';
 import { ACCOUNT_STATUS_COLORS } from './colors.js';
 import { MergeHistory } from './MergeHistory.js';
 import { MergeModal } from './MergeModal.js';
@@ -87,14 +94,17 @@ function details(account: AccountDetail, t: TFunction, language: string) {
   return items;
 }
 
-/** One customer: its values, contacts and merge history; edit and merge for those allowed. */
+/**
+ * One customer: its values, contacts and merge history; edit, merge, archive and restore for those allowed.
+ * Only an active account can be changed, so an archived or merged one shows no editing actions.
+ */
 export function AccountPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const canWrite = useCan('accounts:write');
   const canMerge = useCan('accounts:merge');
   const account = useAccount(id);
-  const [dialog, setDialog] = useState<'edit' | 'merge' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'merge' | ArchiveAction | null>(null);
 
   if (account.isPending) return <FullPageSpin />;
   if (account.error) {
@@ -112,12 +122,7 @@ export function AccountPage() {
   }
   const a = account.data;
   const active = a.status === 'active';
-  const contactColumns = [
-    { title: t('accounts.contactName'), dataIndex: 'name' },
-    { title: t('accounts.contactMobile'), dataIndex: 'mobile' },
-    { title: t('accounts.contactEmail'), dataIndex: 'email' },
-    { title: t('accounts.contactTitle'), dataIndex: 'title' },
-  ];
+  const archived = a.status === 'archived';
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -140,7 +145,20 @@ export function AccountPage() {
             {t('merge.action')}
           </Button>
         )}
+        {canWrite && active && (
+          <Button icon={<InboxOutlined />} onClick={() => setDialog('archive')}>
+            {t('accounts.archive')}
+          </Button>
+        )}
+        {canWrite && archived && (
+          <Button type="primary" icon={<UndoOutlined />} onClick={() => setDialog('restore')}>
+            {t('accounts.restore')}
+          </Button>
+        )}
       </Flex>
+      {archived && (
+        <Alert type="warning" showIcon title={t('accounts.archivedNotice')} data-testid="archived-notice" />
+      )}
       {a.status === 'merged' && a.mergedInto && (
         <Alert
           type="info"
@@ -161,22 +179,17 @@ export function AccountPage() {
           styles={{ content: { wordBreak: 'break-word' } }}
         />
       </Card>
-      <Card size="small" title={t('accounts.contacts')}>
-        <Table<Contact>
-          rowKey="id"
-          size="small"
-          columns={contactColumns}
-          dataSource={a.contacts}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('accounts.noContacts') }}
-        />
-      </Card>
+      <AccountContacts account={a} canWrite={canWrite && active} />
       <Card size="small" title={t('merge.history')}>
         <MergeHistory account={a} />
       </Card>
       <AccountEditModal open={dialog === 'edit'} account={a} onClose={() => setDialog(null)} />
       <MergeModal open={dialog === 'merge'} account={a} onClose={() => setDialog(null)} />
+      <ArchiveModal
+        action={dialog === 'archive' || dialog === 'restore' ? dialog : null}
+        account={a}
+        onClose={() => setDialog(null)}
+      />
     </Space>
   );
 }

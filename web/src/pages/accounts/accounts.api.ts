@@ -6,11 +6,14 @@ import type {
   AccountMerge,
   CheckAccountBody,
   CheckResult,
+  Contact,
+  ContactBody,
   CreateAccountBody,
   CreatedAccount,
   MergeResult,
   Page,
   UpdateAccountBody,
+  UpdateContactBody,
 } from '../../api/types.js';
 
 export const accountsKey = ['accounts'] as const;
@@ -85,6 +88,39 @@ export function useAccountMutations() {
         api.post<{ survivor: Account; restored: Account }>(`/api/v1/accounts/merges/${mergeId}/unmerge`, {
           reason,
         }),
+      onSuccess,
+    }),
+    // Refetched on failure too: a 409 means the status changed elsewhere, and the page should show it.
+    archive: useMutation({
+      mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+        api.post<Account>(`/api/v1/accounts/${id}/archive`, { reason }),
+      onSettled: onSuccess,
+    }),
+    restore: useMutation({
+      mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+        api.post<Account>(`/api/v1/accounts/${id}/restore`, { reason }),
+      onSettled: onSuccess,
+    }),
+  };
+}
+
+/** The contacts of one account; each change refetches the account (contacts are matching evidence). */
+export function useContactMutations(accountId: string) {
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: accountsKey });
+  const base = `/api/v1/accounts/${accountId}/contacts`;
+  return {
+    add: useMutation({
+      mutationFn: (body: ContactBody) => api.post<Contact>(base, body),
+      onSuccess,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: UpdateContactBody }) =>
+        api.patch<Contact>(`${base}/${id}`, body),
+      onSuccess,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.delete<void>(`${base}/${id}`),
       onSuccess,
     }),
   };

@@ -70,6 +70,17 @@ describe('parseClusterReason', () => {
     });
   });
 
+  it('reads the "same company as" and "possibly … (cluster …)" wording too', () => {
+    const reasons = 'name equal 青藤 / 青藤 (+3.0); phone equal +8657188881234 shared by 2 records (+4.0)';
+    const same = parseClusterReason(`same company as c2: ${reasons}`);
+    expect(same).toMatchObject({ verdict: 'same', partnerId: 'c2' });
+    expect(same?.reasons.map((r) => r.detail)).toEqual(['青藤 / 青藤', '+8657188881234 shared by 2 records']);
+    expect(parseClusterReason(`possibly c7 (cluster c5): ${reasons}`)).toMatchObject({
+      verdict: 'possible',
+      partnerId: 'c7',
+    });
+  });
+
   it('keeps a detail that itself contains "; " and drops the possible-duplicate note', () => {
     const parsed = parseClusterReason(
       'possible as 7: uscc ignored A fails check; B fails length (0.0); industry conflict 科技 / 贸易 (-2.0) [possible duplicate of 7, cluster 7]',

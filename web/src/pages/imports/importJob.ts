@@ -71,14 +71,23 @@ const SPLIT = new RegExp(`; (?=${FIELD} ${COMPARISON} )`);
 const REASON = new RegExp(`^(${FIELD}) (${COMPARISON}) (.*) \\(([+-]?\\d+(?:\\.\\d+)?)\\)$`);
 
 /**
+ * The line's head, in each wording the bulk matcher has used: "same as 2" and "possible as 2", or
+ * "same company as 2" and "possibly 2 (cluster 1)".
+ */
+const HEAD =
+  /^(?:(same|possible) as (.+?)|same company as (.+?)|possibly (.+?) \(cluster [^)]*\)): (.*?)(?: \[possible duplicate of .*\])?$/;
+
+/**
  * The bulk matcher explains a row in one line ("same as 2: name equal 字节跳动 / 字节跳动 (+3.0); phone equal
  * +861062123456 shared by 2 records (+4.0)"). Read back into reasons, it is shown like the entry check's;
  * null when the line is not in that form (then it is shown as it is).
  */
 export function parseClusterReason(line: string): ClusterReason | null {
-  const head = /^(\w+) as (.+?): (.*?)(?: \[possible duplicate of .*\])?$/.exec(line);
+  const head = HEAD.exec(line);
   if (!head) return null;
-  const [, verdict = '', partnerId = '', body = ''] = head;
+  const [, oldVerdict, oldPartner, samePartner, possiblePartner, body = ''] = head;
+  const verdict = oldVerdict ?? (samePartner !== undefined ? 'same' : 'possible');
+  const partnerId = oldPartner ?? samePartner ?? possiblePartner ?? '';
   const reasons: MatchReason[] = [];
   for (const part of body ? body.split(SPLIT) : []) {
     const m = REASON.exec(part);

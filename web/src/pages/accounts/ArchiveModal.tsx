@@ -1,0 +1,82 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../api/types.js';
+import { FormAlert } from '../../components/FormAlert.js';
+import { useFormErrors } from '../../components/useFormErrors.js';
+import { useAccountMutations } from './accounts.api.js';
+
+export type ArchiveAction = 'archive' | 'restore';
+
+const FIELDS = ['reason'] as const;
+
+/** Archives an active account or restores an archived one; the server wants a reason for the audit log. */
+export function ArchiveModal(props: { action: ArchiveAction | null; account: Account; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const errors = useFormErrors(form, FIELDS);
+  const mutations = useAccountMutations();
+  const { action, account } = props;
+  // The last action stays on screen while the dialog fades out, after `action` has become null.
+  const [shown, setShown] = useState<ArchiveAction>('archive');
+  if (action && action !== shown) setShown(action);
+  const restoring = shown === 'restore';
+
+  useEffect(() => {
+    if (!action) return;
+    errors.clear();
+    form.resetFields();
+  }, [action, form, errors.clear]);
+
+  const submit = async ({ reason }: { reason: string }) => {
+    if (!action) return;
+    errors.clear();
+    try {
+      const saved = await mutations[action].mutateAsync({ id: account.id, reason: reason.trim() });
+      const done = action === 'archive' ? 'accounts.archivedDone' : 'accounts.restoredDone';
+      void message.success(t(done, { name: saved.legalName }));
+      props.onClose();
+    } catch (error) {
+      errors.show(error);
+    }
+  };
+
+  return (
+    <Modal
+      open={action !== null}
+      title={t(restoring ? 'accounts.restoreTitle' : 'accounts.archiveTitle', { name: account.legalName })}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      okText={t(restoring ? 'accounts.restore' : 'accounts.archive')}
+      okButtonProps={{ danger: !restoring }}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutations[shown].isPending}
+      forceRender
+    >
+      <Alert
+        type={restoring ? 'info' : 'warning'}
+        showIcon
+        title={t(restoring ? 'accounts.restoreIntro' : 'accounts.archiveIntro')}
+        style={{ marginBottom: 16 }}
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        name="archive"
+        onFinish={(values) => void submit(values)}
+        onValuesChange={errors.onValuesChange}
+      >
+        <Form.Item
+          name="reason"
+          label={t('accounts.statusReason')}
+          extra={t('accounts.statusReasonHelp')}
+          rules={[{ required: true, whitespace: true }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+      <FormAlert message={errors.alert} placement="bottom" />
+    </Modal>
+  );
+}
