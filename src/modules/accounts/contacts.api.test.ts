@@ -78,4 +78,26 @@ describeEachEngine('accounts: contacts and archiving', (t) => {
     expect(restored.body.status).toBe('active');
     expect((await check()).body.verdict).toBe('same');
   });
+
+  it('refuses to restore an account whose twin was created meanwhile', async () => {
+    const first = (
+      await server.call('/api/v1/accounts', { cookie: admin, json: { legalName: '大连星海渔业有限公司' } })
+    ).body;
+    await server.call(`/api/v1/accounts/${first.id}/archive`, { cookie: admin, json: { reason: '重复' } });
+    const twin = await server.call('/api/v1/accounts', {
+      cookie: admin,
+      json: { legalName: '大连星海渔业有限公司' },
+    });
+    expect(twin.status).toBe(201);
+    const restored = await server.call(`/api/v1/accounts/${first.id}/restore`, {
+      cookie: admin,
+      json: { reason: 'x' },
+    });
+    expect(restored.status).toBe(409);
+    expect(restored.body.error.code).toBe('DUPLICATE_ACCOUNT');
+    expect(restored.body.error.details.matches[0]).toMatchObject({
+      accountId: twin.body.id,
+      verdict: 'same',
+    });
+  });
 });

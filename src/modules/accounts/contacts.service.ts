@@ -7,6 +7,7 @@ import * as repo from './accounts.repo.js';
 import { toAccount, toContact } from './accounts.service.js';
 import type { ContactInput } from './accounts.schema.js';
 import { saveAccount } from './merge.service.js';
+import { accountFeatures, findDuplicates, lockKeys, matchKeys, viewMatches } from './duplicates.js';
 
 /** The account, locked, if the caller may see it and it is active. */
 async function activeAccount(tx: Tx, ctx: RequestContext, id: string) {
@@ -27,6 +28,7 @@ function cleanMobile(mobile: string | null | undefined) {
 }
 
 // A contact's mobile and e-mail are evidence for matching, so every change recomputes the account's keys.
+// Changes are audited under the account, so its history shows them.
 
 export async function addContact(db: Db, ctx: RequestContext, accountId: string, input: ContactInput) {
   const mobile = cleanMobile(input.mobile);
@@ -75,8 +77,8 @@ export async function updateContact(
     const after = toContact(row);
     await recordAudit(tx, ctx, {
       action: 'contact.updated',
-      entityType: 'contact',
-      entityId: contactId,
+      entityType: 'account',
+      entityId: accountId,
       before: toContact(current),
       after,
     });
@@ -117,6 +119,18 @@ export async function setAccountArchived(
       throw new AppError('CONFLICT', `The account is ${row.status}, not ${from}`, { status: row.status });
     }
     const before = toAccount(row);
+    if (!archived) {
+      // While it was archived someone may have created the same customer again: refuse to make two.
+      const contacts = await repo.listContacts(tx, id);
+      const features = accountFeatures({ ...before, contacts });
+      await repo.lockMatchKeys(tx, lockKeys(matchKeys(features)));
+      const matches = await viewMatches(tx, ctx.actor, await findDuplicates(tx, features, { excludeId: id }));
+      if (matches.some((m) => m.verdict === 'same')) {
+        throw new AppError('DUPLICATE_ACCOUNT', 'This customer exists again; merge instead of restoring', {
+          matches,
+        });
+      }
+    }
     const after = await saveAccount(tx, before, { status: archived ? 'archived' : 'active' });
     await recordAudit(tx, ctx, {
       action: archived ? 'account.archived' : 'account.restored',
