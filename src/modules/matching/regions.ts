@@ -110,7 +110,7 @@ for (const region of byName.values()) {
 }
 
 const LONGEST_NAME = Math.max(...[...byName.keys()].map((n) => n.length));
-const SUFFIX = /^(?:省|市|特别行政区|地区|盟|[\u4e00-\u9fff]{0,8}?自治(?:区|州)|州)/;
+const SUFFIX = /^(?:省|市|特别行政区|地区|盟|[\u4e00-\u9fff]{0,8}?自治(?:区|州))/;
 const DISTRICT = /^[\u4e00-\u9fff]{1,3}?(?:新区|区|县)/;
 // Words ending in 区 that are not districts: 社区通, 园区宝…
 const NOT_DISTRICT = /^(?:社|园|小|景|片|营|校|专|展|街|山|市|矿|保税)区/;
@@ -122,6 +122,13 @@ export function regionByName(name: string): Region | undefined {
 /** An English (pinyin) region word such as "beijing", "shenzhen", "hongkong". */
 export function regionByPinyin(word: string): Region | undefined {
   return byPinyin.get(word);
+}
+
+const englishNames = new Set(Object.values(ENGLISH_NAMES).flat());
+
+/** Whether `word` is a conventional English region name (hongkong, innermongolia) rather than pinyin. */
+export function isEnglishRegionName(word: string): boolean {
+  return englishNames.has(word);
 }
 
 export interface RegionMatch {

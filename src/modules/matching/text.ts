@@ -1,14 +1,20 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
+// opencc-js ships declarations that do not resolve under NodeNext (extensionless relative imports), so
+// the one function used is typed here.
+interface OpenCCModule {
+  Converter(options: { from: string; to: string }): (text: string) => string;
+}
+
 /**
  * Hong Kong variants → simplified. The 'hk' source table also covers the standard traditional forms
  * (and variants such as 衞 that the plain 't' table leaves alone), so one converter serves Taiwan,
  * Hong Kong and mainland traditional input. Built once: building it parses the dictionaries.
  */
-const toSimplifiedChars = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const toSimplifiedChars = (OpenCC as unknown as OpenCCModule).Converter({ from: 'hk', to: 'cn' });
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const OPEN_BRACKETS = /[[{【〔〖「『《〈［｛]/g;
 const CLOSE_BRACKETS = /[\]}】〕〗」』》〉］｝]/g;
 // Apostrophes and middle dots join what they separate: "Xi'an", "阿卜杜·拉"
@@ -24,9 +30,36 @@ export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
 
+let traditional: Uint8Array | null = null;
+
+/**
+ * Characters the converter changes on their own (1 = changes), found once by asking it about every CJK
+ * code point (~50 ms). Most names are already simplified; for them the dictionary walk (2 µs a name) is
+ * skipped.
+ */
+function traditionalChars(): Uint8Array {
+  if (traditional) return traditional;
+  const found = new Uint8Array(0x10000);
+  for (const [from, to] of [
+    [0x3400, 0x9fff],
+    [0xf900, 0xfaff],
+  ] as const) {
+    for (let code = from; code <= to; code++) {
+      const ch = String.fromCharCode(code);
+      if (toSimplifiedChars(ch) !== ch) found[code] = 1;
+    }
+  }
+  traditional = found;
+  return found;
+}
+
 /** Traditional (Taiwan, Hong Kong) → simplified Chinese; other text unchanged. */
 export function toSimplified(text: string): string {
-  return hasCjk(text) ? toSimplifiedChars(text) : text;
+  const chars = traditionalChars();
+  for (let i = 0; i < text.length; i++) {
+    if (chars[text.charCodeAt(i)] === 1) return toSimplifiedChars(text);
+  }
+  return text;
 }
 
 /**

@@ -1,0 +1,240 @@
+import { keyOf } from './keys.js';
+import type { Features } from './normalize.js';
+import { toPinyin } from './pinyin.js';
+import type { Comparison, MatchResult, Reason, ScoreConfig, ScoreOptions, Verdict } from './score-config.js';
+import { pointsToScore, scoreConfig } from './score-config.js';
+import { bareNameUnique, regionRelation, sharedValues } from './score-evidence.js';
+import { pinyinSimilarity } from './similarity.js';
+
+export * from './score-config.js';
+
+export interface Points {
+  points: number;
+  verdict: Verdict;
+}
+
+/**
+ * The scoring itself. `reasons` is filled when given; bulk callers pass undefined to avoid allocating.
+ * Every term is symmetric in (a, b), so score(a, b) === score(b, a).
+ */
+export function scorePoints(
+  a: Features,
+  b: Features,
+  config: ScoreConfig,
+  reasons?: Reason[],
+  out: Points = { points: 0, verdict: 'different' },
+): Points {
+  const w = config.weights;
+  let points = w.prior;
+
+  // USCC
+  let usccRelation: 'equal' | 'conflict' | null = null;
+  if (a.uscc && b.uscc) {
+    usccRelation = a.uscc === b.uscc ? 'equal' : 'conflict';
+    if (usccRelation === 'equal') points += w.usccEqual;
+    reasons?.push({
+      field: 'uscc',
+      comparison: usccRelation,
+      contribution: usccRelation === 'equal' ? w.usccEqual : 0,
+      detail: usccRelation === 'equal' ? a.uscc : `${a.uscc} ≠ ${b.uscc}`,
+    });
+  } else if (reasons && (a.usccProblem || b.usccProblem)) {
+    const bad = [a.usccProblem, b.usccProblem].filter((p) => p !== null);
+    reasons.push({
+      field: 'uscc',
+      comparison: 'ignored',
+      contribution: 0,
+      detail: bad.map((p) => `${p.code} fails ${p.problem}`).join('; '),
+    });
+  }
+
+  // Name
+  const crossScript = a.script !== b.script;
+  let nameRelation: Comparison | null = null;
+  let resplit = false;
+  if (a.tradeName && b.tradeName) {
+    let namePoints: number;
+    if (!crossScript && a.tradeName === b.tradeName) {
+      nameRelation = 'equal';
+      namePoints = w.nameEqual;
+    } else if (a.tradePinyin === b.tradePinyin && a.tradePinyin) {
+      nameRelation = crossScript || a.script === 'en' ? 'equal' : 'homophone';
+      namePoints = nameRelation === 'equal' ? w.nameEqual : w.nameHomophone;
+    } else if (crossScript && a.corePinyin && a.corePinyin === b.corePinyin) {
+      // "Run Da Guo Ji Advertising" romanised 国际 as part of the trade name: same words, split elsewhere.
+      nameRelation = 'equal';
+      resplit = true;
+      namePoints = w.nameEqual;
+    } else {
+      const similarity = pinyinSimilarity(a.tradePinyin, b.tradePinyin);
+      if (similarity >= 0.75) {
+        nameRelation = 'similar';
+        namePoints = w.nameSimilar * similarity;
+      } else {
+        nameRelation = 'different';
+        namePoints = a.legalForm && b.legalForm ? w.nameDifferent : w.nameDifferentBare;
+      }
+    }
+    if ((a.genericName || b.genericName) && namePoints > 0) namePoints *= w.genericNameFactor;
+    points += namePoints;
+    reasons?.push({
+      field: 'name',
+      comparison: nameRelation,
+      contribution: namePoints,
+      detail: `${a.tradeName} / ${b.tradeName}`,
+    });
+  }
+
+  // Region
+  if (a.region && b.region) {
+    const relation = regionRelation(a.region, b.region, crossScript);
+    const fromAddress = a.regionSource === 'address' || b.regionSource === 'address';
+    const regionPoints =
+      relation === 'equal'
+        ? w.regionEqual
+        : relation === 'compatible'
+          ? w.regionCompatible
+          : fromAddress
+            ? w.regionConflictAddress
+            : w.regionConflict;
+    points += regionPoints;
+    reasons?.push({
+      field: 'region',
+      comparison: relation,
+      contribution: regionPoints,
+      detail: `${a.region.name} / ${b.region.name}${fromAddress ? ' (from address)' : ''}`,
+    });
+  }
+
+  // A valid USCC says where the company was registered; a name's region elsewhere contradicts it.
+  if (!(a.region && b.region) && !(a.uscc && b.uscc)) {
+    const [named, coded] = a.region ? [a, b] : [b, a];
+    if (named.region && !coded.region && coded.usccProvince) {
+      const same = named.region.province === coded.usccProvince;
+      const provincePoints = same ? w.usccProvinceEqual : w.usccProvinceConflict;
+      points += provincePoints;
+      reasons?.push({
+        field: 'region',
+        comparison: same ? 'compatible' : 'conflict',
+        contribution: provincePoints,
+        detail: `${named.region.name} / USCC registered in ${coded.usccProvince}`,
+      });
+    }
+  }
+
+  // Same name but region or industry missing on one side: one company only if nothing else in the
+  // population carries this name with a different region or industry (a bare 华源 could be any 华源).
+  if (nameRelation === 'equal' && !resplit && !a.genericName && !b.genericName) {
+    const unique = bareNameUnique(a, b, config);
+    if (unique) {
+      points += w.nameUnique;
+      reasons?.push({ field: 'name', comparison: 'unique', contribution: w.nameUnique, detail: unique });
+    }
+  }
+
+  // Industry
+  // Industry words only mean something when the names agree; a brand's words are not its legal industry.
+  if (a.industry && b.industry && !resplit && nameRelation !== 'different') {
+    const relation: Comparison =
+      a.industry === b.industry
+        ? 'equal'
+        : a.industry.includes(b.industry) || b.industry.includes(a.industry)
+          ? 'compatible'
+          : 'conflict';
+    const industryPoints =
+      relation === 'equal'
+        ? w.industryEqual
+        : relation === 'conflict'
+          ? w.industryConflict
+          : w.industryPartial;
+    points += industryPoints;
+    reasons?.push({
+      field: 'industry',
+      comparison: relation,
+      contribution: industryPoints,
+      detail: `${a.industry} / ${b.industry}`,
+    });
+  }
+
+  if (reasons && a.legalForm && b.legalForm && a.legalForm !== b.legalForm) {
+    reasons.push({
+      field: 'legalForm',
+      comparison: 'ignored',
+      contribution: 0,
+      detail: `${a.legalForm} / ${b.legalForm}`,
+    });
+  }
+
+  const phonePoints = sharedValues(a.phones, b.phones, keyOf.phone, w.phone, config, 'phone', reasons);
+  points += phonePoints;
+  points += sharedValues(a.emails, b.emails, keyOf.email, w.email, config, 'email', reasons);
+  const domainPoints = sharedValues(a.domains, b.domains, keyOf.domain, w.domain, config, 'domain', reasons);
+  points += domainPoints;
+  // Both records list contacts and none agree: weak evidence of two companies (a company has several
+  // numbers, so only a little), which keeps two bare same names with their own phones apart.
+  if (phonePoints === 0 && a.phones.length > 0 && b.phones.length > 0 && w.phonesDisjoint !== 0) {
+    points += w.phonesDisjoint;
+    reasons?.push({ field: 'phone', comparison: 'different', contribution: w.phonesDisjoint, detail: 'no number in common' });
+  }
+  if (domainPoints === 0 && a.domains.length > 0 && b.domains.length > 0 && w.domainsDisjoint !== 0) {
+    points += w.domainsDisjoint;
+    reasons?.push({ field: 'domain', comparison: 'different', contribution: w.domainsDisjoint, detail: 'no domain in common' });
+  }
+
+  // Branches
+  let branchMismatch = false;
+  if (a.isBranch !== b.isBranch) {
+    branchMismatch = true;
+    reasons?.push({
+      field: 'branch',
+      comparison: 'different',
+      contribution: 0,
+      detail: 'a branch office and its parent are separate customers',
+    });
+  } else if (
+    a.isBranch &&
+    a.branchName &&
+    b.branchName &&
+    toPinyin(a.branchName) !== toPinyin(b.branchName)
+  ) {
+    points += w.branchConflict;
+    reasons?.push({
+      field: 'branch',
+      comparison: 'conflict',
+      contribution: w.branchConflict,
+      detail: `${a.branchName} / ${b.branchName}`,
+    });
+  }
+
+  // Hard rules, in order of authority.
+  const belowSame = config.samePoints - 1e-6;
+  let verdict: Verdict =
+    points >= config.samePoints ? 'same' : points >= config.possiblePoints ? 'possible' : 'different';
+  if (usccRelation === 'conflict') {
+    points = Math.min(points, config.possiblePoints - 1);
+    verdict = 'different';
+  } else if (usccRelation === 'equal') {
+    const clearlyDifferent = nameRelation === 'different' && a.legalForm !== null && b.legalForm !== null;
+    if (clearlyDifferent || branchMismatch) {
+      points = Math.max(config.possiblePoints, Math.min(points, belowSame));
+      verdict = 'possible';
+    } else {
+      points = Math.max(points, config.samePoints);
+      verdict = 'same';
+    }
+  } else if (branchMismatch && verdict === 'same') {
+    points = belowSame;
+    verdict = 'possible';
+  }
+  out.points = points;
+  out.verdict = verdict;
+  return out;
+}
+
+/** Compare two records field by field: a score, a verdict and the reasons for it. */
+export function scorePair(a: Features, b: Features, options: ScoreOptions | ScoreConfig = {}): MatchResult {
+  const config = 'samePoints' in options ? options : scoreConfig(options);
+  const reasons: Reason[] = [];
+  const { points, verdict } = scorePoints(a, b, config, reasons);
+  return { score: pointsToScore(points), verdict, reasons };
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText, toSimplified } from './text.js';
+
+describe('normalizeText', () => {
+  it('turns full-width into half-width and unifies brackets', () => {
+    expect(normalizeText('字节跳动（北京）科技有限公司')).toBe('字节跳动(北京)科技有限公司');
+    expect(normalizeText('ＡＢＣ　科技【深圳】')).toBe('abc科技(深圳)');
+    expect(normalizeText('〔上海〕「华源」')).toBe('(上海)(华源)');
+  });
+
+  it('converts traditional (Taiwan and Hong Kong forms) to simplified', () => {
+    expect(normalizeText('北京字節跳動科技有限公司')).toBe('北京字节跳动科技有限公司');
+    expect(normalizeText('臺灣積體電路製造')).toBe('台湾积体电路制造');
+    expect(toSimplified('衞生')).toBe('卫生');
+  });
+
+  it('lower-cases Latin, turns punctuation into single spaces and drops spaces next to Chinese', () => {
+    expect(normalizeText('Beijing Zijie Tiaodong Technology Co., Ltd.')).toBe(
+      'beijing zijie tiaodong technology co ltd',
+    );
+    expect(normalizeText('Co.,Ltd')).toBe('co ltd');
+    expect(normalizeText("Xi'an  Foo")).toBe('xian foo');
+    expect(normalizeText(' 北京 字节 跳动 ')).toBe('北京字节跳动');
+    expect(normalizeText('TCL 科技')).toBe('tcl科技');
+  });
+
+  it('returns an empty string for empty or missing input', () => {
+    expect(normalizeText('')).toBe('');
+    expect(normalizeText(null)).toBe('');
+    expect(normalizeText('（ ）')).toBe('');
+  });
+
+  it('changes nothing the second time (any text)', () => {
+    const chinese = fc.constantFrom(
+      ...'北京字節跳動科技有限公司（）【】　ＡＢＣ華為上海深圳市廣東省·，。、'.split(''),
+    );
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: chinese }),
+      fc.string({ unit: 'binary' }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const once = normalizeText(s);
+        expect(normalizeText(once)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
