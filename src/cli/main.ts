@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { auditCommands } from './audit.js';
 import { migrateCommand, seedCommand } from './database.js';
+import { dedupeCommand } from '../modules/matching/dedupe.cli.js';
 import { serveCommand } from './serve.js';
 import { tokenCommands, userCommands } from './users.js';
 
@@ -16,6 +17,7 @@ seedCommand(program);
 userCommands(program);
 tokenCommands(program);
 auditCommands(program);
+dedupeCommand(program);
 
 try {
   loadConfig(); // fail fast on bad environment, before any command runs

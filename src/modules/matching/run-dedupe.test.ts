@@ -133,13 +133,20 @@ describe('runDedupe', () => {
 
 describe('runDedupe on worker threads', () => {
   it('writes the same rows as on the calling thread', async () => {
-    const names = ['北京华源科技有限公司', '北京华源科技', '上海华源科技有限公司', 'Beijing Huayuan Technology Co., Ltd.'];
+    const names = [
+      '北京华源科技有限公司',
+      '北京华源科技',
+      '上海华源科技有限公司',
+      'Beijing Huayuan Technology Co., Ltd.',
+    ];
     const csv = `id,name,phone\n${names.map((n, i) => `${i},"${n}",138-1234-567${i % 2}`).join('\n')}\n`;
     const input = join(dir, 'list.csv');
     writeFileSync(input, csv);
     const inline = await runDedupe({ input, output: join(dir, 'inline.csv'), parallel: false });
     const threaded = await runDedupe({ input, output: join(dir, 'threaded.csv'), parallel: true });
-    expect(readFileSync(join(dir, 'threaded.csv'), 'utf8')).toBe(readFileSync(join(dir, 'inline.csv'), 'utf8'));
+    expect(readFileSync(join(dir, 'threaded.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'inline.csv'), 'utf8'),
+    );
     expect({ ...threaded, output: '', wallMs: 0 }).toEqual({ ...inline, output: '', wallMs: 0 });
   });
 

@@ -84,8 +84,8 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   phone: 4,
   email: 3,
   domain: 5.5,
-  phonesDisjoint: 0,
-  domainsDisjoint: 0,
+  phonesDisjoint: -0.5,
+  domainsDisjoint: -0.5,
   branchConflict: -4,
 };
 

@@ -174,11 +174,21 @@ export function scorePoints(
   // numbers, so only a little), which keeps two bare same names with their own phones apart.
   if (phonePoints === 0 && a.phones.length > 0 && b.phones.length > 0 && w.phonesDisjoint !== 0) {
     points += w.phonesDisjoint;
-    reasons?.push({ field: 'phone', comparison: 'different', contribution: w.phonesDisjoint, detail: 'no number in common' });
+    reasons?.push({
+      field: 'phone',
+      comparison: 'different',
+      contribution: w.phonesDisjoint,
+      detail: 'no number in common',
+    });
   }
   if (domainPoints === 0 && a.domains.length > 0 && b.domains.length > 0 && w.domainsDisjoint !== 0) {
     points += w.domainsDisjoint;
-    reasons?.push({ field: 'domain', comparison: 'different', contribution: w.domainsDisjoint, detail: 'no domain in common' });
+    reasons?.push({
+      field: 'domain',
+      comparison: 'different',
+      contribution: w.domainsDisjoint,
+      detail: 'no domain in common',
+    });
   }
 
   // Branches
