@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { AppError } from '../../errors.js';
 import type { ImportClusterTable } from '../../db/types.js';
 import type { Actor } from '../access/permissions.js';
 import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/duplicates.js';
@@ -71,15 +72,22 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
     const records: ImportRecord[] = [];
     const features: Features[] = [];
     await progress('read', 0, 0);
-    for await (const row of readRecords(path, {
-      onProblem: (p) => {
-        problemCount += 1;
-        if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
-      },
-    })) {
-      if (!row.record) continue;
-      records.push(toImportRecord(row.line, row.id, row.record));
-      features.push(normalizeRecord(row.record));
+    try {
+      for await (const row of readRecords(path, {
+        onProblem: (p) => {
+          problemCount += 1;
+          if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
+        },
+      })) {
+        if (!row.record) continue;
+        records.push(toImportRecord(row.line, row.id, row.record));
+        features.push(normalizeRecord(row.record));
+      }
+    } catch (error) {
+      // The reader names the file it read: ours is a temporary copy, the user knows it by its upload name.
+      if (error instanceof AppError)
+        throw new AppError(error.code, error.message.replaceAll(path, job.filename), error.details);
+      throw error;
     }
     await progress('cluster', 0, records.length);
     const result = dedupeFeatures(

@@ -111,6 +111,15 @@ describeEachEngine('bulk import of a customer list', (t) => {
     );
   });
 
+  it('fails a file it cannot read, naming the upload rather than a temporary copy', async () => {
+    const created = await upload('名称\n南京金陵食品有限公司\n', 'no-ids.csv');
+    await drain();
+    const job = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^no-ids\.csv: /);
+    expect(job.error).not.toMatch(/tmp|fairshare-import/);
+  });
+
   it('refuses other formats, empty files, JSON bodies and callers without the permission', async () => {
     expect((await upload('x', 'list.pdf')).body.error.details.fields[0]).toMatchObject({ field: 'filename' });
     expect((await upload('', 'list.csv')).status).toBe(400);
