@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './support/browser.js';
 import { repoRoot, startFairshare, type RunningFairshare } from './support/server.js';
 
 const executablePath = inject('chromium');
@@ -40,10 +41,7 @@ describe.skipIf(!executablePath)(
     beforeAll(async () => {
       mkdirSync(screenshots, { recursive: true });
       server = await startFairshare();
-      browser = await chromium.launch({
-        executablePath: executablePath!,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
+      browser = await launchChromium(executablePath!);
       desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
       page = await desktop.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));

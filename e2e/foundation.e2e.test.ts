@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './support/browser.js';
 import { repoRoot, startFairshare, type RunningFairshare } from './support/server.js';
 
 const executablePath = inject('chromium');
@@ -28,18 +29,7 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     server = await startFairshare();
-    browser = await chromium.launch({
-      executablePath: executablePath!,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(executablePath!);
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await desktop.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
