@@ -62,7 +62,9 @@ export interface ColumnMap {
   /** Field per column position; null for columns we do not use. */
   fields: (InputField | null)[];
   unknown: string[];
+  /** Required columns the header lacks: only the name; without an id column rows go by line number. */
   missing: InputField[];
+  hasId: boolean;
 }
 
 /** Which column holds what. Several phone (or e-mail…) columns are all used; the first id/name column wins. */
@@ -83,8 +85,8 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
       seen.add(field);
     }
   }
-  const missing = (['id', 'name'] as const).filter((f) => !seen.has(f));
-  return { fields, unknown, missing };
+  const missing = seen.has('name') ? [] : (['name'] as InputField[]);
+  return { fields, unknown, missing, hasId: seen.has('id') };
 }
 
 /** The values of one row as a record and its id; multi-column fields become lists. */

@@ -17,6 +17,7 @@ export type InputProblemCode =
   | 'BAD_ENCODING'
   | 'FIELD_TOO_LARGE'
   | 'MISSING_ID'
+  | 'ID_FROM_LINE'
   | 'DUPLICATE_ID'
   | 'MISSING_NAME'
   | 'FORMULA';
@@ -174,10 +175,11 @@ function rawRows(path: string, report: (p: InputProblem) => void): AsyncGenerato
 
 /**
  * The records of a CSV (UTF-8 with or without BOM; GB18030 detected) or XLSX file, streamed in batches.
- * The first row names the columns (see input-columns.ts); `id` and `name` columns are required. Bad rows
+ * The first row names the columns (see input-columns.ts); a `name` column is required, and without an `id`
+ * column each row's id is its line number (reported once as ID_FROM_LINE). Bad rows
  * are reported with their line and yielded without a record when they have an id, so every id can be
- * accounted for; rows without an id are only reported. Nothing is thrown for a bad row; a file without id
- * or name column is refused.
+ * accounted for; rows without an id are only reported. Nothing is thrown for a bad row; a file without a name
+ * column is refused.
  */
 export async function* readRecordBatches(
   path: string,
@@ -201,6 +203,13 @@ export async function* readRecordBatches(
               headers: raw.values,
             },
           );
+        }
+        if (!map.hasId) {
+          report({
+            line: raw.line,
+            code: 'ID_FROM_LINE',
+            message: 'no id column: each row is identified by its line number',
+          });
         }
         for (const column of map.unknown) {
           report({
@@ -241,7 +250,9 @@ function checkRow(
     if (!damaged && v.includes('\ufffd')) damaged = true;
   }
   if (blank) return null;
-  const { id, record } = rowToRecord(map, big >= 0 ? raw.values.map((v) => v.slice(0, 200)) : raw.values);
+  const parsed = rowToRecord(map, big >= 0 ? raw.values.map((v) => v.slice(0, 200)) : raw.values);
+  const { record } = parsed;
+  const id = map.hasId ? parsed.id : String(raw.line);
   const fail = (code: InputProblemCode, message: string, column?: string): InputRow => {
     const problem: InputProblem = {
       line: raw.line,

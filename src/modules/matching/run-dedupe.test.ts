@@ -91,6 +91,22 @@ describe('runDedupe', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('identifies rows by line number when the file has no id column, and says so once', async () => {
+    const { rows, problems } = await dedupeFile(
+      'no-id.csv',
+      '公司名称,电话\n北京华源科技有限公司,010-6212 3456\n\n北京华源科技,(010)62123456\n,138\n',
+    );
+    expect(rows.map((r) => [r.id, r.cluster_id, r.verdict])).toEqual([
+      ['2', '2', 'same'],
+      ['4', '2', 'same'],
+      ['5', '', 'invalid'],
+    ]);
+    expect(problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'ID_FROM_LINE'],
+      [5, 'MISSING_NAME'],
+    ]);
+  });
+
   it('refuses a file without a name column', async () => {
     await expect(dedupeFile('bad.csv', 'id,phone\n1,138\n')).rejects.toThrow(AppError);
   });

@@ -49,6 +49,7 @@ export const importsEn = {
       RAGGED_LINE: 'Wrong number of cells',
       FIELD_TOO_LARGE: 'Cell too large',
       MISSING_ID: 'No id',
+      ID_FROM_LINE: 'No id column; rows go by line number',
       DUPLICATE_ID: 'Id used twice',
       MISSING_NAME: 'No name; row skipped',
       FORMULA: 'Formula; its cached value was used',

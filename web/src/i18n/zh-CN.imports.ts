@@ -49,6 +49,7 @@ export const importsZh: Pick<Resource, 'imports'> = {
       RAGGED_LINE: '单元格数量不对',
       FIELD_TOO_LARGE: '单元格内容过大',
       MISSING_ID: '缺少 id',
+      ID_FROM_LINE: '没有 id 列，按行号识别',
       DUPLICATE_ID: 'id 重复',
       MISSING_NAME: '缺少名称，已跳过',
       FORMULA: '公式单元格，已使用其缓存值',
