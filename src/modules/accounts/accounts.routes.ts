@@ -15,26 +15,10 @@ import {
   contactSchema,
   createAccountBody,
   listAccountsQuery,
+  matchSchema,
   updateAccountBody,
 } from './accounts.schema.js';
 
-const reasonSchema = z.object({
-  field: z.string(),
-  comparison: z.string(),
-  contribution: z.number(),
-  detail: z.string(),
-});
-const matchSchema = z.object({
-  verdict: z.enum(['same', 'possible', 'different']),
-  visible: z
-    .boolean()
-    .describe('false: the caller may not see this customer; only existence and ownership are told'),
-  owned: z.boolean().describe('false: the customer is in the public pool'),
-  accountId: z.uuid().optional(),
-  legalName: z.string().optional(),
-  score: z.number().optional(),
-  reasons: z.array(reasonSchema).optional(),
-});
 const warningSchema = z.object({ field: z.string(), problem: z.string(), message: z.string() });
 
 export function accountRoutes(app: FastifyInstance, db: Db) {

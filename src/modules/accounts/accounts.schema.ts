@@ -117,3 +117,23 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 
 export const accountDetailSchema = accountSchema.extend({ contacts: z.array(contactSchema) });
+
+/** One piece of matching evidence: which field, how it compared, how much it weighed (log-odds points). */
+export const reasonSchema = z.object({
+  field: z.string(),
+  comparison: z.string(),
+  contribution: z.number(),
+  detail: z.string(),
+});
+
+export const matchSchema = z.object({
+  verdict: z.enum(['same', 'possible', 'different']),
+  visible: z
+    .boolean()
+    .describe('false: the caller may not see this customer; only existence and ownership are told'),
+  owned: z.boolean().describe('false: the customer is in the public pool'),
+  accountId: z.uuid().optional(),
+  legalName: z.string().optional(),
+  score: z.number().optional(),
+  reasons: z.array(reasonSchema).optional(),
+});

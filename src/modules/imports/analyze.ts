@@ -7,10 +7,13 @@ import { AppError } from '../../errors.js';
 import type { ImportClusterTable } from '../../db/types.js';
 import type { Actor } from '../access/permissions.js';
 import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/duplicates.js';
-import { dedupeFeatures } from '../matching/dedupe.js';
+import { dedupeFeatures, type RowMatch } from '../matching/dedupe.js';
 import { normalizeRecord, type Features, type RecordInput } from '../matching/normalize.js';
 import { readRecords, type InputProblem } from '../matching/read-records.js';
 import * as repo from './imports.repo.js';
+
+/** Why a row of a cluster is in it, as the bulk matcher explains it. */
+export type ClusterReason = RowMatch & { rowId: string };
 
 /** One row of the uploaded list, as the file had it. */
 export interface ImportRecord {
@@ -104,16 +107,20 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
     const clusters: Insertable<ImportClusterTable>[] = [];
     let ordinal = 0;
     for (const members of groups.values()) {
-      const rows = members.map((i) => result.row(i));
       const cluster = members.map((i) => records[i]!);
+      const explained = members.flatMap((i): ClusterReason[] => {
+        const match = result.explain(i);
+        return match ? [{ rowId: records[i]!.id, ...match }] : [];
+      });
       const candidates = await findDuplicates(db, accountFeatures(clusterMatchInput(cluster)));
       clusters.push({
         job_id: job.id,
-        cluster_id: rows[0]!.clusterId,
+        // Members are in file order and a cluster is named by its first row.
+        cluster_id: cluster[0]!.id,
         ordinal: ordinal++,
         records: JSON.stringify(cluster),
-        verdict: members.length > 1 ? 'same' : rows[0]!.verdict === 'possible' ? 'possible' : 'unique',
-        reasons: JSON.stringify(rows.map((r) => r.reasons).filter(Boolean)),
+        verdict: members.length > 1 ? 'same' : explained.length ? 'possible' : 'unique',
+        reasons: JSON.stringify(explained),
         existing: JSON.stringify(await viewMatches(db, actor, candidates)),
       });
       if (ordinal % 200 === 0) await progress('match', ordinal, groups.size);

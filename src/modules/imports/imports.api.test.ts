@@ -71,6 +71,11 @@ describeEachEngine('bulk import of a customer list', (t) => {
     const byteDance = clusters.items.find((c: { records: unknown[] }) => c.records.length === 2);
     expect(byteDance.verdict).toBe('same');
     expect(byteDance.records.map((r: { line: number }) => r.line)).toEqual([2, 3]);
+    // Explained like the entry check: field, comparison, contribution, detail — not a line to parse.
+    expect(byteDance.reasons[0]).toMatchObject({ rowId: 'C1', partnerId: 'C2', verdict: 'same' });
+    const phone = byteDance.reasons[0].reasons.find((r: { field: string }) => r.field === 'phone');
+    expect(phone).toMatchObject({ comparison: 'equal', contribution: expect.any(Number) });
+    expect(phone.contribution).toBeGreaterThan(0);
     const huayuan = clusters.items.find((c: { records: { name: string }[] }) =>
       c.records[0]!.name.startsWith('上海华源'),
     );
@@ -112,12 +117,22 @@ describeEachEngine('bulk import of a customer list', (t) => {
   });
 
   it('fails a file it cannot read, naming the upload rather than a temporary copy', async () => {
-    const created = await upload('名称\n南京金陵食品有限公司\n', 'no-ids.csv');
+    const created = await upload('电话\n025-8888 1234\n', 'no-names.csv');
     await drain();
     const job = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/^no-ids\.csv: /);
+    expect(job.error).toMatch(/^no-names\.csv: no name column/);
     expect(job.error).not.toMatch(/tmp|fairshare-import/);
+  });
+
+  it('takes a list without an id column, naming rows by their line', async () => {
+    const created = await upload('名称,电话\n南京金陵食品有限公司,025-8888 1234\n', 'no-ids.csv');
+    await drain();
+    const job = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(job.status).toBe('review');
+    expect(job.problems).toEqual([expect.objectContaining({ line: 1, code: 'ID_FROM_LINE' })]);
+    const clusters = (await server.call(`/api/v1/imports/${created.body.id}/clusters`, { cookie: ops })).body;
+    expect(clusters.items[0].records[0]).toMatchObject({ id: '2', line: 2, name: '南京金陵食品有限公司' });
   });
 
   it('refuses other formats, empty files, JSON bodies and callers without the permission', async () => {

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
+import { matchSchema, reasonSchema } from '../accounts/accounts.schema.js';
 import * as imports from './imports.service.js';
 
 const UPLOAD_TYPES = [
@@ -34,8 +35,20 @@ const clusterSchema = z.object({
   clusterId: z.string(),
   verdict: z.enum(['same', 'possible', 'unique']),
   records: z.array(z.unknown()),
-  reasons: z.array(z.string()),
-  existing: z.array(z.unknown()).describe('matches among accounts already in Fairshare'),
+  reasons: z
+    .array(
+      z.object({
+        rowId: z.string(),
+        partnerId: z.string(),
+        partnerClusterId: z.string(),
+        verdict: z.enum(['same', 'possible']),
+        score: z.number(),
+        notMerged: z.boolean().describe("scored 'same' but kept apart: the clusters disagree"),
+        reasons: z.array(reasonSchema),
+      }),
+    )
+    .describe('why rows are in this cluster: one entry per row with a partner, pairs shown from both sides'),
+  existing: z.array(matchSchema).describe('matches among accounts already in Fairshare'),
   decision: z.enum(['accept', 'split', 'skip']),
   outcome: z.string().nullable(),
   accountIds: z.array(z.uuid()),

@@ -4,6 +4,8 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { MatchView } from '../accounts/duplicates.js';
+import type { ClusterReason } from './analyze.js';
 import * as repo from './imports.repo.js';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -72,8 +74,8 @@ export async function listImportClusters(
       clusterId: c.cluster_id,
       verdict: c.verdict as 'same' | 'possible' | 'unique',
       records: c.records as unknown[],
-      reasons: c.reasons as string[],
-      existing: c.existing as unknown[],
+      reasons: c.reasons as ClusterReason[],
+      existing: c.existing as MatchView[],
       decision: c.decision as 'accept' | 'split' | 'skip',
       outcome: c.outcome,
       accountIds: c.account_ids,

@@ -17,6 +17,18 @@ export interface DedupeRow {
   reasons: string;
 }
 
+/** Why a row is where it is: the row it was compared with and the field-by-field reasons. */
+export interface RowMatch {
+  /** The row it is linked to (same) or possibly the same as (possible). */
+  partnerId: string;
+  partnerClusterId: string;
+  verdict: 'same' | 'possible';
+  score: number;
+  /** A pair that scored 'same' but stayed apart: the two clusters disagree on region, USCC or industry. */
+  notMerged: boolean;
+  reasons: Reason[];
+}
+
 export type DedupePhase = 'read' | 'index' | 'score' | 'cluster' | 'write';
 
 export interface DedupeProgress {
@@ -54,6 +66,8 @@ export interface DedupeResult {
   stats: DedupeStats;
   /** Row `i` of the output, built on demand (reasons are computed only here). */
   row(i: number): DedupeRow;
+  /** The explanation behind row `i`, structured; null for a unique row. */
+  explain(i: number): RowMatch | null;
   /** Index of the cluster's first record, per record. */
   clusterOf: Int32Array;
 }
@@ -264,34 +278,43 @@ export function dedupeFeatures(
     if (size > 1) duplicateRecords += size;
   }
 
-  const row = (i: number): DedupeRow => {
-    const id = ids[i] ?? String(i);
+  const explain = (i: number): RowMatch | null => {
     const root = clusterOf[i] ?? i;
-    const clusterId = ids[root] ?? id;
     const inCluster = (clusterSize[root] ?? 1) > 1;
     const partner = inCluster ? (bestPartner[i] ?? -1) : (possiblePartner[i] ?? -1);
     const a = features[i];
     const b = partner >= 0 ? features[partner] : undefined;
-    if (!a || !b) return { id, clusterId, verdict: 'unique', score: null, reasons: '' };
+    if (!a || !b) return null;
     const result = scorePair(a, b, config);
-    const points = inCluster ? (bestPoints[i] ?? 0) : (possiblePoints[i] ?? 0);
     const partnerId = ids[partner] ?? String(partner);
-    const why = formatReasons(result.reasons);
-    let reasons: string;
-    if (inCluster) reasons = `same company as ${partnerId}: ${why}`;
-    else {
-      const cluster = ids[clusterOf[partner] ?? partner] ?? partnerId;
-      // A 'same' score that was not merged: the two clusters hold different regions, USCCs or industries.
-      const held =
-        result.verdict === 'same' ? '; not merged, the clusters disagree on region, USCC or industry' : '';
-      reasons = `possibly ${partnerId} (cluster ${cluster}): ${why}${held}`;
-    }
-    return { id, clusterId, verdict: inCluster ? 'same' : 'possible', score: pointsToScore(points), reasons };
+    return {
+      partnerId,
+      partnerClusterId: ids[clusterOf[partner] ?? partner] ?? partnerId,
+      verdict: inCluster ? 'same' : 'possible',
+      score: pointsToScore(inCluster ? (bestPoints[i] ?? 0) : (possiblePoints[i] ?? 0)),
+      notMerged: !inCluster && result.verdict === 'same',
+      reasons: result.reasons,
+    };
+  };
+
+  const row = (i: number): DedupeRow => {
+    const id = ids[i] ?? String(i);
+    const clusterId = ids[clusterOf[i] ?? i] ?? id;
+    const match = explain(i);
+    if (!match) return { id, clusterId, verdict: 'unique', score: null, reasons: '' };
+    const why = formatReasons(match.reasons);
+    const held = match.notMerged ? '; not merged, the clusters disagree on region, USCC or industry' : '';
+    const reasons =
+      match.verdict === 'same'
+        ? `same company as ${match.partnerId}: ${why}`
+        : `possibly ${match.partnerId} (cluster ${match.partnerClusterId}): ${why}${held}`;
+    return { id, clusterId, verdict: match.verdict, score: match.score, reasons };
   };
 
   return {
     clusterOf,
     row,
+    explain,
     stats: {
       records: n,
       keys: index.size,

@@ -154,12 +154,24 @@ export interface ImportRecord {
   address: string | null;
 }
 
+/** Why a row of an uploaded list sits in its cluster: the row it was compared with, and the evidence. */
+export interface ClusterReason {
+  rowId: string;
+  partnerId: string;
+  partnerClusterId: string;
+  verdict: 'same' | 'possible';
+  score: number;
+  /** Scored as the same company but kept apart: the two groups disagree on region, USCC or industry. */
+  notMerged: boolean;
+  reasons: MatchReason[];
+}
+
 export interface ImportCluster {
   clusterId: string;
   verdict: ClusterVerdict;
   records: ImportRecord[];
-  /** The bulk matcher's explanation, one line per row that joined the cluster. */
-  reasons: string[];
+  /** The bulk matcher's explanation: per row, the row it was linked to and the reasons. */
+  reasons: ClusterReason[];
   /** Accounts already in Fairshare that may be this company. */
   existing: DuplicateMatch[];
   decision: ClusterDecision;

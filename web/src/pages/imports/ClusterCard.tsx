@@ -74,7 +74,7 @@ export function ClusterCard(props: { jobId: string; cluster: ImportCluster; edit
   const { message } = App.useApp();
   const { decide } = useImportMutations();
   const { cluster } = props;
-  const { explained, unread } = clusterExplanations(cluster);
+  const explained = clusterExplanations(cluster);
   const decisions =
     cluster.records.length > 1 ? CLUSTER_DECISIONS : CLUSTER_DECISIONS.filter((d) => d !== 'split');
   const setDecision = (decision: ClusterDecision) =>
@@ -104,25 +104,19 @@ export function ClusterCard(props: { jobId: string; cluster: ImportCluster; edit
     >
       <Flex vertical gap={12}>
         <RecordsTable records={cluster.records} />
-        {(explained.length > 0 || unread.length > 0) && (
+        {explained.length > 0 && (
           <Flex vertical gap={6}>
             <Typography.Text strong>{t('imports.why')}</Typography.Text>
             {explained.map((e, i) => (
-              <Flex key={i} vertical gap={4}>
+              <Flex key={i} vertical gap={4} data-testid="cluster-reason">
                 <Typography.Text type="secondary">
                   {e.line !== undefined && e.partnerLine !== undefined
                     ? t('imports.pair', { a: e.line, b: e.partnerLine })
-                    : e.partnerLine !== undefined
-                      ? t('imports.comparedWith', { line: e.partnerLine })
-                      : t('imports.partner', { id: e.partnerId })}
+                    : t('imports.possibleOf', { id: e.partnerId })}
+                  {e.notMerged && ` — ${t('imports.notMerged')}`}
                 </Typography.Text>
                 <ReasonsTable reasons={e.reasons} />
               </Flex>
-            ))}
-            {unread.map((line, i) => (
-              <Typography.Text key={i} code style={{ wordBreak: 'break-word' }}>
-                {line}
-              </Typography.Text>
             ))}
           </Flex>
         )}

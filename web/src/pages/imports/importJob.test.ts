@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clusterExplanations,
   importedCounts,
   isRunning,
-  parseClusterReason,
   progressPercent,
   summaryNumbers,
   uploadContentType,
   XLSX_TYPE,
-  clusterExplanations,
 } from './importJob.js';
 
 describe('uploadContentType', () => {
@@ -53,48 +52,6 @@ describe('job state', () => {
   });
 });
 
-describe('parseClusterReason', () => {
-  it('reads the bulk matcher’s line back into reasons', () => {
-    expect(
-      parseClusterReason(
-        'same as 2: name equal 字节跳动 / 字节跳动 (+3.0); region equal 北京 / 北京 (+1.5); phone equal +861062123456 shared by 2 records (+4.0)',
-      ),
-    ).toEqual({
-      verdict: 'same',
-      partnerId: '2',
-      reasons: [
-        { field: 'name', comparison: 'equal', detail: '字节跳动 / 字节跳动', contribution: 3 },
-        { field: 'region', comparison: 'equal', detail: '北京 / 北京', contribution: 1.5 },
-        { field: 'phone', comparison: 'equal', detail: '+861062123456 shared by 2 records', contribution: 4 },
-      ],
-    });
-  });
-
-  it('reads the "same company as" and "possibly … (cluster …)" wording too', () => {
-    const reasons = 'name equal 青藤 / 青藤 (+3.0); phone equal +8657188881234 shared by 2 records (+4.0)';
-    const same = parseClusterReason(`same company as c2: ${reasons}`);
-    expect(same).toMatchObject({ verdict: 'same', partnerId: 'c2' });
-    expect(same?.reasons.map((r) => r.detail)).toEqual(['青藤 / 青藤', '+8657188881234 shared by 2 records']);
-    expect(parseClusterReason(`possibly c7 (cluster c5): ${reasons}`)).toMatchObject({
-      verdict: 'possible',
-      partnerId: 'c7',
-    });
-  });
-
-  it('keeps a detail that itself contains "; " and drops the possible-duplicate note', () => {
-    const parsed = parseClusterReason(
-      'possible as 7: uscc ignored A fails check; B fails length (0.0); industry conflict 科技 / 贸易 (-2.0) [possible duplicate of 7, cluster 7]',
-    );
-    expect(parsed?.reasons.map((r) => r.detail)).toEqual(['A fails check; B fails length', '科技 / 贸易']);
-    expect(parsed?.reasons[1]?.contribution).toBe(-2);
-  });
-
-  it('gives null for a line in another form', () => {
-    expect(parseClusterReason('something else')).toBeNull();
-    expect(parseClusterReason('same as 2: weird stuff')).toBeNull();
-  });
-});
-
 describe('clusterExplanations', () => {
   const record = (id: string, line: number) => ({
     id,
@@ -106,30 +63,33 @@ describe('clusterExplanations', () => {
     uscc: null,
     address: null,
   });
-  const reason = (partner: string) => `same as ${partner}: name equal 青藤 / 青藤 (+3.0)`;
+  const reasons = [{ field: 'name', comparison: 'equal', detail: '青藤 / 青藤', contribution: 3 }];
+  const reason = (rowId: string, partnerId: string, verdict: 'same' | 'possible' = 'same') => ({
+    rowId,
+    partnerId,
+    partnerClusterId: partnerId,
+    verdict,
+    score: 0.97,
+    notMerged: false,
+    reasons,
+  });
 
-  it('pairs each line with its row and shows a pair explained from both sides once', () => {
-    const { explained, unread } = clusterExplanations({
-      records: [record('c1', 2), record('c2', 3)],
-      reasons: [reason('c2'), reason('c1')],
+  it('pairs each reason with the rows’ lines and shows a pair explained from both sides once', () => {
+    const explained = clusterExplanations({
+      records: [record('c1', 2), record('c2', 3), record('c3', 5)],
+      reasons: [reason('c1', 'c2'), reason('c2', 'c1'), reason('c3', 'c1')],
     });
-    expect(unread).toEqual([]);
     expect(explained).toEqual([
-      {
-        line: 2,
-        partnerLine: 3,
-        partnerId: 'c2',
-        reasons: [{ field: 'name', comparison: 'equal', detail: '青藤 / 青藤', contribution: 3 }],
-      },
+      { line: 2, partnerLine: 3, partnerId: 'c2', verdict: 'same', notMerged: false, reasons },
+      { line: 5, partnerLine: 2, partnerId: 'c1', verdict: 'same', notMerged: false, reasons },
     ]);
   });
 
-  it('names only the partner when lines and rows do not line up, and keeps unreadable lines', () => {
-    const { explained, unread } = clusterExplanations({
-      records: [record('c1', 2), record('c2', 3), record('c3', 4)],
-      reasons: [reason('c9'), 'gibberish'],
+  it('names only the partner when it is in another cluster (a possible match)', () => {
+    const explained = clusterExplanations({
+      records: [record('c4', 6)],
+      reasons: [{ ...reason('c4', 'c9', 'possible'), notMerged: true }],
     });
-    expect(explained).toEqual([{ partnerId: 'c9', reasons: expect.any(Array) }]);
-    expect(unread).toEqual(['gibberish']);
+    expect(explained).toEqual([{ line: 6, partnerId: 'c9', verdict: 'possible', notMerged: true, reasons }]);
   });
 });
