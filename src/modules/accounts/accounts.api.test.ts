@@ -95,6 +95,22 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     expect(audit.body.items[0].after.matches[0].verdict).toBe('possible');
   });
 
+  it('weighs a bare name by how many companies answer to it, as bulk de-duplication does', async () => {
+    const check = async (legalName: string) =>
+      (await server.call('/api/v1/accounts/check', { cookie: rep, json: { legalName } })).body;
+    expect((await create(rep, { legalName: '北京翠微泉餐饮管理有限公司' })).status).toBe(201);
+    const alone = await check('翠微泉');
+    expect(alone.matches[0].reasons).toContainEqual(
+      expect.objectContaining({ field: 'name', comparison: 'unique' }),
+    );
+    // A namesake elsewhere: the bare name could be either, so no "only one" evidence for either.
+    expect((await create(rep, { legalName: '上海翠微泉餐饮管理有限公司' })).status).toBe(201);
+    const ambiguous = await check('翠微泉');
+    expect(ambiguous.matches.length).toBeGreaterThan(0);
+    for (const match of ambiguous.matches)
+      expect(match.reasons.some((r: { comparison: string }) => r.comparison === 'unique')).toBe(false);
+  });
+
   it('uses a contact’s mobile on another account as evidence', async () => {
     await create(rep, {
       legalName: '杭州青藤科技有限公司',

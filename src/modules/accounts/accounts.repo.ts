@@ -147,6 +147,17 @@ export async function candidatesByKeys(db: Executor, keys: readonly string[], pe
   return result.rows;
 }
 
+/** How many accounts hold each key, counted up to `limit`. */
+export async function countKeys(db: Executor, keys: readonly string[], limit: number) {
+  if (keys.length === 0) return [];
+  const result = await sql<{ key: string; count: number }>`
+    select k.key, (
+      select count(*) from (select 1 from account_match_keys m where m.key = k.key limit ${limit}) held
+    )::int as count
+    from unnest(${[...keys]}::text[]) as k(key)`.execute(db);
+  return result.rows;
+}
+
 export async function insertContacts(db: Executor, rows: Insertable<ContactTable>[]): Promise<ContactRow[]> {
   if (rows.length === 0) return [];
   return db.insertInto('contacts').values(rows).returningAll().execute();

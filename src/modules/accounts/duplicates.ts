@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { Actor } from '../access/permissions.js';
-import { blockingKeys } from '../matching/keys.js';
+import { blockingKeys, keyKind } from '../matching/keys.js';
 import { normalizeRecord, type Features } from '../matching/normalize.js';
 import { scoreConfig, scorePair, type MatchResult, type Verdict } from '../matching/score.js';
 import * as repo from './accounts.repo.js';
@@ -64,6 +64,16 @@ export function lockKeys(keys: readonly string[]): string[] {
   return keys.filter((k) => !k.startsWith('lsh'));
 }
 
+/** Same trade name with region or industry open on one side: the case decided by how many others share it. */
+function mayBeBareName(a: Features, b: Features): boolean {
+  if (!a.tradeName || !b.tradeName || a.tradePinyin !== b.tradePinyin) return false;
+  return !(a.region && b.region && a.industry && b.industry);
+}
+
+function nameCountingKeys(f: Features): string[] {
+  return blockingKeys(f).filter((k) => keyKind(k) === 'name' || k.startsWith('pyq:'));
+}
+
 export interface DuplicateCandidate {
   accountId: string;
   ownerId: string | null;
@@ -93,6 +103,18 @@ export async function findDuplicates(
   if (ids.length === 0) return [];
   const accounts = (await repo.findAccounts(db, ids)).filter((a) => a.status === 'active');
   const own = new Set(keys);
+  // Whether a bare name ("字节跳动") can only mean one company is read off the name keys of the candidates
+  // too (their region and industry variants), which the lookup above did not count: count them now, so
+  // the check weighs a name the way bulk de-duplication of the same records does.
+  const uncounted = new Set<string>();
+  for (const account of accounts) {
+    for (const other of account.features as Features[]) {
+      if (!features.some((mine) => mayBeBareName(mine, other))) continue;
+      for (const key of nameCountingKeys(other)) if (!own.has(key)) uncounted.add(key);
+    }
+  }
+  for (const { key, count } of await repo.countKeys(db, [...uncounted], PER_KEY_CANDIDATES))
+    counts.set(key, count);
   // "How many records carry this key", the would-be record included. Counted up to PER_KEY_CANDIDATES:
   // past that a shared value weighs next to nothing anyway.
   const config = scoreConfig({ frequency: (key) => (counts.get(key) ?? 0) + (own.has(key) ? 1 : 0) });
