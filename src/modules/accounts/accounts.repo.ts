@@ -136,15 +136,66 @@ export async function replaceMatchKeys(
  * nothing). Only active accounts carry keys. One round trip; how many hits a key had is also how common it
  * is, up to the limit.
  */
-export async function candidatesByKeys(db: Executor, keys: readonly string[], perKeyLimit: number) {
-  if (keys.length === 0) return [];
-  const result = await sql<{ key: string; account_id: string }>`
-    select k.key, c.account_id
-    from unnest(${[...keys]}::text[]) as k(key)
-    cross join lateral (
-      select m.account_id from account_match_keys m where m.key = k.key limit ${perKeyLimit}
-    ) c`.execute(db);
-  return result.rows;
+export interface MatchCandidates {
+  /** Accounts holding each key, counted up to the per-key limit. */
+  counts: Map<string, number>;
+  /** The accounts sharing the most telling keys, with what matching reads of them. */
+  accounts: Pick<AccountRow, 'id' | 'owner_id' | 'legal_name' | 'status' | 'features'>[];
+}
+
+/**
+ * Candidates for a duplicate check in one round trip: up to `perKey` holders of each key (a key held by
+ * thousands is a hotline or a common word, not evidence worth reading them all for), counted per key, and
+ * the `max` accounts sharing the most telling keys.
+ */
+export async function matchCandidates(
+  db: Executor,
+  keys: readonly string[],
+  options: { perKey: number; max: number; excludeId?: string | undefined },
+): Promise<MatchCandidates> {
+  const result: MatchCandidates = { counts: new Map(), accounts: [] };
+  if (keys.length === 0) return result;
+  const rows = await sql<{
+    key: string | null;
+    count: number | null;
+    id: string | null;
+    owner_id: string | null;
+    legal_name: string | null;
+    status: string | null;
+    features: unknown;
+  }>`
+    with hits as (
+      select k.key, c.account_id
+      from unnest(${[...keys]}::text[]) as k(key)
+      cross join lateral (
+        select m.account_id from account_match_keys m where m.key = k.key limit ${options.perKey}
+      ) c
+    ),
+    weighed as (select key, account_id, count(*) over (partition by key) as holders from hits),
+    ranked as (
+      -- A key few accounts hold says more than one many hold: rank by the sum of 1 / holders.
+      select account_id, sum(1.0 / holders) as weight from weighed
+      where account_id is distinct from ${options.excludeId ?? null}::uuid
+      group by account_id order by weight desc, account_id limit ${options.max}
+    )
+    select key, count(*)::int as count, null::uuid as id, null::uuid as owner_id, null as legal_name,
+      null as status, null::jsonb as features
+    from hits group by key
+    union all
+    select null, null, a.id, a.owner_id, a.legal_name, a.status, a.features
+    from ranked r join accounts a on a.id = r.account_id`.execute(db);
+  for (const row of rows.rows) {
+    if (row.key !== null) result.counts.set(row.key, row.count ?? 0);
+    else if (row.id !== null)
+      result.accounts.push({
+        id: row.id,
+        owner_id: row.owner_id,
+        legal_name: row.legal_name ?? '',
+        status: row.status ?? '',
+        features: row.features,
+      });
+  }
+  return result;
 }
 
 /** How many accounts hold each key, counted up to `limit`. */

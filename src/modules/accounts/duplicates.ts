@@ -23,7 +23,7 @@ export interface MatchInput {
 
 // A key shared by more accounts than this finds no useful candidates (a reseller hotline, a common name).
 const PER_KEY_CANDIDATES = 50;
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 20;
 
 /**
  * One feature record per name the company goes by (legal, English, aliases), each carrying every phone,
@@ -88,20 +88,14 @@ export async function findDuplicates(
   options: { excludeId?: string } = {},
 ): Promise<DuplicateCandidate[]> {
   const keys = matchKeys(features);
-  const hits = await repo.candidatesByKeys(db, keys, PER_KEY_CANDIDATES);
-  const shared = new Map<string, number>();
-  const counts = new Map<string, number>();
-  for (const hit of hits) {
-    counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
-    if (hit.account_id !== options.excludeId)
-      shared.set(hit.account_id, (shared.get(hit.account_id) ?? 0) + 1);
-  }
-  const ids = [...shared.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CANDIDATES)
-    .map(([id]) => id);
-  if (ids.length === 0) return [];
-  const accounts = (await repo.findAccounts(db, ids)).filter((a) => a.status === 'active');
+  const found = await repo.matchCandidates(db, keys, {
+    perKey: PER_KEY_CANDIDATES,
+    max: MAX_CANDIDATES,
+    excludeId: options.excludeId,
+  });
+  const { counts } = found;
+  const accounts = found.accounts.filter((a) => a.status === 'active');
+  if (accounts.length === 0) return [];
   const own = new Set(keys);
   // Whether a bare name ("字节跳动") can only mean one company is read off the name keys of the candidates
   // too (their region and industry variants), which the lookup above did not count: count them now, so
