@@ -1,19 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
-import { repoRoot, startFairshare, type RunningFairshare } from './support/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningFairshare } from './support/server.js';
+import {
+  chromiumOrSkip,
+  phoneContext,
+  poll,
+  screenshot,
+  scrollWidth,
+  signInByApi,
+  startE2e,
+  submitLogin,
+  watchedPage,
+} from './support/setup.js';
 
-const executablePath = inject('chromium');
-if (!executablePath) {
-  console.warn('\n!!! accounts e2e SKIPPED: /usr/bin/chromium is missing (apt-get install chromium) !!!\n');
-}
-
-const screenshots = join(repoRoot, 'tmp', 'e2e');
+const executablePath = chromiumOrSkip('accounts');
 const STEP_TIMEOUT = 90_000;
-// The duplicate check waits for typing to stop; the import worker polls every second.
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 const CSV = [
   'id,客户名称,电话',
@@ -33,23 +34,18 @@ describe.skipIf(!executablePath)(
     let page: Page;
     const pageErrors: string[] = [];
 
-    const shot = (name: string, target: Page = page) =>
-      target.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled', fullPage: true });
-    const scrollWidth = (target: Page) => target.evaluate(() => document.documentElement.scrollWidth);
+    const shot = (name: string, target: Page = page) => screenshot(target, name);
     const panel = () => page.getByTestId('duplicate-panel');
 
     beforeAll(async () => {
-      mkdirSync(screenshots, { recursive: true });
-      server = await startFairshare();
-      browser = await launchChromium(executablePath!);
-      desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-      page = await desktop.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      ({ server, browser, desktop, page } = await startE2e(
+        executablePath!,
+        { width: 1280, height: 900 },
+        pageErrors,
+      ));
       await page.goto(`${server.url}/accounts`);
       await page.waitForURL(/\/login$/);
-      await page.getByLabel('Login', { exact: true }).fill('admin');
-      await page.getByLabel('Password', { exact: true }).fill(server.adminPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await submitLogin(page, 'admin', server.adminPassword);
       await page.waitForURL(/\/accounts$/);
     });
 
@@ -236,13 +232,9 @@ describe.skipIf(!executablePath)(
           viewport: { width: 1280, height: 900 },
           locale: 'en-US',
         });
-        const rep = await repContext.newPage();
-        rep.on('pageerror', (error) => pageErrors.push(error.message));
+        const rep = await watchedPage(repContext, pageErrors);
         try {
-          const login = { login: user.login, password: user.password };
-          expect((await rep.request.post(`${server.url}/api/v1/auth/login`, { data: login })).ok()).toBe(
-            true,
-          );
+          await signInByApi(rep, server.url, user.login, user.password);
           await rep.goto(`${server.url}/accounts/new`);
           await rep.getByLabel('Legal name', { exact: true }).fill('北京字節跳動科技有限公司');
           const repPanel = rep.getByTestId('duplicate-panel');
@@ -263,16 +255,8 @@ describe.skipIf(!executablePath)(
     it(
       'fits a 375 px phone, in Chinese',
       async () => {
-        const phone = await browser.newContext({
-          viewport: { width: 375, height: 740 },
-          deviceScaleFactor: 2,
-          isMobile: true,
-          hasTouch: true,
-          locale: 'zh-CN',
-          storageState: await desktop.storageState(),
-        });
-        const mobile = await phone.newPage();
-        mobile.on('pageerror', (error) => pageErrors.push(error.message));
+        const phone = await phoneContext(browser, desktop, { height: 740, locale: 'zh-CN' });
+        const mobile = await watchedPage(phone, pageErrors);
         try {
           await mobile.goto(`${server.url}/accounts`);
           await poll(() => mobile.getByRole('heading', { name: '客户' }).isVisible()).toBe(true);

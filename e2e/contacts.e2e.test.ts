@@ -1,18 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
-import { repoRoot, startFairshare, type RunningFairshare } from './support/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningFairshare } from './support/server.js';
+import {
+  chromiumOrSkip,
+  phoneContext,
+  poll,
+  screenshot,
+  scrollWidth,
+  signInByApi,
+  startE2e,
+  watchedPage,
+} from './support/setup.js';
 
-const executablePath = inject('chromium');
-if (!executablePath) {
-  console.warn('\n!!! contacts e2e SKIPPED: /usr/bin/chromium is missing (apt-get install chromium) !!!\n');
-}
-
-const screenshots = join(repoRoot, 'tmp', 'e2e');
+const executablePath = chromiumOrSkip('contacts');
 const STEP_TIMEOUT = 90_000;
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 const LEGAL_NAME = '厦门鹭岛软件有限公司';
 
 describe.skipIf(!executablePath)(
@@ -27,36 +28,24 @@ describe.skipIf(!executablePath)(
     let accountUrl: string;
     const pageErrors: string[] = [];
 
-    const shot = (name: string, target: Page = page) =>
-      target.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled', fullPage: true });
-    const scrollWidth = (target: Page) => target.evaluate(() => document.documentElement.scrollWidth);
+    const shot = (name: string, target: Page = page) => screenshot(target, name);
     const contactRow = (name: string) =>
       page.getByTestId('contacts').getByRole('row').filter({ hasText: name });
 
     beforeAll(async () => {
-      mkdirSync(screenshots, { recursive: true });
-      server = await startFairshare();
-      browser = await launchChromium(executablePath!);
-      desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-      page = await desktop.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      const login = { login: 'admin', password: server.adminPassword };
-      expect((await page.request.post(`${server.url}/api/v1/auth/login`, { data: login })).ok()).toBe(true);
+      ({ server, browser, desktop, page } = await startE2e(
+        executablePath!,
+        { width: 1280, height: 900 },
+        pageErrors,
+      ));
+      await signInByApi(page, server.url, 'admin', server.adminPassword);
       const created = await page.request.post(`${server.url}/api/v1/accounts`, {
         data: { legalName: LEGAL_NAME },
       });
       expect(created.status()).toBe(201);
       accountUrl = `${server.url}/accounts/${((await created.json()) as { id: string }).id}`;
-      phone = await browser.newContext({
-        viewport: { width: 375, height: 740 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        storageState: await desktop.storageState(),
-      });
-      mobile = await phone.newPage();
-      mobile.on('pageerror', (error) => pageErrors.push(error.message));
+      phone = await phoneContext(browser, desktop, { height: 740, locale: 'zh-CN' });
+      mobile = await watchedPage(phone, pageErrors);
     });
 
     afterAll(async () => {

@@ -1,16 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
-import { repoRoot, startFairshare, type RunningFairshare } from './support/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningFairshare } from './support/server.js';
+import {
+  chromiumOrSkip,
+  phoneContext,
+  screenshot,
+  scrollWidth,
+  startE2e,
+  submitLogin,
+  watchedPage,
+} from './support/setup.js';
 
-const executablePath = inject('chromium');
-if (!executablePath) {
-  console.warn('\n!!! foundation e2e SKIPPED: /usr/bin/chromium is missing (apt-get install chromium) !!!\n');
-}
-
-const screenshots = join(repoRoot, 'tmp', 'e2e');
+const executablePath = chromiumOrSkip('foundation');
 const STEP_TIMEOUT = 60_000;
 
 describe.skipIf(!executablePath)('web UI foundation (Chromium against the built server)', () => {
@@ -21,18 +22,14 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
   const pageErrors: string[] = [];
   let newUserId = '';
 
-  const shot = (name: string, target: Page = page) =>
-    target.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled' });
-  const noHorizontalScroll = (target: Page) =>
-    target.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: window.innerWidth }));
+  const shot = (name: string, target: Page = page) => screenshot(target, name, false);
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    server = await startFairshare();
-    browser = await launchChromium(executablePath!);
-    desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    page = await desktop.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ server, browser, desktop, page } = await startE2e(
+      executablePath!,
+      { width: 1280, height: 800 },
+      pageErrors,
+    ));
   });
 
   afterAll(async () => {
@@ -45,9 +42,7 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
     async () => {
       await page.goto(`${server.url}/users`);
       await page.waitForURL(/\/login$/);
-      await page.getByLabel('Login', { exact: true }).fill('admin');
-      await page.getByLabel('Password', { exact: true }).fill('not-the-password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await submitLogin(page, 'admin', 'not-the-password');
       await expect
         .poll(() => page.getByRole('alert').textContent())
         .toContain('The login or password is incorrect.');
@@ -150,22 +145,13 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
   it(
     'fits a 375 px phone screen with the menu in a drawer',
     async () => {
-      const phone = await browser.newContext({
-        viewport: { width: 375, height: 667 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'en-US',
-        storageState: await desktop.storageState(),
-      });
-      const mobile = await phone.newPage();
-      mobile.on('pageerror', (error) => pageErrors.push(error.message));
+      const phone = await phoneContext(browser, desktop, { height: 667, locale: 'en-US' });
+      const mobile = await watchedPage(phone, pageErrors);
       try {
         for (const path of ['/users', '/audit']) {
           await mobile.goto(`${server.url}${path}`);
           await expect.poll(() => mobile.getByRole('table').first().isVisible()).toBe(true);
-          const { scroll } = await noHorizontalScroll(mobile);
-          expect(scroll, `horizontal scroll on ${path}`).toBeLessThanOrEqual(375);
+          expect(await scrollWidth(mobile), `horizontal scroll on ${path}`).toBeLessThanOrEqual(375);
         }
         await shot('07-phone-audit', mobile);
 
@@ -178,7 +164,7 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
         await mobile.waitForURL(/\/users$/);
         await expect.poll(() => drawer.isVisible()).toBe(false);
         await expect.poll(() => mobile.getByRole('cell', { name: /e2e\.alice/ }).isVisible()).toBe(true);
-        expect((await noHorizontalScroll(mobile)).scroll).toBeLessThanOrEqual(375);
+        expect(await scrollWidth(mobile)).toBeLessThanOrEqual(375);
         await shot('09-phone-users', mobile);
       } finally {
         await phone.close();

@@ -39,3 +39,5 @@ export function useFormErrors(form: FormInstance, formFields: readonly string[])
   );
   return { alert, show, clear, onValuesChange };
 }
+
+export type FormErrors = ReturnType<typeof useFormErrors>;

@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/types.js';
-import { FormAlert } from '../../components/FormAlert.js';
+import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { AccountFields } from './AccountFields.js';
 import { ACCOUNT_FORM_FIELDS, toFormValues, toUpdateBody, type AccountFormValues } from './accountForm.js';
@@ -25,47 +25,34 @@ export function AccountEditModal(props: { open: boolean; account: Account; onClo
   }, [props.open, account, form, errors.clear]);
 
   const submit = async (values: AccountFormValues) => {
-    errors.clear();
     const body = toUpdateBody(account, values);
     if (!body) {
       void message.info(t('accounts.noChanges'));
       props.onClose();
       return;
     }
-    try {
-      const saved = await update.mutateAsync({ id: account.id, body });
-      void message.success(t('accounts.saved', { name: saved.legalName }));
-      props.onClose();
-    } catch (error) {
-      errors.show(error);
-    }
+    const saved = await update.mutateAsync({ id: account.id, body });
+    void message.success(t('accounts.saved', { name: saved.legalName }));
+    props.onClose();
   };
 
   return (
-    <Modal
+    <FormModal
       open={props.open}
       title={t('accounts.edit')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
+      saving={update.isPending}
       width={800}
-      forceRender
+      form={form}
+      errors={errors}
+      name="account-edit"
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <Form<AccountFormValues>
-        form={form}
-        layout="vertical"
-        name="account-edit"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.onValuesChange}
-      >
-        <AccountFields excludeId={account.id} />
-        <Form.Item name="reason" label={t('accounts.reason')} extra={t('accounts.reasonHelp')}>
-          <Input maxLength={500} />
-        </Form.Item>
-      </Form>
-      <FormAlert message={errors.alert} placement="bottom" />
-    </Modal>
+      <AccountFields excludeId={account.id} />
+      <Form.Item name="reason" label={t('accounts.reason')} extra={t('accounts.reasonHelp')}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }

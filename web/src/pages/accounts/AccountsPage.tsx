@@ -17,6 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ACCOUNT_STATUSES, type Account, type AccountStatus } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -97,10 +99,7 @@ export function AccountsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('accounts.title')}
-        </Typography.Title>
+      <PageHeader title={t('accounts.title')}>
         {canWrite && (
           <Link to="/accounts/new">
             <Button type="primary" icon={<PlusOutlined />}>
@@ -108,7 +107,7 @@ export function AccountsPage() {
             </Button>
           </Link>
         )}
-      </Flex>
+      </PageHeader>
       <Flex wrap gap={8}>
         <Input.Search
           allowClear
@@ -147,16 +146,9 @@ export function AccountsPage() {
           onClick: () => void navigate(`/accounts/${account.id}`),
           style: { cursor: 'pointer' },
         })}
-        pagination={{
-          current: Math.floor(filters.offset / filters.limit) + 1,
-          pageSize: filters.limit,
-          total: accounts.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) =>
-            setFilters((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
-        }}
+        pagination={tablePagination(t, filters, accounts.data?.total ?? 0, (paging) =>
+          setFilters((f) => ({ ...f, ...paging })),
+        )}
       />
     </Space>
   );

@@ -1,8 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/types.js';
-import { FormAlert } from '../../components/FormAlert.js';
+import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useAccountMutations } from './accounts.api.js';
 
@@ -31,52 +31,41 @@ export function ArchiveModal(props: { action: ArchiveAction | null; account: Acc
 
   const submit = async ({ reason }: { reason: string }) => {
     if (!action) return;
-    errors.clear();
-    try {
-      const saved = await mutations[action].mutateAsync({ id: account.id, reason: reason.trim() });
-      const done = action === 'archive' ? 'accounts.archivedDone' : 'accounts.restoredDone';
-      void message.success(t(done, { name: saved.legalName }));
-      props.onClose();
-    } catch (error) {
-      errors.show(error);
-    }
+    const saved = await mutations[action].mutateAsync({ id: account.id, reason: reason.trim() });
+    const done = action === 'archive' ? 'accounts.archivedDone' : 'accounts.restoredDone';
+    void message.success(t(done, { name: saved.legalName }));
+    props.onClose();
   };
 
   return (
-    <Modal
+    <FormModal
       open={action !== null}
       title={t(restoring ? 'accounts.restoreTitle' : 'accounts.archiveTitle', { name: account.legalName })}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
       okText={t(restoring ? 'accounts.restore' : 'accounts.archive')}
-      okButtonProps={{ danger: !restoring }}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutations[shown].isPending}
-      forceRender
+      danger={!restoring}
+      saving={mutations[shown].isPending}
+      form={form}
+      errors={errors}
+      name="archive"
+      onSubmit={submit}
+      onClose={props.onClose}
+      intro={
+        <Alert
+          type={restoring ? 'info' : 'warning'}
+          showIcon
+          title={t(restoring ? 'accounts.restoreIntro' : 'accounts.archiveIntro')}
+          style={{ marginBottom: 16 }}
+        />
+      }
     >
-      <Alert
-        type={restoring ? 'info' : 'warning'}
-        showIcon
-        title={t(restoring ? 'accounts.restoreIntro' : 'accounts.archiveIntro')}
-        style={{ marginBottom: 16 }}
-      />
-      <Form
-        form={form}
-        layout="vertical"
-        name="archive"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.onValuesChange}
+      <Form.Item
+        name="reason"
+        label={t('accounts.statusReason')}
+        extra={t('accounts.statusReasonHelp')}
+        rules={[{ required: true, whitespace: true }]}
       >
-        <Form.Item
-          name="reason"
-          label={t('accounts.statusReason')}
-          extra={t('accounts.statusReasonHelp')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-      <FormAlert message={errors.alert} placement="bottom" />
-    </Modal>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }

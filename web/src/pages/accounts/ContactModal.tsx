@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../api/types.js';
-import { FormAlert } from '../../components/FormAlert.js';
+import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import type { ContactFormValues } from './accountForm.js';
 import { useContactMutations } from './accounts.api.js';
@@ -33,63 +33,46 @@ export function ContactModal(props: {
   }, [dialog, form, errors.clear]);
 
   const submit = async (values: ContactFormValues) => {
-    errors.clear();
-    try {
-      if (!contact) {
-        const saved = await add.mutateAsync(toContactBody(values));
-        void message.success(t('accounts.contactAdded', { name: saved.name }));
-      } else {
-        const body = toContactPatch(contact, values);
-        if (!body) {
-          void message.info(t('accounts.noChanges'));
-          props.onClose();
-          return;
-        }
-        const saved = await update.mutateAsync({ id: contact.id, body });
-        void message.success(t('accounts.contactSaved', { name: saved.name }));
+    if (!contact) {
+      const saved = await add.mutateAsync(toContactBody(values));
+      void message.success(t('accounts.contactAdded', { name: saved.name }));
+    } else {
+      const body = toContactPatch(contact, values);
+      if (!body) {
+        void message.info(t('accounts.noChanges'));
+        props.onClose();
+        return;
       }
-      props.onClose();
-    } catch (error) {
-      errors.show(error);
+      const saved = await update.mutateAsync({ id: contact.id, body });
+      void message.success(t('accounts.contactSaved', { name: saved.name }));
     }
+    props.onClose();
   };
 
   return (
-    <Modal
+    <FormModal
       open={dialog !== null}
       title={contact ? t('accounts.editContact') : t('accounts.addContact')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
       okText={contact ? t('common.save') : t('accounts.addContact')}
-      cancelText={t('common.cancel')}
-      confirmLoading={add.isPending || update.isPending}
-      forceRender
+      saving={add.isPending || update.isPending}
+      form={form}
+      errors={errors}
+      name="contact"
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <Form<ContactFormValues>
-        form={form}
-        layout="vertical"
-        name="contact"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.onValuesChange}
-      >
-        <Form.Item
-          name="name"
-          label={t('accounts.contactName')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="mobile" label={t('accounts.contactMobile')} extra={t('accounts.contactMobileHelp')}>
-          <Input type="tel" maxLength={40} />
-        </Form.Item>
-        <Form.Item name="email" label={t('accounts.contactEmail')} rules={[{ type: 'email' }]}>
-          <Input type="email" maxLength={200} />
-        </Form.Item>
-        <Form.Item name="title" label={t('accounts.contactTitle')}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-      <FormAlert message={errors.alert} placement="bottom" />
-    </Modal>
+      <Form.Item name="name" label={t('accounts.contactName')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="mobile" label={t('accounts.contactMobile')} extra={t('accounts.contactMobileHelp')}>
+        <Input type="tel" maxLength={40} />
+      </Form.Item>
+      <Form.Item name="email" label={t('accounts.contactEmail')} rules={[{ type: 'email' }]}>
+        <Input type="email" maxLength={200} />
+      </Form.Item>
+      <Form.Item name="title" label={t('accounts.contactTitle')}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -20,6 +20,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -124,10 +126,7 @@ export function AuditPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('audit.title')}
-        </Typography.Title>
+      <PageHeader title={t('audit.title')}>
         <Button
           icon={<SafetyCertificateOutlined />}
           loading={verify.isPending}
@@ -135,7 +134,7 @@ export function AuditPage() {
         >
           {t('audit.verify')}
         </Button>
-      </Flex>
+      </PageHeader>
       {verify.data && (
         <Alert
           closable
@@ -213,15 +212,7 @@ export function AuditPage() {
           // A fixed column makes expanded rows as wide as the visible table, not the scrolled one.
           fixed: 'left',
         }}
-        pagination={{
-          current: Math.floor(page.offset / page.limit) + 1,
-          pageSize: page.limit,
-          total: audit.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (current, pageSize) => setPage({ limit: pageSize, offset: (current - 1) * pageSize }),
-        }}
+        pagination={tablePagination(t, page, audit.data?.total ?? 0, setPage)}
       />
     </Space>
   );

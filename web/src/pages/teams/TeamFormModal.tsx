@@ -1,10 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateTeamBody, Team, UpdateTeamBody } from '../../api/types.js';
 import { TeamSelect } from '../../components/TeamSelect.js';
 import { UserSelect } from '../../components/UserSelect.js';
-import { FormAlert } from '../../components/FormAlert.js';
+import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useTeamMutations } from './teams.api.js';
 import { subtreeIds } from './teamTree.js';
@@ -52,27 +52,23 @@ export function TeamFormModal(props: {
   }, [mode, form, errors.clear]);
 
   const submit = async (values: TeamFormValues) => {
-    try {
-      let saved: Team;
-      if (!team) {
-        const body: CreateTeamBody = { name: (values.name ?? '').trim() };
-        if (values.parentId) body.parentId = values.parentId;
-        if (values.managerId) body.managerId = values.managerId;
-        saved = await create.mutateAsync(body);
-        void message.success(t('teams.created', { name: saved.name }));
-      } else {
-        const body: UpdateTeamBody = {};
-        if (kind === 'rename') body.name = (values.name ?? '').trim();
-        if (kind === 'move') body.parentId = values.parentId ?? null;
-        if (kind === 'manager') body.managerId = values.managerId ?? null;
-        saved = await update.mutateAsync({ id: team.id, body });
-        void message.success(t('teams.saved', { name: saved.name }));
-      }
-      props.onSaved(saved);
-      props.onClose();
-    } catch (error) {
-      errors.show(error);
+    let saved: Team;
+    if (!team) {
+      const body: CreateTeamBody = { name: (values.name ?? '').trim() };
+      if (values.parentId) body.parentId = values.parentId;
+      if (values.managerId) body.managerId = values.managerId;
+      saved = await create.mutateAsync(body);
+      void message.success(t('teams.created', { name: saved.name }));
+    } else {
+      const body: UpdateTeamBody = {};
+      if (kind === 'rename') body.name = (values.name ?? '').trim();
+      if (kind === 'move') body.parentId = values.parentId ?? null;
+      if (kind === 'manager') body.managerId = values.managerId ?? null;
+      saved = await update.mutateAsync({ id: team.id, body });
+      void message.success(t('teams.saved', { name: saved.name }));
     }
+    props.onSaved(saved);
+    props.onClose();
   };
 
   const title = !mode
@@ -82,40 +78,32 @@ export function TeamFormModal(props: {
       : `${t(`teams.${mode.kind}`)}: ${mode.team.name}`;
 
   return (
-    <Modal
+    <FormModal
       open={mode !== null}
       title={title}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
       okText={kind === 'create' ? t('common.create') : t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      forceRender
+      saving={create.isPending || update.isPending}
+      form={form}
+      errors={errors}
+      name="team"
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <Form<TeamFormValues>
-        form={form}
-        layout="vertical"
-        name="team"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.onValuesChange}
-      >
-        {(kind === 'create' || kind === 'rename') && (
-          <Form.Item name="name" label={t('teams.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={100} autoFocus />
-          </Form.Item>
-        )}
-        {(kind === 'create' || kind === 'move') && (
-          <Form.Item name="parentId" label={t('teams.parent')}>
-            <TeamSelect placeholder={t('teams.topLevel')} disabledIds={blocked} />
-          </Form.Item>
-        )}
-        {(kind === 'create' || kind === 'manager') && (
-          <Form.Item name="managerId" label={t('teams.manager')}>
-            <UserSelect />
-          </Form.Item>
-        )}
-      </Form>
-      <FormAlert message={errors.alert} placement="bottom" />
-    </Modal>
+      {(kind === 'create' || kind === 'rename') && (
+        <Form.Item name="name" label={t('teams.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={100} autoFocus />
+        </Form.Item>
+      )}
+      {(kind === 'create' || kind === 'move') && (
+        <Form.Item name="parentId" label={t('teams.parent')}>
+          <TeamSelect placeholder={t('teams.topLevel')} disabledIds={blocked} />
+        </Form.Item>
+      )}
+      {(kind === 'create' || kind === 'manager') && (
+        <Form.Item name="managerId" label={t('teams.manager')}>
+          <UserSelect />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

@@ -26,6 +26,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { errorText } from '../../i18n/errorText.js';
 import { useUser, useUsers } from '../users/users.api.js';
 import { TeamFormModal, type TeamFormMode } from './TeamFormModal.js';
@@ -72,10 +73,7 @@ export function TeamsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('teams.title')}
-        </Typography.Title>
+      <PageHeader title={t('teams.title')}>
         {canWrite && (
           <Button
             type="primary"
@@ -85,7 +83,7 @@ export function TeamsPage() {
             {t('teams.new')}
           </Button>
         )}
-      </Flex>
+      </PageHeader>
       {teams.error && <Alert type="error" showIcon title={errorText(t, teams.error)} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>

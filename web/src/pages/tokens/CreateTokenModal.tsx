@@ -1,9 +1,9 @@
-import { Checkbox, Form, Input, InputNumber, Modal } from 'antd';
+import { Checkbox, Form, Input, InputNumber } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedToken, CreateTokenBody, Permission } from '../../api/types.js';
 import { useMe } from '../../app/session.js';
-import { FormAlert } from '../../components/FormAlert.js';
+import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useTokenMutations } from './tokens.api.js';
 
@@ -36,51 +36,39 @@ export function CreateTokenModal(props: {
   const submit = async (values: TokenFormValues) => {
     const body: CreateTokenBody = { name: values.name.trim(), scopes: values.scopes };
     if (values.expiresInDays) body.expiresInDays = values.expiresInDays;
-    try {
-      props.onCreated(await create.mutateAsync(body));
-      props.onClose();
-    } catch (error) {
-      errors.show(error);
-    }
+    props.onCreated(await create.mutateAsync(body));
+    props.onClose();
   };
 
   return (
-    <Modal
+    <FormModal
       open={props.open}
       title={t('tokens.new')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      forceRender
+      saving={create.isPending}
+      form={form}
+      errors={errors}
+      name="token"
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <Form<TokenFormValues>
-        form={form}
-        layout="vertical"
-        name="token"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.onValuesChange}
+      <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={100} placeholder={t('tokens.namePlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label={t('tokens.scopes')}
+        extra={t('tokens.scopesHelp')}
+        rules={[{ required: true, type: 'array', min: 1 }]}
       >
-        <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={100} placeholder={t('tokens.namePlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="scopes"
-          label={t('tokens.scopes')}
-          extra={t('tokens.scopesHelp')}
-          rules={[{ required: true, type: 'array', min: 1 }]}
-        >
-          <Checkbox.Group
-            style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-            options={me.permissions.map((p) => ({ value: p, label: t(`permissions.${p}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHelp')}>
-          <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-      <FormAlert message={errors.alert} placement="bottom" />
-    </Modal>
+        <Checkbox.Group
+          style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+          options={me.permissions.map((p) => ({ value: p, label: t(`permissions.${p}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHelp')}>
+        <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

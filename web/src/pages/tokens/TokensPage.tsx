@@ -1,19 +1,9 @@
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, Permission } from '../../api/types.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { SecretModal } from '../../components/SecretModal.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -97,14 +87,11 @@ export function TokensPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('tokens.title')}
-        </Typography.Title>
+      <PageHeader title={t('tokens.title')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('tokens.new')}
         </Button>
-      </Flex>
+      </PageHeader>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('tokens.intro')}
       </Typography.Paragraph>

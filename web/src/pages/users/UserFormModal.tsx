@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignableRoles } from '../../../../src/modules/access/permissions.js';
@@ -6,7 +6,7 @@ import { LANGUAGES, USER_STATUSES, type CreatedUser, type User } from '../../api
 import { useMe } from '../../app/session.js';
 import { TeamSelect } from '../../components/TeamSelect.js';
 import { UserSelect } from '../../components/UserSelect.js';
-import { FormAlert } from '../../components/FormAlert.js';
+import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useUserMutations } from './users.api.js';
 import {
@@ -48,92 +48,79 @@ export function UserFormModal(props: {
   }
 
   const submit = async (values: UserFormValues) => {
-    errors.clear();
-    try {
-      if (editing) {
-        const body = toUpdateBody(editing, values);
-        if (!body) {
-          void message.info(t('users.noChanges'));
-          props.onClose();
-          return;
-        }
-        const saved = await update.mutateAsync({ id: editing.id, body });
-        void message.success(t('users.updated', { name: saved.displayName }));
-      } else {
-        const created = await create.mutateAsync(toCreateBody(values));
-        void message.success(t('users.created', { name: created.displayName }));
-        props.onCreated(created);
+    if (editing) {
+      const body = toUpdateBody(editing, values);
+      if (!body) {
+        void message.info(t('users.noChanges'));
+        props.onClose();
+        return;
       }
-      props.onClose();
-    } catch (error) {
-      errors.show(error);
+      const saved = await update.mutateAsync({ id: editing.id, body });
+      void message.success(t('users.updated', { name: saved.displayName }));
+    } else {
+      const created = await create.mutateAsync(toCreateBody(values));
+      void message.success(t('users.created', { name: created.displayName }));
+      props.onCreated(created);
     }
+    props.onClose();
   };
 
   return (
-    <Modal
+    <FormModal
       open={props.open}
       title={editing ? t('users.edit') : t('users.new')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
       okText={editing ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
+      saving={saving}
+      form={form}
+      errors={errors}
+      name="user"
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <Form<UserFormValues>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.onValuesChange}
-        name="user"
+      <Form.Item name="login" label={t('users.login')} rules={[{ required: !editing, whitespace: true }]}>
+        <Input disabled={!!editing} autoComplete="off" maxLength={64} />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true }]}
       >
-        <Form.Item name="login" label={t('users.login')} rules={[{ required: !editing, whitespace: true }]}>
-          <Input disabled={!!editing} autoComplete="off" maxLength={64} />
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+        <Select options={roleOptions} disabled={roleLocked} />
+      </Form.Item>
+      <Form.Item name="status" label={t('users.status')} rules={[{ required: true }]}>
+        <Select options={USER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+      </Form.Item>
+      <Form.Item name="teamId" label={t('users.team')}>
+        <TeamSelect />
+      </Form.Item>
+      <Form.Item name="managerId" label={t('users.manager')}>
+        <UserSelect excludeId={editing?.id} />
+      </Form.Item>
+      <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email' }]}>
+        <Input type="email" maxLength={200} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('users.phone')}>
+        <Input type="tel" maxLength={40} />
+      </Form.Item>
+      <Form.Item name="language" label={t('users.language')}>
+        <Select
+          allowClear
+          placeholder={t('language.orgDefault')}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+        />
+      </Form.Item>
+      {editing ? (
+        <Form.Item name="reason" label={t('users.reason')} extra={t('users.reasonHelp')}>
+          <Input maxLength={500} />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input maxLength={100} />
+      ) : (
+        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')}>
+          <Input.Password autoComplete="new-password" maxLength={256} />
         </Form.Item>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
-          <Select options={roleOptions} disabled={roleLocked} />
-        </Form.Item>
-        <Form.Item name="status" label={t('users.status')} rules={[{ required: true }]}>
-          <Select options={USER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
-        </Form.Item>
-        <Form.Item name="teamId" label={t('users.team')}>
-          <TeamSelect />
-        </Form.Item>
-        <Form.Item name="managerId" label={t('users.manager')}>
-          <UserSelect excludeId={editing?.id} />
-        </Form.Item>
-        <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email' }]}>
-          <Input type="email" maxLength={200} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('users.phone')}>
-          <Input type="tel" maxLength={40} />
-        </Form.Item>
-        <Form.Item name="language" label={t('users.language')}>
-          <Select
-            allowClear
-            placeholder={t('language.orgDefault')}
-            options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-          />
-        </Form.Item>
-        {editing ? (
-          <Form.Item name="reason" label={t('users.reason')} extra={t('users.reasonHelp')}>
-            <Input maxLength={500} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')}>
-            <Input.Password autoComplete="new-password" maxLength={256} />
-          </Form.Item>
-        )}
-      </Form>
-      <FormAlert message={errors.alert} placement="bottom" />
-    </Modal>
+      )}
+    </FormModal>
   );
 }

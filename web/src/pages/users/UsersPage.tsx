@@ -19,7 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../src/modules/access/permissions.js';
 import { USER_STATUSES, type User, type UserStatus } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { SecretModal } from '../../components/SecretModal.js';
+import { tablePagination } from '../../components/tablePagination.js';
 import { TeamSelect } from '../../components/TeamSelect.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -124,16 +126,13 @@ export function UsersPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('users.title')}
-        </Typography.Title>
+      <PageHeader title={t('users.title')}>
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
             {t('users.new')}
           </Button>
         )}
-      </Flex>
+      </PageHeader>
       <Flex wrap gap={8}>
         <Input.Search
           allowClear
@@ -177,16 +176,9 @@ export function UsersPage() {
         loading={users.isFetching}
         scroll={{ x: 'max-content' }}
         size="middle"
-        pagination={{
-          current: Math.floor(filters.offset / filters.limit) + 1,
-          pageSize: filters.limit,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) =>
-            setFilters((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
-        }}
+        pagination={tablePagination(t, filters, users.data?.total ?? 0, (paging) =>
+          setFilters((f) => ({ ...f, ...paging })),
+        )}
       />
       <UserFormModal
         open={editing !== null}

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { launchChromium } from './browser.js';
+import { repoRoot, startFairshare, type RunningFairshare } from './server.js';
+
+const screenshots = join(repoRoot, 'tmp', 'e2e');
+
+/** Debian's Chromium as global setup found it; null, with a loud SKIPPED line naming `suite`, when missing. */
+export function chromiumOrSkip(suite: string): string | null {
+  const executablePath = inject('chromium');
+  if (!executablePath) {
+    console.warn(`\n!!! ${suite} e2e SKIPPED: /usr/bin/chromium is missing (apt-get install chromium) !!!\n`);
+  }
+  return executablePath;
+}
+
+/** Polls `fn` until it matches: the duplicate check waits for typing to stop; the import worker polls every second. */
+export const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+/** A new page in `context` whose uncaught errors are added to `pageErrors`. */
+export async function watchedPage(context: BrowserContext, pageErrors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+export interface E2eSetup {
+  server: RunningFairshare;
+  browser: Browser;
+  desktop: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The built server on a fresh database, Chromium, and one English desktop page watched for uncaught errors.
+ * Whatever was started is stopped again if a later step fails.
+ */
+export async function startE2e(
+  executablePath: string,
+  viewport: { width: number; height: number },
+  pageErrors: string[],
+): Promise<E2eSetup> {
+  mkdirSync(screenshots, { recursive: true });
+  const server = await startFairshare();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium(executablePath);
+    const desktop = await browser.newContext({ viewport, locale: 'en-US' });
+    const page = await watchedPage(desktop, pageErrors);
+    return { server, browser, desktop, page };
+  } catch (error) {
+    await browser?.close();
+    await server.stop();
+    throw error;
+  }
+}
+
+/** A 375 px wide phone context holding the same session as `signedIn`. */
+export async function phoneContext(
+  browser: Browser,
+  signedIn: BrowserContext,
+  options: { height: number; locale: string },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 375, height: options.height },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: options.locale,
+    storageState: await signedIn.storageState(),
+  });
+}
+
+/** Fills in the login page and submits it. */
+export async function submitLogin(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel('Login', { exact: true }).fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in through the API; the session cookie lands in the page's context. */
+export async function signInByApi(page: Page, url: string, login: string, password: string): Promise<void> {
+  const response = await page.request.post(`${url}/api/v1/auth/login`, { data: { login, password } });
+  expect(response.ok()).toBe(true);
+}
+
+/** A screenshot in tmp/e2e. */
+export function screenshot(target: Page, name: string, fullPage = true): Promise<Buffer> {
+  return target.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled', fullPage });
+}
+
+export const scrollWidth = (target: Page) => target.evaluate(() => document.documentElement.scrollWidth);
