@@ -42,6 +42,17 @@ export const notFound = (entity: string, id: string) =>
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new AppError('CONFLICT', message, details);
 
+/**
+ * An error about one field, in the shape every field error has: `details.fields`, so a client reads field
+ * problems one way whatever the code (VALIDATION_FAILED, CONFLICT, FORBIDDEN…).
+ */
+export const fieldError = (
+  code: ErrorCode,
+  message: string,
+  problem: FieldProblem,
+  details: Record<string, unknown> = {},
+) => new AppError(code, message, { ...details, fields: [problem] });
+
 export const forbidden = (message = 'You do not have permission to do this', details = {}) =>
   new AppError('FORBIDDEN', message, details);
 

@@ -32,7 +32,9 @@ describeEachEngine('teams and organisation settings', (t) => {
     expect((await post({ name: 'Sales', parentId: parent.id })).status).toBe(201);
     const dup = await post({ name: 'sales', parentId: parent.id });
     expect(dup.status).toBe(409);
-    expect(dup.body.error.details.field).toBe('name');
+    expect(dup.body.error.details.fields).toEqual([
+      expect.objectContaining({ field: 'name', problem: 'taken' }),
+    ]);
     expect((await post({ name: 'Sales' })).status).toBe(201);
   });
 

@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/database.js';
-import { conflict, invalid, notFound, type FieldProblem } from '../../errors.js';
+import { conflict, fieldError, invalid, notFound, type FieldProblem } from '../../errors.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findUser } from '../users/users.repo.js';
@@ -44,7 +44,12 @@ async function checkRefs(
 }
 
 const nameConflict = (name: string) =>
-  conflict(`A team named ${name} already exists here`, { field: 'name', problem: 'taken', name });
+  fieldError(
+    'CONFLICT',
+    `A team named ${name} already exists here`,
+    { field: 'name', problem: 'taken', message: 'is already used by a team here' },
+    { name },
+  );
 
 async function uniqueName<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
   try {

@@ -51,7 +51,10 @@ describeEachEngine('users and scopes', (t) => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
     const conflict = attempts.find((a) => a.status === 409)!;
-    expect(conflict.body.error).toMatchObject({ code: 'CONFLICT', details: { field: 'login' } });
+    expect(conflict.body.error).toMatchObject({
+      code: 'CONFLICT',
+      details: { fields: [{ field: 'login', problem: 'taken' }] },
+    });
     const rows = await t.database.db.selectFrom('users').select('id').where('login', '=', 'racer').execute();
     expect(rows).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Db, Executor } from '../../db/database.js';
-import { AppError, conflict, forbidden, invalid, notFound, type FieldProblem } from '../../errors.js';
+import { AppError, fieldError, forbidden, invalid, notFound, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import {
   assignableRoles,
@@ -57,7 +57,12 @@ interface Relations {
 async function checkRelations(db: Executor, ctx: RequestContext, r: Relations, selfId?: string) {
   const problems: FieldProblem[] = [];
   if (!rolesFor(ctx).includes(r.role)) {
-    throw forbidden(`You may not assign the role ${r.role}`, { field: 'role', role: r.role });
+    throw fieldError(
+      'FORBIDDEN',
+      `You may not assign the role ${r.role}`,
+      { field: 'role', problem: 'not_assignable', message: 'is not a role you may assign' },
+      { role: r.role },
+    );
   }
   if (ctx.actor.scope === 'partner' && r.partnerId !== ctx.actor.partnerId) {
     problems.push({ field: 'partnerId', problem: 'other_partner', message: 'must be your own partner' });
@@ -143,7 +148,12 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
 }
 
 const loginConflict = (login: string) =>
-  conflict(`The login ${login} is already taken`, { field: 'login', problem: 'taken', login });
+  fieldError(
+    'CONFLICT',
+    `The login ${login} is already taken`,
+    { field: 'login', problem: 'taken', message: 'is already taken' },
+    { login },
+  );
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';

@@ -11,15 +11,10 @@ describe('problemsOf', () => {
     expect(problemsOf(error)).toEqual(fields);
   });
 
-  it('turns a conflict naming one field into a field problem', () => {
-    const error = new ApiError(409, 'CONFLICT', 'The login bob is already taken', {
-      field: 'login',
-      problem: 'taken',
-      login: 'bob',
-    });
-    expect(problemsOf(error)).toEqual([
-      { field: 'login', problem: 'taken', message: 'The login bob is already taken' },
-    ]);
+  it('reads the same shape from a conflict naming one field', () => {
+    const fields = [{ field: 'login', problem: 'taken', message: 'is already taken' }];
+    const error = new ApiError(409, 'CONFLICT', 'The login bob is already taken', { fields, login: 'bob' });
+    expect(problemsOf(error)).toEqual(fields);
   });
 
   it('ignores malformed entries and errors that are not from the API', () => {

@@ -5,17 +5,9 @@ export interface FormFieldErrors {
   errors: string[];
 }
 
-/**
- * The field problems an API error carries: `details.fields` of VALIDATION_FAILED, or the single
- * `details.field` + `details.problem` of a CONFLICT or UNPROCESSABLE (a taken login, one's own role).
- */
+/** The field problems an API error carries in `details.fields`, whatever its code (a taken login too). */
 export function problemsOf(error: unknown): FieldProblem[] {
-  if (!(error instanceof ApiError)) return [];
-  if (error.fields.length > 0) return error.fields;
-  const { field, problem } = error.details;
-  if (typeof field === 'string' && typeof problem === 'string')
-    return [{ field, problem, message: error.message }];
-  return [];
+  return error instanceof ApiError ? error.fields : [];
 }
 
 /**

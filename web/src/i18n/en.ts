@@ -283,6 +283,7 @@ export const en = {
     self: 'You cannot do this to yourself',
     invalid_phone: 'This is not a valid phone number',
     taken: 'This is already taken',
+    not_assignable: 'Your role may not assign this role',
     ...accountProblemsEn,
   },
   fields: {

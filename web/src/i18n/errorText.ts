@@ -52,13 +52,7 @@ export function errorText(t: TFunction, error: unknown): string {
         return t('teams.notEmpty', { members: details.members, children: details.children });
       }
       break;
-    case 'VALIDATION_FAILED':
-      if (error.fields.length > 0) return error.fields.map((p) => fieldProblemText(t, p)).join('; ');
-      break;
   }
-  const problem = typeof details.problem === 'string' ? details.problem : undefined;
-  if (problem && typeof details.field === 'string') {
-    return fieldProblemText(t, { field: details.field, problem, message: error.message });
-  }
+  if (error.fields.length > 0) return error.fields.map((p) => fieldProblemText(t, p)).join('; ');
   return loose(t)(`errors.${error.code}`, { defaultValue: error.message });
 }

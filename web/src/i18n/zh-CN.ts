@@ -280,6 +280,7 @@ export const zhCN: Resource = {
     self: '不能对自己执行此操作',
     invalid_phone: '不是有效的电话号码',
     taken: '已被占用',
+    not_assignable: '您的角色不能分配此角色',
     ...accountProblemsZh,
   },
   fields: {
