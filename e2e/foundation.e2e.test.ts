@@ -114,6 +114,15 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await expect.poll(() => page.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
       await shot('05-users-zh');
 
+      // Saved with the user: another browser, English by default, turns Chinese once the admin signs in.
+      const elsewhere = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+      const other = await watchedPage(elsewhere, pageErrors);
+      await other.goto(`${server.url}/users`);
+      await other.waitForURL(/\/login$/);
+      await submitLogin(other, 'admin', server.adminPassword);
+      await expect.poll(() => other.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
+      await elsewhere.close();
+
       await page.getByTestId('language-switch').click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);

@@ -41,6 +41,25 @@ describeEachEngine('authentication', (t) => {
     expect(me.body.permissions).not.toContain('users:write');
   });
 
+  it('saves my own language, audited, for my next sign-in anywhere; refuses other languages', async () => {
+    const user = await makeUser(t.database.db, { role: 'rep' });
+    const cookie = await server.login(user.login);
+    const saved = await server.call('/api/v1/me', { method: 'PATCH', cookie, json: { language: 'zh-CN' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.user.language).toBe('zh-CN');
+    const again = await server.login(user.login);
+    expect((await server.call('/api/v1/me', { cookie: again })).body.user.language).toBe('zh-CN');
+    const bad = await server.call('/api/v1/me', { method: 'PATCH', cookie, json: { language: 'fr' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields[0].field).toBe('language');
+    const other = await server.call('/api/v1/me', { method: 'PATCH', cookie, json: { role: 'admin' } });
+    expect(other.status).toBe(400);
+    const audit = await server.call(`/api/v1/audit?entityType=user&entityId=${user.id}`, {
+      cookie: await server.login('admin'),
+    });
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toContain('user.language_changed');
+  });
+
   it('signs out and the cookie stops working', async () => {
     const user = await makeUser(t.database.db);
     const cookie = await server.login(user.login);

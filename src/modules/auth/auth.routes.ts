@@ -8,7 +8,8 @@ import { SESSION_COOKIE } from '../../http/auth.js';
 import { idParams, noContent, responses } from '../../http/schemas.js';
 import type { Actor } from '../access/permissions.js';
 import { findUser } from '../users/users.repo.js';
-import { toUser } from '../users/users.service.js';
+import { LANGUAGES, type User } from '../users/users.schema.js';
+import { setOwnLanguage, toUser } from '../users/users.service.js';
 import * as auth from './auth.service.js';
 import {
   apiTokenSchema,
@@ -32,9 +33,9 @@ const toToken = (t: TokenRow) => ({
   revokedAt: t.revoked_at,
 });
 
-function me(user: Parameters<typeof toUser>[0], actor: Actor) {
+function me(user: User, actor: Actor) {
   return {
-    user: toUser(user),
+    user,
     permissions: [...actor.permissions].sort(),
     scope: actor.scope,
     viaToken: !!actor.tokenId,
@@ -74,7 +75,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
         ...cookieOptions(request),
         expires: new Date(result.expiresAt),
       });
-      return { ...me(result.user, auth.actorFromUser(result.user)), expiresAt: result.expiresAt };
+      return { ...me(toUser(result.user), auth.actorFromUser(result.user)), expiresAt: result.expiresAt };
     },
   );
 
@@ -104,8 +105,22 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
     async (request) => {
       const user = await findUser(db, request.ctx.actor.id ?? '');
       if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in', { reason: 'no_user' });
-      return me(user, request.ctx.actor);
+      return me(toUser(user), request.ctx.actor);
     },
+  );
+
+  r.patch(
+    '/api/v1/me',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Save my preferences (the UI language), for every device I sign in on',
+        body: z.strictObject({ language: z.enum(LANGUAGES) }),
+        response: responses({ 200: meSchema }),
+      },
+    },
+    async (request) => me(await setOwnLanguage(db, request.ctx, request.body.language), request.ctx.actor),
   );
 
   r.post(

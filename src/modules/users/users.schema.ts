@@ -4,6 +4,7 @@ import { pageQuery } from '../../http/pagination.js';
 
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const;
 export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 const login = z
   .string()

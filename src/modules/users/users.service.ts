@@ -15,7 +15,7 @@ import { resetPassword } from '../auth/auth.service.js';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
 import { findTeam } from '../teams/teams.repo.js';
 import * as repo from './users.repo.js';
-import type { CreateUserInput, ListUsersQuery, UpdateUserInput, User } from './users.schema.js';
+import type { CreateUserInput, Language, ListUsersQuery, UpdateUserInput, User } from './users.schema.js';
 
 export function toUser(row: repo.PublicUserRow): User {
   return {
@@ -174,9 +174,10 @@ export async function updateUser(
       throw forbidden(`You may not change a user whose role is ${current.role}`, { role: current.role });
     }
     if (id === ctx.actor.id && patch.role && patch.role !== current.role) {
-      throw new AppError('UNPROCESSABLE', 'You cannot change your own role', {
+      throw fieldError('UNPROCESSABLE', 'You cannot change your own role', {
         field: 'role',
         problem: 'self',
+        message: 'cannot be changed by yourself',
       });
     }
     const next = {
@@ -223,4 +224,24 @@ export async function resetUserPassword(db: Db, ctx: RequestContext, id: string)
   const password = generatePassword();
   await resetPassword(db, ctx, id, password);
   return password;
+}
+
+/** The signed-in user's own UI language, kept with the user so every device and message uses it. */
+export async function setOwnLanguage(db: Db, ctx: RequestContext, language: Language): Promise<User> {
+  const id = ctx.actor.id;
+  if (!id) throw new AppError('UNAUTHENTICATED', 'Please sign in', { reason: 'no_user' });
+  return db.transaction().execute(async (tx) => {
+    const current = await repo.lockUser(tx, id);
+    if (!current) throw new AppError('UNAUTHENTICATED', 'Please sign in', { reason: 'no_user' });
+    if (current.language === language) return toUser(current);
+    const row = await repo.updateUser(tx, id, { language });
+    await recordAudit(tx, ctx, {
+      action: 'user.language_changed',
+      entityType: 'user',
+      entityId: id,
+      before: { language: current.language },
+      after: { language },
+    });
+    return toUser(row);
+  });
 }

@@ -1,9 +1,10 @@
 import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import type { Permission } from '../api/types.js';
 import { errorText } from '../i18n/errorText.js';
+import { changeLanguage } from '../i18n/index.js';
 import { MeContext, useMe, useMeQuery } from './session.js';
 
 export function FullPageSpin() {
@@ -19,6 +20,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMeQuery();
+  const saved = me.data?.user.language;
+  // The language the user saved (on any device) wins over this browser's.
+  useEffect(() => {
+    if (saved) void changeLanguage(saved);
+  }, [saved]);
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) {
     return (
