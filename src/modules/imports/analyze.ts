@@ -9,7 +9,7 @@ import type { Actor } from '../access/permissions.js';
 import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/duplicates.js';
 import { dedupeFeatures, type RowMatch } from '../matching/dedupe.js';
 import { normalizeRecord, type Features, type RecordInput } from '../matching/normalize.js';
-import { readRecords, type InputProblem } from '../matching/read-records.js';
+import { FILE_NOTES, readRecords, type InputProblem } from '../matching/read-records.js';
 import * as repo from './imports.repo.js';
 
 /** Why a row of a cluster is in it, as the bulk matcher explains it. */
@@ -71,14 +71,15 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
   try {
     await writeFile(path, await repo.readJobFile(db, job.id));
     const problems: InputProblem[] = [];
-    let problemCount = 0;
+    // Rows with problems; notes about the file as a whole (encoding, columns) are listed but not counted.
+    const problemRows = new Set<number>();
     const records: ImportRecord[] = [];
     const features: Features[] = [];
     await progress('read', 0, 0);
     try {
       for await (const row of readRecords(path, {
         onProblem: (p) => {
-          problemCount += 1;
+          if (!FILE_NOTES.has(p.code)) problemRows.add(p.line);
           if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
         },
       })) {
@@ -130,7 +131,7 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
       problems,
       summary: {
         rows: records.length,
-        problems: problemCount,
+        problems: problemRows.size,
         clusters: clusters.length,
         duplicateRowsInFile: records.length - clusters.length,
         clustersMatchingExisting: clusters.filter((c) => c.existing !== '[]').length,

@@ -60,6 +60,7 @@ describeEachEngine('bulk import of a customer list', (t) => {
     expect(job.status).toBe('review');
     expect(job.summary).toMatchObject({
       rows: 5,
+      problems: 2, // rows 5 and 6; the unused 备注 column is listed but is not a row problem
       clusters: 4,
       duplicateRowsInFile: 1,
       clustersMatchingExisting: 2,

@@ -22,6 +22,13 @@ export type InputProblemCode =
   | 'MISSING_NAME'
   | 'FORMULA';
 
+/** Problems that concern the whole file (found at its header), not one row. */
+export const FILE_NOTES: ReadonlySet<InputProblemCode> = new Set([
+  'ENCODING',
+  'UNKNOWN_COLUMN',
+  'ID_FROM_LINE',
+]);
+
 export interface InputProblem {
   /** 1-based line (CSV) or row (XLSX) where the record starts; 1 for problems with the header or file. */
   line: number;

@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningFairshare } from './support/server.js';
+import { chromiumOrSkip, poll, screenshot, signInByApi, startE2e } from './support/setup.js';
+
+const executablePath = chromiumOrSkip('imports');
+const STEP_TIMEOUT = 90_000;
+
+// No id column: rows go by line number. Lines 2 and 3 are one company; line 4 is already in Fairshare.
+const CSV = [
+  '客户名称,电话,网址',
+  '北京字节跳动科技有限公司,010-6212 3456,bytedance.com',
+  '字节跳动（北京）科技有限公司,+86 10 6212 3456,',
+  '成都蓝海物流有限公司,028-6666 7777,',
+  ',13800000000,',
+].join('\r\n');
+
+describe.skipIf(!executablePath)('customer list import (Chromium against the built server)', () => {
+  let server: RunningFairshare;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ server, browser, page } = await startE2e(executablePath!, { width: 1280, height: 900 }, pageErrors));
+    await signInByApi(page, server.url, 'admin', server.adminPassword);
+    const existing = await page.request.post(`${server.url}/api/v1/accounts`, {
+      data: { legalName: '成都蓝海物流有限公司' },
+    });
+    expect(existing.status()).toBe(201);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it(
+    'uploads a list, explains why rows are one company, imports it and counts the outcome',
+    async () => {
+      await page.goto(`${server.url}/imports`);
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '客户.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`) });
+      await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+      await poll(() => page.getByTestId('import-status').textContent()).toBe('Ready for review');
+
+      // Bad rows are listed by line, the missing id column is said once.
+      await page.getByTestId('import-problems').getByText('Problems by line').click();
+      await poll(() => page.getByText('No name; row skipped').isVisible()).toBe(true);
+      await poll(() => page.getByText('No id column; rows go by line number').isVisible()).toBe(true);
+
+      const byteDance = page.getByTestId('import-cluster').filter({ hasText: '字节跳动（北京）' });
+      await poll(() => byteDance.getAttribute('data-verdict')).toBe('same');
+      const reason = byteDance.getByTestId('cluster-reason');
+      await poll(() => reason.textContent()).toContain('Row 2 and row 3');
+      const phoneRow = reason.getByTestId('match-reasons').getByRole('row').filter({ hasText: 'Phone' });
+      await poll(() => phoneRow.textContent()).toContain('+861062123456');
+      expect(await phoneRow.textContent()).toMatch(/\+\d+\.\d/);
+      const lanhai = page.getByTestId('import-cluster').filter({ hasText: '成都蓝海物流' });
+      await poll(() => lanhai.textContent()).toContain('Already in Fairshare');
+      await screenshot(page, 'imports-01-review');
+
+      await page.getByRole('button', { name: 'Start import' }).click();
+      await page.getByRole('tooltip').getByRole('button', { name: 'Start import' }).click();
+      await poll(() => page.getByTestId('import-counts').isVisible()).toBe(true);
+      await poll(() => page.getByTestId('count-created').textContent()).toContain('1');
+      expect(await page.getByTestId('count-merged').textContent()).toContain('1');
+      await screenshot(page, 'imports-02-done');
+
+      const listed = await page.request.get(`${server.url}/api/v1/accounts?q=字节跳动`);
+      const accounts = (await listed.json()) as { total: number; items: { phones: string[] }[] };
+      expect(accounts.total).toBe(1);
+      expect(accounts.items[0]?.phones).toEqual(['+861062123456']);
+      expect(pageErrors).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
+});
