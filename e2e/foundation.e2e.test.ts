@@ -182,6 +182,27 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
     STEP_TIMEOUT,
   );
 
+  it(
+    'sets the duplicate-check thresholds, naming the field when they are out of order',
+    async () => {
+      await page.goto(`${server.url}/organization`);
+      const possible = page.getByLabel('Possibly the same from score');
+      await expect.poll(() => possible.inputValue()).toBe('0.600');
+      await possible.fill('0.95');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => page.getByText('“Possibly the same” must not be above “same”').isVisible())
+        .toBe(true);
+      await shot('10-organization-thresholds');
+      await page.getByLabel('Same customer from score').fill('0.97');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => page.getByText('Organisation settings saved').isVisible()).toBe(true);
+      const saved = await page.request.get(`${server.url}/api/v1/organization`);
+      expect(await saved.json()).toMatchObject({ matchSameThreshold: 0.97, matchPossibleThreshold: 0.95 });
+    },
+    STEP_TIMEOUT,
+  );
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

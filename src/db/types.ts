@@ -13,6 +13,8 @@ export interface OrganizationTable {
   time_zone: string;
   currency: string;
   default_language: string;
+  match_same: Generated<number>;
+  match_possible: Generated<number>;
   updated_at: Timestamp;
 }
 

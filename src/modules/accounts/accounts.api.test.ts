@@ -111,6 +111,35 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
       expect(match.reasons.some((r: { comparison: string }) => r.comparison === 'unique')).toBe(false);
   });
 
+  it('decides with the organisation’s thresholds, which sales ops can change and must keep in order', async () => {
+    const admin = await server.login('admin');
+    const setThresholds = (json: Record<string, number>) =>
+      server.call('/api/v1/organization', { method: 'PATCH', cookie: admin, json });
+    expect((await create(rep, { legalName: '南京紫金山仪器设备有限公司' })).status).toBe(201);
+    const check = async () =>
+      (
+        await server.call('/api/v1/accounts/check', {
+          cookie: rep,
+          json: { legalName: '南京紫金山仪器设备有限公司' },
+        })
+      ).body;
+    expect((await check()).verdict).toBe('same');
+    const stricter = await setThresholds({ matchSameThreshold: 0.999, matchPossibleThreshold: 0.5 });
+    expect(stricter.status).toBe(200);
+    expect(stricter.body).toMatchObject({ matchSameThreshold: 0.999, matchPossibleThreshold: 0.5 });
+    expect((await check()).verdict).toBe('possible');
+
+    const inverted = await setThresholds({ matchSameThreshold: 0.4 });
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.error.details.fields[0]).toMatchObject({
+      field: 'matchSameThreshold',
+      problem: 'thresholds_order',
+    });
+    expect((await setThresholds({ matchSameThreshold: 1 })).status).toBe(400);
+    expect((await setThresholds({ matchSameThreshold: 0.9, matchPossibleThreshold: 0.6 })).status).toBe(200);
+    expect((await check()).verdict).toBe('same');
+  });
+
   it('uses a contact’s mobile on another account as evidence', async () => {
     await create(rep, {
       legalName: '杭州青藤科技有限公司',

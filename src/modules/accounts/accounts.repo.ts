@@ -141,6 +141,8 @@ export interface MatchCandidates {
   counts: Map<string, number>;
   /** The accounts sharing the most telling keys, with what matching reads of them. */
   accounts: Pick<AccountRow, 'id' | 'owner_id' | 'legal_name' | 'status' | 'features'>[];
+  /** The organisation's verdict thresholds, read in the same round trip. */
+  thresholds: { same: number; possible: number } | null;
 }
 
 /**
@@ -153,7 +155,7 @@ export async function matchCandidates(
   keys: readonly string[],
   options: { perKey: number; max: number; excludeId?: string | undefined },
 ): Promise<MatchCandidates> {
-  const result: MatchCandidates = { counts: new Map(), accounts: [] };
+  const result: MatchCandidates = { counts: new Map(), accounts: [], thresholds: null };
   if (keys.length === 0) return result;
   const rows = await sql<{
     key: string | null;
@@ -163,6 +165,8 @@ export async function matchCandidates(
     legal_name: string | null;
     status: string | null;
     features: unknown;
+    same: number | null;
+    possible: number | null;
   }>`
     with hits as (
       select k.key, c.account_id
@@ -179,13 +183,19 @@ export async function matchCandidates(
       group by account_id order by weight desc, account_id limit ${options.max}
     )
     select key, count(*)::int as count, null::uuid as id, null::uuid as owner_id, null as legal_name,
-      null as status, null::jsonb as features
+      null as status, null::jsonb as features, null::float8 as same, null::float8 as possible
     from hits group by key
     union all
-    select null, null, a.id, a.owner_id, a.legal_name, a.status, a.features
-    from ranked r join accounts a on a.id = r.account_id`.execute(db);
+    select null, null, a.id, a.owner_id, a.legal_name, a.status, a.features, null, null
+    from ranked r join accounts a on a.id = r.account_id
+    union all
+    select null, null, null, null, null, null, null, match_same, match_possible from organization`.execute(
+    db,
+  );
   for (const row of rows.rows) {
     if (row.key !== null) result.counts.set(row.key, row.count ?? 0);
+    else if (row.same !== null && row.possible !== null)
+      result.thresholds = { same: row.same, possible: row.possible };
     else if (row.id !== null)
       result.accounts.push({
         id: row.id,

@@ -111,7 +111,10 @@ export async function findDuplicates(
     counts.set(key, count);
   // "How many records carry this key", the would-be record included. Counted up to PER_KEY_CANDIDATES:
   // past that a shared value weighs next to nothing anyway.
-  const config = scoreConfig({ frequency: (key) => (counts.get(key) ?? 0) + (own.has(key) ? 1 : 0) });
+  const config = scoreConfig({
+    frequency: (key) => (counts.get(key) ?? 0) + (own.has(key) ? 1 : 0),
+    ...(found.thresholds && { thresholds: found.thresholds }),
+  });
   const candidates: DuplicateCandidate[] = [];
   for (const account of accounts) {
     const theirs = account.features as Features[];

@@ -10,6 +10,7 @@ import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '.
 import { dedupeFeatures, type RowMatch } from '../matching/dedupe.js';
 import { normalizeRecord, type Features, type RecordInput } from '../matching/normalize.js';
 import { FILE_NOTES, readRecords, type InputProblem } from '../matching/read-records.js';
+import { readOrganization } from '../org/org.repo.js';
 import * as repo from './imports.repo.js';
 
 /** Why a row of a cluster is in it, as the bulk matcher explains it. */
@@ -94,9 +95,11 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
       throw error;
     }
     await progress('cluster', 0, records.length);
+    const org = await readOrganization(db);
     const result = dedupeFeatures(
       records.map((r) => r.id),
       features,
+      { thresholds: { same: org.match_same, possible: org.match_possible } },
     );
     const groups = new Map<number, number[]>();
     records.forEach((_, i) => {

@@ -7,7 +7,14 @@ export async function readOrganization(db: Executor, lock = false) {
 
 export async function updateOrganization(
   db: Executor,
-  patch: Partial<{ name: string; time_zone: string; currency: string; default_language: string }>,
+  patch: Partial<{
+    name: string;
+    time_zone: string;
+    currency: string;
+    default_language: string;
+    match_same: number;
+    match_possible: number;
+  }>,
 ) {
   return db
     .updateTable('organization')

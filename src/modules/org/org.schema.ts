@@ -4,11 +4,17 @@ import { LANGUAGES } from '../users/users.schema.js';
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
+const threshold = z.number().gt(0).lt(1).multipleOf(0.001);
+
 export const orgSchema = z.object({
   name: z.string(),
   timeZone: z.string(),
   currency: z.string(),
   defaultLanguage: z.enum(LANGUAGES),
+  matchSameThreshold: z
+    .number()
+    .describe('duplicate check: score at or above which two records are the same'),
+  matchPossibleThreshold: z.number().describe('score at or above which they are possibly the same'),
   updatedAt: z.string(),
 });
 export type Organization = z.infer<typeof orgSchema>;
@@ -24,6 +30,8 @@ export const updateOrgBody = z
       .toUpperCase()
       .refine((c) => currencies.has(c), 'must be an ISO 4217 currency code such as CNY'),
     defaultLanguage: z.enum(LANGUAGES),
+    matchSameThreshold: threshold,
+    matchPossibleThreshold: threshold,
   })
   .partial();
 export type UpdateOrgInput = z.infer<typeof updateOrgBody>;

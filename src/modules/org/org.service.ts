@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { invalid } from '../../errors.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './org.repo.js';
@@ -10,6 +11,8 @@ function toOrganization(row: Awaited<ReturnType<typeof repo.readOrganization>>):
     timeZone: row.time_zone,
     currency: row.currency,
     defaultLanguage: row.default_language as Organization['defaultLanguage'],
+    matchSameThreshold: row.match_same,
+    matchPossibleThreshold: row.match_possible,
     updatedAt: row.updated_at,
   };
 }
@@ -25,12 +28,25 @@ export async function updateOrganization(
 ): Promise<Organization> {
   return db.transaction().execute(async (tx) => {
     const before = toOrganization(await repo.readOrganization(tx, true));
+    const same = input.matchSameThreshold ?? before.matchSameThreshold;
+    const possible = input.matchPossibleThreshold ?? before.matchPossibleThreshold;
+    if (possible > same) {
+      throw invalid([
+        {
+          field: input.matchPossibleThreshold !== undefined ? 'matchPossibleThreshold' : 'matchSameThreshold',
+          problem: 'thresholds_order',
+          message: `"possible" (${possible}) must not be above "same" (${same})`,
+        },
+      ]);
+    }
     const after = toOrganization(
       await repo.updateOrganization(tx, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.timeZone !== undefined && { time_zone: input.timeZone }),
         ...(input.currency !== undefined && { currency: input.currency }),
         ...(input.defaultLanguage !== undefined && { default_language: input.defaultLanguage }),
+        match_same: same,
+        match_possible: possible,
       }),
     );
     await recordAudit(tx, ctx, {

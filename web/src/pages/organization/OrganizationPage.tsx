@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Divider, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -12,7 +12,14 @@ import { formatDateTime } from '../../i18n/format.js';
 import { currencyOptions, timeZoneOptions } from './zones.js';
 
 const orgKey = ['organization'] as const;
-const FIELDS = ['name', 'timeZone', 'currency', 'defaultLanguage'] as const;
+const FIELDS = [
+  'name',
+  'timeZone',
+  'currency',
+  'defaultLanguage',
+  'matchSameThreshold',
+  'matchPossibleThreshold',
+] as const;
 type OrgFormValues = Required<UpdateOrganizationBody>;
 
 export function OrganizationPage() {
@@ -75,6 +82,23 @@ export function OrganizationPage() {
           rules={[{ required: true }]}
         >
           <Select options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
+        </Form.Item>
+        <Divider titlePlacement="start">{t('organization.matching')}</Divider>
+        <Form.Item
+          name="matchSameThreshold"
+          label={t('organization.matchSameThreshold')}
+          extra={t('organization.matchSameHelp')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={0.01} max={0.999} step={0.01} precision={3} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="matchPossibleThreshold"
+          label={t('organization.matchPossibleThreshold')}
+          extra={t('organization.matchPossibleHelp')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={0.01} max={0.999} step={0.01} precision={3} style={{ width: 160 }} />
         </Form.Item>
         <Flex align="center" gap={16} wrap>
           {canWrite && (
