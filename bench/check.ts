@@ -1,5 +1,5 @@
 /**
- * Duplicate check at entry, at service level: `npm run bench -- check [--sizes 10000,100000] [--engines
+ * Duplicate check at entry, at service level: `npm run bench -- check [--sizes 10000,100000,1000000] [--engines
  * pglite,postgres] [--queries 1000] [--reuse]`. Seeds N existing accounts from the generator (first record
  * of each company), then times checkAccount() for records that are duplicates and records that are new.
  * PostgreSQL runs on BENCH_DATABASE_URL (default: a `fairshare_bench_N` database on the local server),
@@ -135,7 +135,7 @@ async function seed(database: Database, records: GeneratedRecord[]) {
 }
 
 export async function main(args: string[]) {
-  const sizes = option(args, 'sizes', '10000,100000').split(',').map(Number);
+  const sizes = option(args, 'sizes', '10000,100000,1000000').split(',').map(Number);
   const engines = option(args, 'engines', 'pglite,postgres').split(',');
   const queries = Number(option(args, 'queries', '1000'));
   const reuse = args.includes('--reuse');

@@ -1,5 +1,6 @@
 /**
- * Benchmark dispatcher: `npm run bench -- <name> [options]` (package.json runs `tsx bench/run.ts`).
+ * Benchmark dispatcher: `npm run bench -- <name> [options]` (package.json runs `tsx bench/run.ts`); without a
+ * name, every benchmark with its default sizes.
  */
 const benchmarks: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   matching: () => import('./matching.js'),
@@ -7,10 +8,14 @@ const benchmarks: Record<string, () => Promise<{ main: (args: string[]) => Promi
 };
 
 const [name, ...args] = process.argv.slice(2);
-const load = name ? benchmarks[name] : undefined;
-if (!load) {
-  console.error(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options]`);
-  process.exitCode = 1;
+if (name === undefined) {
+  for (const load of Object.values(benchmarks)) await (await load()).main([]);
 } else {
-  await (await load()).main(args);
+  const load = benchmarks[name];
+  if (!load) {
+    console.error(`usage: npm run bench -- [${Object.keys(benchmarks).join('|')}] [options]`);
+    process.exitCode = 1;
+  } else {
+    await (await load()).main(args);
+  }
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { analyzeDatabase, openDatabase, type Database } from './db/database.js';
+import { openDatabase, vacuumDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureAdmin } from './bootstrap.js';
 import { buildApp } from './http/app.js';
@@ -41,9 +41,9 @@ export async function startServer(config: Config, database?: Database): Promise<
       tasks: [runNextImportJob],
       jobs: [
         { name: 'sessions.expire', intervalSeconds: 3600, run: deleteExpiredSessions },
-        // PGlite has no autovacuum: without fresh statistics the planner scans instead of using indexes.
+        // PGlite has no autovacuum: without statistics the planner scans instead of using indexes.
         ...(db.engine === 'pglite'
-          ? [{ name: 'db.analyze', intervalSeconds: 600, run: analyzeDatabase }]
+          ? [{ name: 'db.vacuum', intervalSeconds: 600, run: vacuumDatabase, outsideTransaction: true }]
           : []),
       ],
     });

@@ -90,7 +90,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return { db, engine: 'pglite', pglite, close: () => db.destroy() };
 }
 
-/** Refreshes planner statistics (PGlite runs no autovacuum). */
-export async function analyzeDatabase(db: Kysely<DB>): Promise<void> {
-  await sql`analyze`.execute(db);
+/**
+ * What autovacuum does on PostgreSQL, for PGlite which has none: reclaims dead rows, keeps the visibility
+ * map current (index-only scans) and refreshes planner statistics. Must run outside a transaction.
+ */
+export async function vacuumDatabase(db: Kysely<DB>): Promise<void> {
+  await sql`vacuum analyze`.execute(db);
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../db/testing/index.js';
 import { enqueue } from './outbox.repo.js';
+import { vacuumDatabase } from '../../db/database.js';
 import { backoffSeconds, processNextMessage, runDueJobs, startWorker } from './worker.js';
 
 const log = pino({ level: 'silent' });
@@ -81,5 +82,35 @@ describeEachEngine('outbox worker', (t) => {
       .where('name', '=', 'test.job')
       .executeTakeFirstOrThrow();
     expect(Date.parse(row.next_run_at)).toBeGreaterThan(Date.now() + 500_000);
+  });
+
+  it('runs a job that needs no transaction (VACUUM) outside one, once, and records its errors', async () => {
+    const db = t.database.db;
+    const vacuum = {
+      name: 'test.vacuum',
+      intervalSeconds: 600,
+      run: vacuumDatabase,
+      outsideTransaction: true,
+    };
+    const failing = {
+      name: 'test.failing',
+      intervalSeconds: 600,
+      run: () => Promise.reject(new Error('disk full')),
+      outsideTransaction: true,
+    };
+    const worker = await startWorker(db, log, { pollMs: 60_000, handlers: {}, jobs: [vacuum, failing] });
+    await worker.stop();
+    await Promise.all([runDueJobs(db, [vacuum, failing], log), runDueJobs(db, [vacuum, failing], log)]);
+    const rows = await db
+      .selectFrom('scheduled_jobs')
+      .selectAll()
+      .where('name', 'in', ['test.vacuum', 'test.failing'])
+      .orderBy('name')
+      .execute();
+    expect(rows.map((r) => [r.name, r.last_error])).toEqual([
+      ['test.failing', 'disk full'],
+      ['test.vacuum', null],
+    ]);
+    for (const row of rows) expect(Date.parse(row.next_run_at)).toBeGreaterThan(Date.now() + 500_000);
   });
 });

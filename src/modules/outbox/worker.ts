@@ -8,6 +8,11 @@ export interface ScheduledJob {
   name: string;
   intervalSeconds: number;
   run: (db: Db) => Promise<unknown>;
+  /**
+   * Run on the database itself rather than in the claiming transaction (VACUUM cannot run inside one). The
+   * claim then moves the next run forward first, so other workers skip it while it runs.
+   */
+  outsideTransaction?: boolean;
 }
 
 export interface WorkerOptions {
@@ -55,25 +60,37 @@ export async function processNextMessage(
   });
 }
 
+/** Runs a job, logging the outcome; the error text, or null. */
+async function runJob(job: ScheduledJob, db: Db, log: Logger): Promise<string | null> {
+  try {
+    const result = await job.run(db);
+    log.info({ job: job.name, result }, 'scheduled job ran');
+    return null;
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    log.error({ job: job.name, err: error }, 'scheduled job failed');
+    return error;
+  }
+}
+
+const nextRun = (job: ScheduledJob) => new Date(Date.now() + job.intervalSeconds * 1000).toISOString();
+
 export async function runDueJobs(db: Db, jobs: ScheduledJob[], log: Logger): Promise<void> {
   for (const job of jobs) {
+    if (job.outsideTransaction) {
+      const claimed = await db.transaction().execute(async (tx) => {
+        const due = await repo.claimDueJob(tx, job.name);
+        if (due) await repo.finishJob(tx, job.name, nextRun(job), due.last_error);
+        return !!due;
+      });
+      if (claimed) await repo.finishJob(db, job.name, nextRun(job), await runJob(job, db, log));
+      continue;
+    }
     await db.transaction().execute(async (tx) => {
       const due = await repo.claimDueJob(tx, job.name);
       if (!due) return;
-      let error: string | null = null;
-      try {
-        const result = await job.run(tx);
-        log.info({ job: job.name, result }, 'scheduled job ran');
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-        log.error({ job: job.name, err: error }, 'scheduled job failed');
-      }
-      await repo.finishJob(
-        tx,
-        job.name,
-        new Date(Date.now() + job.intervalSeconds * 1000).toISOString(),
-        error,
-      );
+      const error = await runJob(job, tx, log);
+      await repo.finishJob(tx, job.name, nextRun(job), error);
     });
   }
 }
