@@ -157,6 +157,13 @@ export async function main(args: string[]) {
       // What autovacuum (PostgreSQL) or the db.vacuum job (PGlite) leaves a loaded table with: statistics,
       // and a visibility map so the key lookups are index-only. Cheap when nothing changed.
       await sql`vacuum analyze`.execute(database.db);
+      // A serving database has its tables in memory; a reused one may have been pushed out of the page
+      // cache since. (PGlite's VACUUM has just read every page.)
+      if (engine === 'postgres') {
+        await sql`create extension if not exists pg_prewarm`.execute(database.db);
+        await sql`select pg_prewarm(t, 'read') from unnest(array['accounts', 'accounts_pkey',
+          'account_match_keys', 'account_match_keys_pkey']::regclass[]) t`.execute(database.db);
+      }
       await database.close();
       // Timed in a process of its own that holds only what a server would: not the generated millions.
       const probeFile = join(tmpdir(), `fairshare-bench-probes-${process.pid}.json`);
