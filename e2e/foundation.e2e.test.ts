@@ -4,6 +4,7 @@ import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
   phoneContext,
+  poll,
   screenshot,
   scrollWidth,
   startE2e,
@@ -43,9 +44,9 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await page.goto(`${server.url}/users`);
       await page.waitForURL(/\/login$/);
       await submitLogin(page, 'admin', 'not-the-password');
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain('The login or password is incorrect.');
+      await poll(() => page.getByRole('alert').textContent()).toContain(
+        'The login or password is incorrect.',
+      );
       await shot('01-login-error');
     },
     STEP_TIMEOUT,
@@ -57,9 +58,9 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await page.getByLabel('Password', { exact: true }).fill(server.adminPassword);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(/\/users$/);
-      await expect.poll(() => page.getByTestId('user-name').textContent()).toBe('Administrator');
-      await expect.poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);
-      await expect.poll(() => page.getByRole('cell', { name: /admin/ }).count()).toBeGreaterThan(0);
+      await poll(() => page.getByTestId('user-name').textContent()).toBe('Administrator');
+      await poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('cell', { name: /admin/ }).count()).toBeGreaterThan(0);
       await shot('02-users');
     },
     STEP_TIMEOUT,
@@ -85,15 +86,15 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       newUserId = ((await response.json()) as { id: string }).id;
 
       const secret = page.getByRole('dialog', { name: 'Password for Alice E2E' });
-      await expect.poll(() => secret.getByTestId('secret').textContent()).toMatch(/^\S{12,}$/);
+      await poll(() => secret.getByTestId('secret').textContent()).toMatch(/^\S{12,}$/);
       const close = secret.getByTestId('secret-close');
       await close.click({ trial: true }); // waits until the dialog has stopped moving (zoom-in animation)
       await shot('04-generated-password');
       await close.click();
-      await expect.poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).count()).toBe(1);
-      await expect
-        .poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).textContent())
-        .toContain('Sales manager');
+      await poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).count()).toBe(1);
+      await poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).textContent()).toContain(
+        'Sales manager',
+      );
     },
     STEP_TIMEOUT,
   );
@@ -103,15 +104,15 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
     async () => {
       await page.getByTestId('language-switch').click();
       await page.getByRole('menuitem', { name: '中文' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
-      await expect.poll(() => page.getByRole('button', { name: '新建用户' }).isVisible()).toBe(true);
-      await expect.poll(() => page.getByRole('menuitem', { name: '审计日志' }).isVisible()).toBe(true);
-      await expect
-        .poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).textContent())
-        .toContain('销售经理');
+      await poll(() => page.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('button', { name: '新建用户' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('menuitem', { name: '审计日志' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).textContent()).toContain(
+        '销售经理',
+      );
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       await page.reload();
-      await expect.poll(() => page.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
       await shot('05-users-zh');
 
       // Saved with the user: another browser, English by default, turns Chinese once the admin signs in.
@@ -120,13 +121,13 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await other.goto(`${server.url}/users`);
       await other.waitForURL(/\/login$/);
       await submitLogin(other, 'admin', server.adminPassword);
-      await expect.poll(() => other.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
+      await poll(() => other.getByRole('heading', { name: '用户' }).isVisible()).toBe(true);
       await elsewhere.close();
 
       await page.getByTestId('language-switch').click();
       await page.getByRole('menuitem', { name: 'English' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);
-      await expect.poll(() => page.getByRole('menuitem', { name: 'Audit log' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('menuitem', { name: 'Audit log' }).isVisible()).toBe(true);
     },
     STEP_TIMEOUT,
   );
@@ -140,11 +141,11 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
         .getByRole('row')
         .filter({ hasText: 'user.created' })
         .filter({ hasText: newUserId.slice(0, 8) });
-      await expect.poll(() => row.count()).toBe(1);
+      await poll(() => row.count()).toBe(1);
       expect(await row.textContent()).toContain('User created');
       await row.click();
       const details = page.getByTestId('audit-details');
-      await expect.poll(() => details.textContent()).toContain('"login": "e2e.alice"');
+      await poll(() => details.textContent()).toContain('"login": "e2e.alice"');
       expect(await details.getByTestId('audit-hash').textContent()).toMatch(/[0-9a-f]{64}/);
       await shot('06-audit');
     },
@@ -159,20 +160,20 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       try {
         for (const path of ['/users', '/audit']) {
           await mobile.goto(`${server.url}${path}`);
-          await expect.poll(() => mobile.getByRole('table').first().isVisible()).toBe(true);
+          await poll(() => mobile.getByRole('table').first().isVisible()).toBe(true);
           expect(await scrollWidth(mobile), `horizontal scroll on ${path}`).toBeLessThanOrEqual(375);
         }
         await shot('07-phone-audit', mobile);
 
         await mobile.getByRole('button', { name: 'Menu' }).click();
         const drawer = mobile.locator('.app-nav-drawer').getByRole('dialog');
-        await expect.poll(() => drawer.isVisible()).toBe(true);
-        await expect.poll(() => drawer.getByRole('menuitem', { name: 'Teams' }).isVisible()).toBe(true);
+        await poll(() => drawer.isVisible()).toBe(true);
+        await poll(() => drawer.getByRole('menuitem', { name: 'Teams' }).isVisible()).toBe(true);
         await shot('08-phone-drawer', mobile);
         await drawer.getByRole('menuitem', { name: 'Users' }).click();
         await mobile.waitForURL(/\/users$/);
-        await expect.poll(() => drawer.isVisible()).toBe(false);
-        await expect.poll(() => mobile.getByRole('cell', { name: /e2e\.alice/ }).isVisible()).toBe(true);
+        await poll(() => drawer.isVisible()).toBe(false);
+        await poll(() => mobile.getByRole('cell', { name: /e2e\.alice/ }).isVisible()).toBe(true);
         expect(await scrollWidth(mobile)).toBeLessThanOrEqual(375);
         await shot('09-phone-users', mobile);
       } finally {
@@ -187,16 +188,14 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
     async () => {
       await page.goto(`${server.url}/organization`);
       const possible = page.getByLabel('Possibly the same from score');
-      await expect.poll(() => possible.inputValue()).toBe('0.600');
+      await poll(() => possible.inputValue()).toBe('0.600');
       await possible.fill('0.95');
       await page.getByRole('button', { name: 'Save' }).click();
-      await expect
-        .poll(() => page.getByText('“Possibly the same” must not be above “same”').isVisible())
-        .toBe(true);
+      await poll(() => page.getByText('“Possibly the same” must not be above “same”').isVisible()).toBe(true);
       await shot('10-organization-thresholds');
       await page.getByLabel('Same customer from score').fill('0.97');
       await page.getByRole('button', { name: 'Save' }).click();
-      await expect.poll(() => page.getByText('Organisation settings saved').isVisible()).toBe(true);
+      await poll(() => page.getByText('Organisation settings saved').isVisible()).toBe(true);
       const saved = await page.request.get(`${server.url}/api/v1/organization`);
       expect(await saved.json()).toMatchObject({ matchSameThreshold: 0.97, matchPossibleThreshold: 0.95 });
     },
