@@ -184,6 +184,31 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
   );
 
   it(
+    'creates an API token limited to chosen permissions, shows it once, and the API honours its scope',
+    async () => {
+      await page.goto(`${server.url}/tokens`);
+      await page.getByRole('button', { name: 'New token' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New token' });
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      await poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+      await dialog.getByLabel('Name', { exact: true }).fill('ERP sync');
+      await dialog.getByRole('checkbox', { name: 'View users' }).check();
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      const secret = page.getByRole('dialog', { name: 'Your new token' });
+      await poll(() => secret.getByTestId('secret').textContent()).toMatch(/^\S{20,}$/);
+      const token = (await secret.getByTestId('secret').textContent()) ?? '';
+      await secret.getByTestId('secret-close').click();
+      await poll(() => page.getByRole('row').filter({ hasText: 'ERP sync' }).count()).toBe(1);
+
+      const call = (path: string) =>
+        fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await call('/api/v1/users')).status).toBe(200);
+      expect((await call('/api/v1/audit')).status).toBe(403);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
     'sets the duplicate-check thresholds, naming the field when they are out of order',
     async () => {
       await page.goto(`${server.url}/organization`);
