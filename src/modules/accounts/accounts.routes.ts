@@ -14,12 +14,13 @@ import {
   contactInput,
   contactSchema,
   createAccountBody,
+  accountMergeSchema,
+  checkResultSchema,
+  createdAccountSchema,
   listAccountsQuery,
-  matchSchema,
+  mergeResultSchema,
   updateAccountBody,
 } from './accounts.schema.js';
-
-const warningSchema = z.object({ field: z.string(), problem: z.string(), message: z.string() });
 
 export function accountRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,13 +62,7 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: 'Duplicate check: is this customer already here? Verdict, matches and reasons',
         body: checkAccountBody,
-        response: responses({
-          200: z.object({
-            verdict: z.enum(['same', 'possible', 'none']),
-            matches: z.array(matchSchema),
-            warnings: z.array(warningSchema),
-          }),
-        }),
+        response: responses({ 200: checkResultSchema }),
       },
     },
     async (request) => accounts.checkAccount(db, request.ctx, request.body),
@@ -82,7 +77,7 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
         summary:
           'Create an account. A duplicate is refused (409 DUPLICATE_ACCOUNT); look-alikes need `confirm.reason` (409 POSSIBLE_DUPLICATE)',
         body: createAccountBody,
-        response: responses({ 201: accountDetailSchema.extend({ warnings: z.array(warningSchema) }) }),
+        response: responses({ 201: createdAccountSchema }),
       },
     },
     async (request, reply) =>
@@ -108,12 +103,6 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
     mergedId: z.uuid().describe('the duplicate to fold into this account'),
     reason: z.string().trim().min(1).max(500),
   });
-  const mergeResult = z.object({
-    mergeId: z.uuid(),
-    survivor: accountSchema,
-    delta: z.unknown().describe('what the survivor gained and which conflicting values were kept'),
-    moved: z.object({ contacts: z.array(z.uuid()), children: z.array(z.uuid()) }),
-  });
 
   r.post(
     '/api/v1/accounts/:id/merge',
@@ -125,7 +114,7 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
           'Merge a duplicate into this account: every value kept, contacts and references moved; reversible',
         params: idParams,
         body: mergeBody,
-        response: responses({ 200: mergeResult }),
+        response: responses({ 200: mergeResultSchema }),
       },
     },
     async (request) =>
@@ -155,21 +144,7 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: 'Merges this account took part in',
         params: idParams,
-        response: responses({
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                survivorId: z.uuid(),
-                mergedId: z.uuid(),
-                reason: z.string(),
-                delta: z.unknown(),
-                mergedAt: z.string(),
-                unmergedAt: z.string().nullable(),
-              }),
-            ),
-          }),
-        }),
+        response: responses({ 200: z.object({ items: z.array(accountMergeSchema) }) }),
       },
     },
     async (request) => ({ items: await listAccountMerges(db, request.ctx, request.params.id) }),

@@ -137,3 +137,33 @@ export const matchSchema = z.object({
   score: z.number().optional(),
   reasons: z.array(reasonSchema).optional(),
 });
+
+/** A problem with the input that did not stop the request (an invalid USCC is kept but never used). */
+export const warningSchema = z.object({ field: z.string(), problem: z.string(), message: z.string() });
+
+export const checkResultSchema = z.object({
+  verdict: z.enum(['same', 'possible', 'none']),
+  matches: z.array(matchSchema),
+  warnings: z.array(warningSchema),
+});
+
+export const createdAccountSchema = accountDetailSchema.extend({ warnings: z.array(warningSchema) });
+
+const mergeDelta = z.unknown().describe('what the survivor gained and which conflicting values were kept');
+
+export const mergeResultSchema = z.object({
+  mergeId: z.uuid(),
+  survivor: accountSchema,
+  delta: mergeDelta,
+  moved: z.object({ contacts: z.array(z.uuid()), children: z.array(z.uuid()) }),
+});
+
+export const accountMergeSchema = z.object({
+  id: z.uuid(),
+  survivorId: z.uuid(),
+  mergedId: z.uuid(),
+  reason: z.string(),
+  delta: mergeDelta,
+  mergedAt: z.string(),
+  unmergedAt: z.string().nullable(),
+});

@@ -7,26 +7,12 @@ import { AppError } from '../../errors.js';
 import type { ImportClusterTable } from '../../db/types.js';
 import type { Actor } from '../access/permissions.js';
 import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/duplicates.js';
-import { dedupeFeatures, type RowMatch } from '../matching/dedupe.js';
+import { dedupeFeatures } from '../matching/dedupe.js';
 import { normalizeRecord, type Features, type RecordInput } from '../matching/normalize.js';
 import { FILE_NOTES, readRecords, type InputProblem } from '../matching/read-records.js';
 import { readOrganization } from '../org/org.repo.js';
 import * as repo from './imports.repo.js';
-
-/** Why a row of a cluster is in it, as the bulk matcher explains it. */
-export type ClusterReason = RowMatch & { rowId: string };
-
-/** One row of the uploaded list, as the file had it. */
-export interface ImportRecord {
-  line: number;
-  id: string;
-  name: string;
-  phone: string[];
-  email: string[];
-  website: string | null;
-  uscc: string | null;
-  address: string | null;
-}
+import type { ClusterReason, ImportRecord } from './imports.schema.js';
 
 const MAX_PROBLEMS_KEPT = 1000;
 const asList = (v: RecordInput['phone']) =>

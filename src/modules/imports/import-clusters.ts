@@ -9,7 +9,8 @@ import { applyMerge, planMerge } from '../accounts/merge.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normalizePhone } from '../matching/phone.js';
 import { normalizeUscc } from '../matching/uscc.js';
-import { clusterMatchInput, type ImportRecord } from './analyze.js';
+import { clusterMatchInput } from './analyze.js';
+import type { ImportRecord } from './imports.schema.js';
 
 export type Outcome = 'created' | 'merged' | 'needs_review';
 

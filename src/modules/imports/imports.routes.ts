@@ -5,7 +5,12 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
-import { matchSchema, reasonSchema } from '../accounts/accounts.schema.js';
+import {
+  CLUSTER_DECISIONS,
+  importClusterSchema,
+  importJobSchema,
+  listClustersQuery,
+} from './imports.schema.js';
 import * as imports from './imports.service.js';
 
 const UPLOAD_TYPES = [
@@ -13,46 +18,6 @@ const UPLOAD_TYPES = [
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
-
-const jobSchema = z.object({
-  id: z.uuid(),
-  filename: z.string(),
-  status: z.enum(['analyzing', 'review', 'importing', 'done', 'failed']),
-  progress: z.object({
-    phase: z.string().optional(),
-    done: z.number().optional(),
-    total: z.number().optional(),
-  }),
-  summary: z.record(z.string(), z.unknown()),
-  problems: z.array(z.unknown()).describe('per-row problems with line numbers (first 1000)'),
-  error: z.string().nullable(),
-  createdBy: z.uuid(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const clusterSchema = z.object({
-  clusterId: z.string(),
-  verdict: z.enum(['same', 'possible', 'unique']),
-  records: z.array(z.unknown()),
-  reasons: z
-    .array(
-      z.object({
-        rowId: z.string(),
-        partnerId: z.string(),
-        partnerClusterId: z.string(),
-        verdict: z.enum(['same', 'possible']),
-        score: z.number(),
-        notMerged: z.boolean().describe("scored 'same' but kept apart: the clusters disagree"),
-        reasons: z.array(reasonSchema),
-      }),
-    )
-    .describe('why rows are in this cluster: one entry per row with a partner, pairs shown from both sides'),
-  existing: z.array(matchSchema).describe('matches among accounts already in Fairshare'),
-  decision: z.enum(['accept', 'split', 'skip']),
-  outcome: z.string().nullable(),
-  accountIds: z.array(z.uuid()),
-});
 
 export function importRoutes(app: FastifyInstance, db: Db) {
   const tags = ['imports'];
@@ -72,7 +37,7 @@ export function importRoutes(app: FastifyInstance, db: Db) {
           tags,
           summary: 'Upload a customer list (CSV or XLSX body) to de-duplicate, review and import',
           querystring: z.strictObject({ filename: z.string().trim().min(1).max(200) }),
-          response: responses({ 202: jobSchema }),
+          response: responses({ 202: importJobSchema }),
         },
       },
       async (request, reply) => {
@@ -102,7 +67,7 @@ export function importRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: 'Imports, newest first',
         querystring: z.strictObject(pageQuery),
-        response: responses({ 200: pageOf(jobSchema) }),
+        response: responses({ 200: pageOf(importJobSchema) }),
       },
     },
     async (request) => imports.listImports(db, request.ctx, request.query),
@@ -116,7 +81,7 @@ export function importRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: 'An import: status, progress, summary, problems',
         params: idParams,
-        response: responses({ 200: jobSchema }),
+        response: responses({ 200: importJobSchema }),
       },
     },
     async (request) => imports.getImport(db, request.ctx, request.params.id),
@@ -132,10 +97,9 @@ export function importRoutes(app: FastifyInstance, db: Db) {
         params: idParams,
         querystring: z.strictObject({
           ...pageQuery,
-          verdict: z.enum(['same', 'possible', 'unique']).optional(),
-          outcome: z.enum(['created', 'merged', 'needs_review', 'skipped']).optional(),
+          ...listClustersQuery,
         }),
-        response: responses({ 200: pageOf(clusterSchema) }),
+        response: responses({ 200: pageOf(importClusterSchema) }),
       },
     },
     async (request) => {
@@ -152,7 +116,7 @@ export function importRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: 'Accept a cluster as one company, split it into one account per row, or skip it',
         params: z.strictObject({ id: z.uuid(), clusterId: z.string().min(1).max(200) }),
-        body: z.strictObject({ decision: z.enum(['accept', 'split', 'skip']) }),
+        body: z.strictObject({ decision: z.enum(CLUSTER_DECISIONS) }),
         response: responses({ 204: z.null() }),
       },
     },
@@ -176,7 +140,7 @@ export function importRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: 'Import the reviewed clusters (runs as a job)',
         params: idParams,
-        response: responses({ 202: jobSchema }),
+        response: responses({ 202: importJobSchema }),
       },
     },
     async (request, reply) =>

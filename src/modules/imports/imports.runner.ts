@@ -5,7 +5,8 @@ import { systemContext, type RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findUserById } from '../auth/auth.repo.js';
 import { actorFromUser } from '../auth/auth.service.js';
-import { analyzeImport, type ImportRecord } from './analyze.js';
+import { analyzeImport } from './analyze.js';
+import type { ImportRecord } from './imports.schema.js';
 import { importRecords, type Outcome } from './import-clusters.js';
 import * as repo from './imports.repo.js';
 

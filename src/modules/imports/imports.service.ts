@@ -5,8 +5,16 @@ import type { Page } from '../../http/pagination.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { MatchView } from '../accounts/duplicates.js';
-import type { ClusterReason } from './analyze.js';
 import * as repo from './imports.repo.js';
+import type {
+  ClusterDecision,
+  ClusterOutcome,
+  ClusterReason,
+  ClusterVerdict,
+  ImportProblem,
+  ImportRecord,
+  ImportStatus,
+} from './imports.schema.js';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const FORMATS = ['.csv', '.xlsx'];
@@ -18,10 +26,10 @@ export function toImportJob(row: repo.ImportJobRow) {
   return {
     id: row.id,
     filename: row.filename,
-    status: row.status as 'analyzing' | 'review' | 'importing' | 'done' | 'failed',
+    status: row.status as ImportStatus,
     progress: row.progress as { phase?: string; done?: number; total?: number },
     summary: row.summary as Record<string, unknown>,
-    problems: row.problems as unknown[],
+    problems: row.problems as ImportProblem[],
     error: row.error,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -72,12 +80,12 @@ export async function listImportClusters(
   return {
     items: items.map((c) => ({
       clusterId: c.cluster_id,
-      verdict: c.verdict as 'same' | 'possible' | 'unique',
-      records: c.records as unknown[],
+      verdict: c.verdict as ClusterVerdict,
+      records: c.records as ImportRecord[],
       reasons: c.reasons as ClusterReason[],
       existing: c.existing as MatchView[],
-      decision: c.decision as 'accept' | 'split' | 'skip',
-      outcome: c.outcome,
+      decision: c.decision as ClusterDecision,
+      outcome: c.outcome as ClusterOutcome | null,
       accountIds: c.account_ids,
     })),
     total,
@@ -98,7 +106,7 @@ export async function decideCluster(
   ctx: RequestContext,
   id: string,
   clusterId: string,
-  decision: 'accept' | 'split' | 'skip',
+  decision: ClusterDecision,
 ) {
   await jobInStatus(db, ctx, id, 'review');
   await db.transaction().execute(async (tx) => {

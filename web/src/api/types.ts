@@ -11,12 +11,29 @@ import type {
 } from '../../../src/modules/auth/auth.schema.js';
 import type {
   accountDetailSchema,
+  accountMergeSchema,
   accountSchema,
   checkAccountBody,
+  checkResultSchema,
   contactInput,
   createAccountBody,
+  createdAccountSchema,
+  matchSchema,
+  mergeResultSchema,
+  reasonSchema,
   updateAccountBody,
+  warningSchema,
 } from '../../../src/modules/accounts/accounts.schema.js';
+import type {
+  ClusterDecision,
+  ClusterOutcome,
+  ClusterReason,
+  ClusterVerdict,
+  ImportRecord,
+  ImportStatus,
+  importClusterSchema,
+  importJobSchema,
+} from '../../../src/modules/imports/imports.schema.js';
 import type { MergeDelta } from '../../../src/modules/accounts/merge.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
@@ -62,122 +79,23 @@ export type UpdateContactBody = Partial<ContactBody>;
 export type { MergeDelta };
 
 /** One piece of evidence for or against two records being one company (the matcher's explanation). */
-export interface MatchReason {
-  field: string;
-  comparison: string;
-  /** Log-odds points added (or taken away). */
-  contribution: number;
-  detail: string;
-}
-
+export type MatchReason = z.infer<typeof reasonSchema>;
 /**
  * An existing customer that may be the one being entered. A match the caller may not see (`visible` false)
  * says only that it exists and whether someone owns it.
  */
-export interface DuplicateMatch {
-  verdict: 'same' | 'possible' | 'different';
-  visible: boolean;
-  owned: boolean;
-  accountId?: string;
-  legalName?: string;
-  score?: number;
-  reasons?: MatchReason[];
-}
+export type DuplicateMatch = z.infer<typeof matchSchema>;
+export type AccountWarning = z.infer<typeof warningSchema>;
+export type CheckResult = z.infer<typeof checkResultSchema>;
+export type CreatedAccount = z.infer<typeof createdAccountSchema>;
+// The server describes a merge's delta loosely in OpenAPI; its TypeScript shape is MergeDelta.
+export type MergeResult = Omit<z.infer<typeof mergeResultSchema>, 'delta'> & { delta: MergeDelta };
+export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & { delta: MergeDelta };
 
-export interface AccountWarning {
-  field: string;
-  problem: string;
-  message: string;
-}
-
-export interface CheckResult {
-  verdict: 'same' | 'possible' | 'none';
-  matches: DuplicateMatch[];
-  warnings: AccountWarning[];
-}
-
-export type CreatedAccount = AccountDetail & { warnings: AccountWarning[] };
-
-export interface MergeResult {
-  mergeId: string;
-  survivor: Account;
-  delta: MergeDelta;
-  moved: { contacts: string[]; children: string[] };
-}
-
-export interface AccountMerge {
-  id: string;
-  survivorId: string;
-  mergedId: string;
-  reason: string;
-  delta: MergeDelta;
-  mergedAt: string;
-  unmergedAt: string | null;
-}
-
-export type ImportStatus = 'analyzing' | 'review' | 'importing' | 'done' | 'failed';
-export type ClusterVerdict = 'same' | 'possible' | 'unique';
-export type ClusterDecision = 'accept' | 'split' | 'skip';
-export type ClusterOutcome = 'created' | 'merged' | 'needs_review' | 'skipped';
-
-export interface ImportProblem {
-  line: number;
-  code: string;
-  message: string;
-  id?: string;
-  column?: string;
-}
-
-export interface ImportJob {
-  id: string;
-  filename: string;
-  status: ImportStatus;
-  progress: { phase?: string; done?: number; total?: number };
-  /** rows, problems, clusters, duplicateRowsInFile, clustersMatchingExisting; `imported` counts when done. */
-  summary: Record<string, unknown>;
-  problems: ImportProblem[];
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One row of an uploaded list, as the file had it. */
-export interface ImportRecord {
-  line: number;
-  id: string;
-  name: string;
-  phone: string[];
-  email: string[];
-  website: string | null;
-  uscc: string | null;
-  address: string | null;
-}
-
-/** Why a row of an uploaded list sits in its cluster: the row it was compared with, and the evidence. */
-export interface ClusterReason {
-  rowId: string;
-  partnerId: string;
-  partnerClusterId: string;
-  verdict: 'same' | 'possible';
-  score: number;
-  /** Scored as the same company but kept apart: the two groups disagree on region, USCC or industry. */
-  notMerged: boolean;
-  reasons: MatchReason[];
-}
-
-export interface ImportCluster {
-  clusterId: string;
-  verdict: ClusterVerdict;
-  records: ImportRecord[];
-  /** The bulk matcher's explanation: per row, the row it was linked to and the reasons. */
-  reasons: ClusterReason[];
-  /** Accounts already in Fairshare that may be this company. */
-  existing: DuplicateMatch[];
-  decision: ClusterDecision;
-  outcome: ClusterOutcome | null;
-  accountIds: string[];
-}
+export type ImportJob = z.infer<typeof importJobSchema>;
+export type ImportProblem = ImportJob['problems'][number];
+export type ImportCluster = z.infer<typeof importClusterSchema>;
+export type { ClusterDecision, ClusterOutcome, ClusterReason, ClusterVerdict, ImportRecord, ImportStatus };
 
 export interface Page<T> {
   items: T[];
@@ -230,6 +148,7 @@ export const AUDIT_ACTIONS = [
   'auth.password_reset',
   'user.created',
   'user.updated',
+  'user.language_changed',
   'team.created',
   'team.updated',
   'team.deleted',
@@ -250,6 +169,7 @@ export const AUDIT_ACTIONS = [
   'import.cluster_decided',
   'import.started',
   'import.completed',
+  'import.failed',
 ] as const;
 export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const satisfies readonly AccountStatus[];
 export const ACCOUNT_SIZES = [
