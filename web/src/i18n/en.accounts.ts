@@ -231,6 +231,7 @@ export const accountAuditActionsEn = {
   'import.cluster_decided': 'Import group decided',
   'import.started': 'Import started',
   'import.completed': 'Import finished',
+  'import.failed': 'Import failed',
 };
 
 export const accountAuditTypesEn = {

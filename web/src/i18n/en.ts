@@ -209,6 +209,7 @@ export const en = {
       'auth.password_reset': 'Password reset',
       'user.created': 'User created',
       'user.updated': 'User changed',
+      'user.language_changed': 'Language changed',
       'team.created': 'Team created',
       'team.updated': 'Team changed',
       'team.deleted': 'Team deleted',

@@ -224,6 +224,7 @@ export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {
   'import.cluster_decided': '审核导入分组',
   'import.started': '开始导入',
   'import.completed': '导入完成',
+  'import.failed': '导入失败',
 };
 
 export const accountAuditTypesZh: Strings<typeof accountAuditTypesEn> = {

@@ -207,6 +207,7 @@ export const zhCN: Resource = {
       'auth.password_reset': '重置密码',
       'user.created': '创建用户',
       'user.updated': '修改用户',
+      'user.language_changed': '修改语言',
       'team.created': '创建团队',
       'team.updated': '修改团队',
       'team.deleted': '删除团队',
