@@ -11,7 +11,6 @@ import {
   Card,
   Descriptions,
   Flex,
-  Result,
   Space,
   Tag,
   Typography,
@@ -21,11 +20,10 @@ import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.js';
 import type { AccountDetail } from '../../api/types.js';
 import { FullPageSpin } from '../../app/RequireAuth.js';
 import { useCan } from '../../app/session.js';
-import { errorText } from '../../i18n/errorText.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountEditModal } from './AccountEditModal.js';
@@ -107,19 +105,8 @@ export function AccountPage() {
   const [dialog, setDialog] = useState<'edit' | 'merge' | ArchiveAction | null>(null);
 
   if (account.isPending) return <FullPageSpin />;
-  if (account.error) {
-    return (
-      <Result
-        status={account.error instanceof ApiError && account.error.status === 404 ? '404' : 'error'}
-        title={errorText(t, account.error)}
-        extra={
-          <Link to="/accounts">
-            <Button type="primary">{t('accounts.back')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  if (account.error)
+    return <LoadFailed error={account.error} backTo="/accounts" backLabel={t('accounts.back')} />;
   const a = account.data;
   const active = a.status === 'active';
   const archived = a.status === 'archived';

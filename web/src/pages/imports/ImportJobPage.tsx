@@ -9,7 +9,6 @@ import {
   Flex,
   Popconfirm,
   Progress,
-  Result,
   Row,
   Space,
   Statistic,
@@ -21,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { CLUSTER_OUTCOMES, type ImportJob } from '../../api/types.js';
 import { FullPageSpin } from '../../app/RequireAuth.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { accountsKey } from '../accounts/accounts.api.js';
@@ -95,19 +95,7 @@ export function ImportJobPage() {
   }, [status, id, client]);
 
   if (job.isPending) return <FullPageSpin />;
-  if (job.error) {
-    return (
-      <Result
-        status="error"
-        title={errorText(t, job.error)}
-        extra={
-          <Link to="/imports">
-            <Button type="primary">{t('imports.back')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  if (job.error) return <LoadFailed error={job.error} backTo="/imports" backLabel={t('imports.back')} />;
   const j = job.data;
   const problemCount = typeof j.summary.problems === 'number' ? j.summary.problems : j.problems.length;
 
