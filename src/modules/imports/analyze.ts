@@ -15,6 +15,8 @@ import * as repo from './imports.repo.js';
 import type { ClusterReason, ImportRecord } from './imports.schema.js';
 
 const MAX_PROBLEMS_KEPT = 1000;
+/** As accounts.legal_name allows. */
+const MAX_NAME_CHARS = 200;
 const asList = (v: RecordInput['phone']) =>
   (v == null ? [] : typeof v === 'string' ? [v] : [...v]).filter(Boolean);
 
@@ -63,23 +65,38 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
     const records: ImportRecord[] = [];
     const features: Features[] = [];
     await progress('read', 0, 0);
+    const report = (p: InputProblem) => {
+      if (!FILE_NOTES.has(p.code)) problemRows.add(p.line);
+      if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
+    };
     try {
-      for await (const row of readRecords(path, {
-        onProblem: (p) => {
-          if (!FILE_NOTES.has(p.code)) problemRows.add(p.line);
-          if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
-        },
-      })) {
+      for await (const row of readRecords(path, { onProblem: report })) {
         if (!row.record) continue;
+        // What an account can hold: a longer name is reported here rather than refused by the database
+        // half-way through the import.
+        if (row.record.name.length > MAX_NAME_CHARS) {
+          report({
+            line: row.line,
+            code: 'FIELD_TOO_LARGE',
+            message: `the name has ${row.record.name.length} characters; at most ${MAX_NAME_CHARS}`,
+            id: row.id,
+            column: 'name',
+          });
+          continue;
+        }
         records.push(toImportRecord(row.line, row.id, row.record));
         features.push(normalizeRecord(row.record));
       }
     } catch (error) {
       // The reader names the file it read: ours is a temporary copy, the user knows it by its upload name.
+      // Whatever else the reader throws (a damaged XLSX) is the file's problem too, final rather than retried.
+      const message = error instanceof Error ? error.message : String(error);
       if (error instanceof AppError)
-        throw new AppError(error.code, error.message.replaceAll(path, job.filename), error.details);
-      throw error;
+        throw new AppError(error.code, message.replaceAll(path, job.filename), error.details);
+      throw new AppError('VALIDATION_FAILED', `${job.filename}: cannot be read (${message})`);
     }
+    if (records.length === 0 && problemRows.size === 0)
+      throw new AppError('VALIDATION_FAILED', `${job.filename}: holds no customer rows`);
     await progress('cluster', 0, records.length);
     const org = await readOrganization(db);
     const result = dedupeFeatures(
@@ -115,8 +132,8 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
       });
       if (ordinal % 200 === 0) await progress('match', ordinal, groups.size);
     }
-    await db.transaction().execute((tx) => repo.replaceClusters(tx, job.id, clusters));
     return {
+      clusters,
       problems,
       summary: {
         rows: records.length,

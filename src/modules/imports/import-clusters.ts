@@ -7,27 +7,27 @@ import { accountFeatures, findDuplicates, lockKeys, matchKeys, viewMatches } fro
 import { saveAccount } from '../accounts/merge.service.js';
 import { applyMerge, planMerge } from '../accounts/merge.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { normalizePhone } from '../matching/phone.js';
 import { normalizeUscc } from '../matching/uscc.js';
 import { clusterMatchInput } from './analyze.js';
 import type { ImportRecord } from './imports.schema.js';
 
 export type Outcome = 'created' | 'merged' | 'needs_review';
 
-/** Values for one account from rows that are one company: phones in E.164, unreadable ones dropped. */
+/**
+ * Values for one account from rows that are one company, read as matching reads them: phones in E.164 and
+ * e-mails normalised (a cell holding several is split), unreadable ones dropped.
+ */
 function accountValues(records: readonly ImportRecord[]) {
   const input = clusterMatchInput(records);
-  const phones = [
-    ...new Set((input.phones ?? []).map((p) => normalizePhone(p).e164).filter((p): p is string => !!p)),
-  ];
+  const features = accountFeatures(input);
   const uscc = input.uscc ? normalizeUscc(input.uscc) : null;
   return {
-    input: { ...input, phones },
+    features,
     values: {
       legalName: input.legalName,
       aliases: [...(input.aliases ?? [])],
-      phones,
-      emails: [...new Set((input.emails ?? []).map((e) => e.toLowerCase()))],
+      phones: [...(features[0]?.phones ?? [])],
+      emails: [...(features[0]?.emails ?? [])],
       website: input.website ?? null,
       street: input.street ?? null,
       uscc: uscc?.code ?? null,
@@ -47,8 +47,7 @@ export async function importRecords(
   records: readonly ImportRecord[],
   reason: string,
 ): Promise<{ outcome: Outcome; accountIds: string[] }> {
-  const { input, values } = accountValues(records);
-  const features = accountFeatures(input);
+  const { features, values } = accountValues(records);
   const keys = matchKeys(features);
   await accountsRepo.lockMatchKeys(tx, lockKeys(keys));
   const matches = await viewMatches(tx, ctx.actor, await findDuplicates(tx, features));

@@ -134,6 +134,46 @@ describeEachEngine('bulk import of a customer list', (t) => {
     expect(job.problems).toEqual([expect.objectContaining({ line: 1, code: 'ID_FROM_LINE' })]);
     const clusters = (await server.call(`/api/v1/imports/${created.body.id}/clusters`, { cookie: ops })).body;
     expect(clusters.items[0].records[0]).toMatchObject({ id: '2', line: 2, name: '南京金陵食品有限公司' });
+    const audit = await server.call(`/api/v1/audit?entityType=import&entityId=${created.body.id}`, {
+      cookie: await server.login('admin'),
+    });
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toContain('import.analyzed');
+  });
+
+  it('reports a name no account can hold by line, and stores every number of a cell holding two', async () => {
+    const csv = `名称,电话,邮箱\n${'长'.repeat(201)},010-1111 2222,\n无锡太湖机械有限公司,0510-8888 1234 / 139 0000 1111,"a@taihu.cn; b@taihu.cn"\n`;
+    const created = await upload(csv, 'cells.csv');
+    await drain();
+    const job = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(job.status).toBe('review');
+    expect(job.problems).toContainEqual(
+      expect.objectContaining({ line: 2, code: 'FIELD_TOO_LARGE', column: 'name' }),
+    );
+    await server.call(`/api/v1/imports/${created.body.id}/start`, { method: 'POST', cookie: ops });
+    await drain();
+    const done = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(done.summary.imported).toEqual({ created: 1 });
+    const found = (await server.call('/api/v1/accounts?q=太湖机械', { cookie: ops })).body;
+    expect(found.items[0].phones).toEqual(['+8651088881234', '+8613900001111']);
+    expect(found.items[0].emails).toEqual(['a@taihu.cn', 'b@taihu.cn']);
+  });
+
+  it('fails a damaged XLSX and a list without rows at once, naming the upload', async () => {
+    const xlsx = await server.call('/api/v1/imports?filename=broken.xlsx', {
+      cookie: ops,
+      body: 'not a zip at all',
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    const empty = await upload('名称,电话\n', 'header-only.csv');
+    await drain();
+    for (const [id, text] of [
+      [xlsx.body.id, /^broken\.xlsx: cannot be read/],
+      [empty.body.id, /^header-only\.csv: holds no customer rows/],
+    ] as const) {
+      const job = (await server.call(`/api/v1/imports/${id}`, { cookie: ops })).body;
+      expect(job.status).toBe('failed');
+      expect(job.error).toMatch(text);
+    }
   });
 
   it('refuses other formats, empty files, JSON bodies and callers without the permission', async () => {

@@ -52,18 +52,27 @@ export async function runNextImportJob(db: Db, log: FastifyBaseLogger): Promise<
 async function analyzeStep(db: Db, job: repo.ImportJobRow, ctx: RequestContext) {
   const progress = (phase: string, done: number, total: number) =>
     repo.updateJob(db, job.id, { progress: JSON.stringify({ phase, done, total }) }, LEASE_SECONDS);
-  const { problems, summary } = await analyzeImport(db, job, ctx.actor, progress);
-  await repo.updateJob(
-    db,
-    job.id,
-    {
-      status: 'review',
-      problems: JSON.stringify(problems),
-      summary: JSON.stringify(summary),
-      progress: JSON.stringify({ phase: 'review', done: summary.clusters, total: summary.clusters }),
-    },
-    0,
-  );
+  const { clusters, problems, summary } = await analyzeImport(db, job, ctx.actor, progress);
+  await db.transaction().execute(async (tx) => {
+    await repo.replaceClusters(tx, job.id, clusters);
+    await repo.updateJob(
+      tx,
+      job.id,
+      {
+        status: 'review',
+        problems: JSON.stringify(problems),
+        summary: JSON.stringify(summary),
+        progress: JSON.stringify({ phase: 'review', done: summary.clusters, total: summary.clusters }),
+      },
+      0,
+    );
+    await recordAudit(tx, ctx, {
+      action: 'import.analyzed',
+      entityType: 'import',
+      entityId: job.id,
+      after: summary,
+    });
+  });
 }
 
 const SEVERITY: Record<Outcome, number> = { created: 0, merged: 1, needs_review: 2 };

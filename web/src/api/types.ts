@@ -166,6 +166,7 @@ export const AUDIT_ACTIONS = [
   'contact.updated',
   'contact.archived',
   'import.created',
+  'import.analyzed',
   'import.cluster_decided',
   'import.started',
   'import.completed',

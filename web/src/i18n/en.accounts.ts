@@ -228,6 +228,7 @@ export const accountAuditActionsEn = {
   'contact.updated': 'Contact changed',
   'contact.archived': 'Contact removed',
   'import.created': 'List uploaded',
+  'import.analyzed': 'List analysed, ready for review',
   'import.cluster_decided': 'Import group decided',
   'import.started': 'Import started',
   'import.completed': 'Import finished',

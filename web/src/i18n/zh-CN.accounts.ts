@@ -220,6 +220,7 @@ export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {
   'contact.created': '添加联系人',
   'contact.updated': '修改联系人',
   'contact.archived': '移除联系人',
+  'import.analyzed': '名单已分析，待审核',
   'import.created': '上传名单',
   'import.cluster_decided': '审核导入分组',
   'import.started': '开始导入',
