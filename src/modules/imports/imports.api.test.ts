@@ -158,6 +158,21 @@ describeEachEngine('bulk import of a customer list', (t) => {
     expect(found.items[0].emails).toEqual(['a@taihu.cn', 'b@taihu.cn']);
   });
 
+  it('starts an import once when two requests race, and refuses decisions after the start', async () => {
+    const created = await upload('名称\n宁波港城物流有限公司\n', 'race.csv');
+    await drain();
+    const start = () =>
+      server.call(`/api/v1/imports/${created.body.id}/start`, { method: 'POST', cookie: ops });
+    const statuses = (await Promise.all([start(), start(), start()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([202, 409, 409]);
+    const late = await server.call(`/api/v1/imports/${created.body.id}/clusters/2`, {
+      method: 'PUT',
+      cookie: ops,
+      json: { decision: 'skip' },
+    });
+    expect(late.status).toBe(409);
+  });
+
   it('fails a damaged XLSX and a list without rows at once, naming the upload', async () => {
     const xlsx = await server.call('/api/v1/imports?filename=broken.xlsx', {
       cookie: ops,

@@ -30,10 +30,11 @@ export async function findJob(
   db: Executor,
   id: string,
   visibleTo?: string,
+  lock = false,
 ): Promise<ImportJobRow | undefined> {
   let query = db.selectFrom('import_jobs').select(jobColumns).where('id', '=', id);
   if (visibleTo) query = query.where('created_by', '=', visibleTo);
-  return query.executeTakeFirst();
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function listJobs(db: Executor, visibleTo: string | undefined, page: Page) {

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import type { Db } from '../../db/database.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import type { Db, Tx } from '../../db/database.js';
+import { AppError, forbidden, invalid, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -20,7 +20,11 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const FORMATS = ['.csv', '.xlsx'];
 
 /** Imports are seen by their creator; a caller whose scope is everything sees all of them. */
-const visibleTo = (ctx: RequestContext) => (ctx.actor.scope === 'all' ? undefined : (ctx.actor.id ?? ''));
+function visibleTo(ctx: RequestContext): string | undefined {
+  if (ctx.actor.scope === 'all') return undefined;
+  if (!ctx.actor.id) throw forbidden('Imports belong to a user; this caller is none');
+  return ctx.actor.id;
+}
 
 export function toImportJob(row: repo.ImportJobRow) {
   return {
@@ -93,8 +97,10 @@ export async function listImportClusters(
   };
 }
 
-async function jobInStatus(db: Db, ctx: RequestContext, id: string, status: string) {
-  const job = await getImport(db, ctx, id);
+/** The job, locked for the caller's transaction, if it is in `status`: a second start or a late decision waits, then sees the change. */
+async function jobInStatus(tx: Tx, ctx: RequestContext, id: string, status: ImportStatus) {
+  const job = await repo.findJob(tx, id, visibleTo(ctx), true);
+  if (!job) throw notFound('import', id);
   if (job.status !== status) {
     throw new AppError('CONFLICT', `The import is ${job.status}, not ${status}`, { status: job.status });
   }
@@ -108,8 +114,8 @@ export async function decideCluster(
   clusterId: string,
   decision: ClusterDecision,
 ) {
-  await jobInStatus(db, ctx, id, 'review');
   await db.transaction().execute(async (tx) => {
+    await jobInStatus(tx, ctx, id, 'review');
     const cluster = await repo.findCluster(tx, id, clusterId);
     if (!cluster) throw notFound('cluster', clusterId);
     await repo.setDecision(tx, id, clusterId, decision);
@@ -125,8 +131,8 @@ export async function decideCluster(
 
 /** Reviewed: import the clusters as decided. The worker does it, in steps that survive a restart. */
 export async function startImport(db: Db, ctx: RequestContext, id: string) {
-  await jobInStatus(db, ctx, id, 'review');
   return db.transaction().execute(async (tx) => {
+    await jobInStatus(tx, ctx, id, 'review');
     await repo.updateJob(tx, id, { status: 'importing' }, 0);
     await recordAudit(tx, ctx, { action: 'import.started', entityType: 'import', entityId: id });
     return toImportJob((await repo.findJob(tx, id))!);
