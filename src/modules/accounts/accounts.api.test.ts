@@ -111,7 +111,7 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
       expect(match.reasons.some((r: { comparison: string }) => r.comparison === 'unique')).toBe(false);
   });
 
-  it('decides with the organisation’s thresholds, which sales ops can change and must keep in order', async () => {
+  it('decides with the organisation’s thresholds, which an admin can change and must keep in order', async () => {
     const admin = await server.login('admin');
     const setThresholds = (json: Record<string, number>) =>
       server.call('/api/v1/organization', { method: 'PATCH', cookie: admin, json });
@@ -233,6 +233,27 @@ describeEachEngine('accounts: references', (t) => {
       });
       expect(created.status).toBe(400);
       expect(created.body.error.details.fields[0]).toMatchObject({ field: 'parentId', problem: 'not_found' });
+
+      // A group cannot sit under its own subsidiary; a parent the caller cannot see does not exist for it.
+      const child = await server.call('/api/v1/accounts', {
+        cookie: admin,
+        json: { legalName: '西安秦川机械销售有限公司', parentId: a.body.id },
+      });
+      expect(child.status).toBe(201);
+      const loop = await server.call(`/api/v1/accounts/${a.body.id}`, {
+        method: 'PATCH',
+        cookie: admin,
+        json: { parentId: child.body.id },
+      });
+      expect(loop.status).toBe(400);
+      expect(loop.body.error.details.fields[0]).toMatchObject({ field: 'parentId', problem: 'cycle' });
+      const outsider = await server.login((await makeUser(t.database.db, { role: 'rep' })).login);
+      const hidden = await server.call('/api/v1/accounts', {
+        cookie: outsider,
+        json: { legalName: '咸阳渭河仪表有限公司', parentId: a.body.id },
+      });
+      expect(hidden.status).toBe(400);
+      expect(hidden.body.error.details.fields[0]).toMatchObject({ field: 'parentId', problem: 'not_found' });
     } finally {
       await server.close();
     }

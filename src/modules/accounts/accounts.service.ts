@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.js';
 import type { Features } from '../matching/normalize.js';
-import { AppError, invalid, notFound, type FieldProblem } from '../../errors.js';
+import { AppError, fieldError, invalid, notFound, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -133,14 +133,38 @@ export async function checkAccount(
   return { verdict, matches, warnings: usccWarning(uscc) };
 }
 
+/**
+ * What is wrong with `parentId` as the parent of account `selfId` (a new account when absent): it must be
+ * an active account the caller can see, and not the account itself or one of its subsidiaries.
+ */
+async function parentProblem(
+  db: Db,
+  ctx: RequestContext,
+  parentId: string,
+  selfId?: string,
+): Promise<FieldProblem | null> {
+  const field = 'parentId';
+  if (parentId === selfId) return { field, problem: 'self', message: 'cannot be the account itself' };
+  const parent = await repo.findVisibleAccount(db, ctx.actor, parentId);
+  if (!parent || parent.status !== 'active')
+    return { field, problem: 'not_found', message: 'no such account' };
+  // Walk up the group: a subsidiary of this account cannot become its parent.
+  const seen = new Set<string>();
+  for (let up = parent.parent_id; up && selfId && !seen.has(up);) {
+    if (up === selfId) return { field, problem: 'cycle', message: 'is a subsidiary of this account' };
+    seen.add(up);
+    up = (await repo.findAccount(db, up))?.parent_id ?? null;
+  }
+  return null;
+}
+
 export async function createAccount(db: Db, ctx: RequestContext, input: CreateAccountInput) {
   const points = cleanContactPoints(input);
   const people = cleanContacts(input.contacts);
   const problems = [...points.problems, ...people.problems];
+  const parent = input.parentId ? await parentProblem(db, ctx, input.parentId) : null;
+  if (parent) problems.push(parent);
   if (problems.length) throw invalid(problems);
-  if (input.parentId && !(await repo.findAccount(db, input.parentId))) {
-    throw invalid([{ field: 'parentId', problem: 'not_found', message: 'no such account' }]);
-  }
   const features = accountFeatures({ ...input, phones: points.phones, contacts: people.contacts });
   const keys = matchKeys(features);
   try {
@@ -188,7 +212,12 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
   } catch (error) {
     // The partial unique index on valid USCCs is the last line: a racing twin ends here.
     if (isUniqueViolation(error)) {
-      throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { field: 'uscc', matches: [] });
+      throw fieldError(
+        'DUPLICATE_ACCOUNT',
+        'This customer already exists',
+        { field: 'uscc', problem: 'taken', message: 'belongs to a customer already here' },
+        { matches: [] },
+      );
     }
     throw error;
   }
@@ -269,11 +298,8 @@ export async function updateAccount(
   patch: UpdateAccountInput,
 ): Promise<Account> {
   const points = cleanContactPoints(patch);
-  if (patch.parentId === id)
-    points.problems.push({ field: 'parentId', problem: 'self', message: 'cannot be the account itself' });
-  else if (patch.parentId && !(await repo.findAccount(db, patch.parentId))) {
-    points.problems.push({ field: 'parentId', problem: 'not_found', message: 'no such account' });
-  }
+  const parent = patch.parentId ? await parentProblem(db, ctx, patch.parentId, id) : null;
+  if (parent) points.problems.push(parent);
   if (points.problems.length) throw invalid(points.problems);
   return db.transaction().execute(async (tx) => {
     if (!(await repo.findVisibleAccount(tx, ctx.actor, id))) throw notFound('account', id);

@@ -47,8 +47,8 @@ export async function addContact(db: Db, ctx: RequestContext, accountId: string,
     const contact = toContact(row!);
     await recordAudit(tx, ctx, {
       action: 'contact.created',
-      entityType: 'contact',
-      entityId: contact.id,
+      entityType: 'account',
+      entityId: accountId,
       after: contact,
     });
     return contact;
@@ -95,8 +95,8 @@ export async function archiveContact(db: Db, ctx: RequestContext, accountId: str
     await saveAccount(tx, account);
     await recordAudit(tx, ctx, {
       action: 'contact.archived',
-      entityType: 'contact',
-      entityId: contactId,
+      entityType: 'account',
+      entityId: accountId,
       before: toContact(current),
     });
   });

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/database.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './accounts.repo.js';
@@ -50,9 +50,10 @@ export async function mergeAccounts(
   reason: string,
 ) {
   if (survivorId === mergedId) {
-    throw new AppError('UNPROCESSABLE', 'An account cannot be merged into itself', {
+    throw fieldError('UNPROCESSABLE', 'An account cannot be merged into itself', {
       field: 'mergedId',
       problem: 'self',
+      message: 'is the account itself',
     });
   }
   return db.transaction().execute(async (tx) => {

@@ -137,7 +137,6 @@ export const AUDIT_ENTITY_TYPES = [
   'api_token',
   'organization',
   'account',
-  'contact',
   'import',
 ] as const;
 export const AUDIT_ACTIONS = [

@@ -283,7 +283,7 @@ export const en = {
     weak: 'Too weak: use at least 8 characters, not the login name',
     not_granted: 'Your role does not grant this',
     not_found: 'This does not exist (any more)',
-    cycle: 'A team cannot be placed inside itself',
+    cycle: 'This would place it inside itself',
     other_partner: 'This must be your own partner',
     not_allowed: 'This is only for partner roles',
     self: 'You cannot do this to yourself',

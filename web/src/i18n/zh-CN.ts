@@ -280,7 +280,7 @@ export const zhCN: Resource = {
     weak: '太弱：至少 8 个字符，且不能与登录名相同',
     not_granted: '您的角色不具备此权限',
     not_found: '不存在（或已被删除）',
-    cycle: '不能把团队放到它自己下面',
+    cycle: '不能把它放到自己下面',
     other_partner: '必须是您自己的合作伙伴',
     not_allowed: '仅适用于合作伙伴角色',
     self: '不能对自己执行此操作',
