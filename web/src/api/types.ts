@@ -131,14 +131,7 @@ export interface AuditVerifyResult {
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const satisfies readonly UserStatus[];
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
 /** What the audit trail records today; the filter also accepts any other text. */
-export const AUDIT_ENTITY_TYPES = [
-  'user',
-  'team',
-  'api_token',
-  'organization',
-  'account',
-  'import',
-] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'team', 'api_token', 'organization', 'account', 'import'] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
