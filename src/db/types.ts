@@ -4,8 +4,6 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<string, string | undefined, string>;
 type CreatedAt = ColumnType<string, string | undefined, never>;
 type Json = unknown;
-/** A column the database fills when an insert leaves it out. */
-type WithDefault<T> = ColumnType<T, T | undefined, T>;
 
 export interface OrganizationTable {
   id: ColumnType<number, 1, never>;
@@ -110,12 +108,12 @@ export interface ScheduledJobTable {
 export interface AccountTable {
   id: Generated<string>;
   legal_name: string;
-  aliases: WithDefault<string[]>;
+  aliases: Generated<string[]>;
   english_name: string | null;
   uscc: string | null;
-  uscc_valid: WithDefault<boolean>;
-  phones: WithDefault<string[]>;
-  emails: WithDefault<string[]>;
+  uscc_valid: Generated<boolean>;
+  phones: Generated<string[]>;
+  emails: Generated<string[]>;
   website: string | null;
   province: string | null;
   city: string | null;
@@ -124,9 +122,9 @@ export interface AccountTable {
   industry: string | null;
   size: string | null;
   source: string | null;
-  tags: WithDefault<string[]>;
+  tags: Generated<string[]>;
   parent_id: string | null;
-  is_branch: WithDefault<boolean>;
+  is_branch: Generated<boolean>;
   owner_id: string | null;
   partner_id: string | null;
   status: Generated<string>;
@@ -170,14 +168,14 @@ export interface AccountMergeTable {
 export interface ImportJobTable {
   id: Generated<string>;
   filename: string;
-  status: WithDefault<string>;
+  status: Generated<string>;
   file: Buffer;
-  progress: WithDefault<Json>;
-  problems: WithDefault<Json>;
-  summary: WithDefault<Json>;
+  progress: Generated<Json>;
+  problems: Generated<Json>;
+  summary: Generated<Json>;
   error: string | null;
   lease_until: string | null;
-  attempts: WithDefault<number>;
+  attempts: Generated<number>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -191,9 +189,9 @@ export interface ImportClusterTable {
   verdict: string;
   reasons: Json;
   existing: Json;
-  decision: WithDefault<string>;
+  decision: Generated<string>;
   outcome: string | null;
-  account_ids: WithDefault<string[]>;
+  account_ids: Generated<string[]>;
 }
 
 export interface DB {

@@ -95,11 +95,6 @@ export async function findAccount(db: Executor, id: string, lock = false): Promi
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
-export async function findAccounts(db: Executor, ids: readonly string[]): Promise<AccountRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
-}
-
 export async function insertAccount(db: Executor, row: NewAccountRow): Promise<AccountRow> {
   return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -131,11 +126,6 @@ export async function replaceMatchKeys(
   }
 }
 
-/**
- * Accounts sharing any of the keys, at most `perKeyLimit` per key (a key shared by thousands proves
- * nothing). Only active accounts carry keys. One round trip; how many hits a key had is also how common it
- * is, up to the limit.
- */
 export interface MatchCandidates {
   /** Accounts holding each key, counted up to the per-key limit. */
   counts: Map<string, number>;

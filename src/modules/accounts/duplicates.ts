@@ -61,7 +61,7 @@ export function matchKeys(features: readonly Features[]): string[] {
 
 /** Keys worth serialising concurrent writers on: everything but the fuzzy LSH bands. */
 export function lockKeys(keys: readonly string[]): string[] {
-  return keys.filter((k) => !k.startsWith('lsh'));
+  return keys.filter((k) => keyKind(k) !== 'shingle');
 }
 
 /** Same trade name with region or industry open on one side: the case decided by how many others share it. */

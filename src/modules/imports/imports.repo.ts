@@ -4,7 +4,6 @@ import type { ImportClusterTable, ImportJobTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
 
 export type ImportJobRow = Omit<Selectable<ImportJobTable>, 'file'>;
-export type ImportClusterRow = Selectable<ImportClusterTable>;
 
 const jobColumns = [
   'id',

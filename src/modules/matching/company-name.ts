@@ -295,8 +295,3 @@ export function isGenericTrade(tradeName: string): boolean {
   return tradeName.replace(/ /g, '').length < 3 || EN_INDUSTRY_PHRASES.has(tradeName);
 }
 
-/** Chinese region name for a region word of either script, used by callers that hold a bare region. */
-export function regionOf(word: string): Region | null {
-  const normalized = normalizeText(word);
-  return regionByName(normalized) ?? regionByPinyin(normalized.replace(/ /g, '')) ?? null;
-}
