@@ -294,4 +294,3 @@ export function isGenericTrade(tradeName: string): boolean {
     return tradeName.length < 2 || ZH_INDUSTRY_WORDS.has(tradeName) || regionByName(tradeName) !== undefined;
   return tradeName.replace(/ /g, '').length < 3 || EN_INDUSTRY_PHRASES.has(tradeName);
 }
-
