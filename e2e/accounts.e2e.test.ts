@@ -197,7 +197,12 @@ describe.skipIf(!executablePath)(
         expect(await known.getByRole('link', { name: '字节跳动（北京）科技有限公司' }).isVisible()).toBe(
           true,
         );
+        // The decision must be saved before the import starts: a decision after the start is refused.
+        const decided = page.waitForResponse(
+          (r) => r.url().includes('/clusters/') && r.request().method() === 'PUT',
+        );
         await page.getByTestId('import-cluster').filter({ hasText: '成都蓝海' }).getByText('Skip').click();
+        expect((await decided).status()).toBe(204);
 
         await page
           .getByTestId('import-problems')

@@ -64,8 +64,11 @@ describe.skipIf(!executablePath)('customer list import (Chromium against the bui
       await page.getByRole('button', { name: 'Start import' }).click();
       await page.getByRole('tooltip').getByRole('button', { name: 'Start import' }).click();
       await poll(() => page.getByTestId('import-counts').isVisible()).toBe(true);
-      await poll(() => page.getByTestId('count-created').textContent()).toContain('1');
-      expect(await page.getByTestId('count-merged').textContent()).toContain('1');
+      const count = (outcome: string) =>
+        page.getByTestId(`count-${outcome}`).locator('.ant-statistic-content').textContent();
+      await poll(() => count('created')).toBe('1');
+      expect(await count('merged')).toBe('1');
+      expect(await count('needs_review')).toBe('0');
       await screenshot(page, 'imports-02-done');
 
       const listed = await page.request.get(`${server.url}/api/v1/accounts?q=字节跳动`);
