@@ -205,7 +205,6 @@ export async function main(args: string[]) {
         seedMs,
       });
       console.error(JSON.stringify(results.at(-1)));
-      await database.close();
     }
   }
   console.log(JSON.stringify({ benchmark: 'check', machine: machine(), results }, null, 2));

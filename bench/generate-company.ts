@@ -4,6 +4,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { pinyin } from 'pinyin-pro';
 import { CITIES, INDUSTRIES, type City, type Industry } from './generate-data.js';
 import type { GeneratedRecord } from './generate.js';
+import { usccCheckChar } from '../src/modules/matching/uscc.js';
 
 // opencc-js declarations do not resolve under NodeNext; the one function used is typed here.
 const { Converter } = OpenCC as unknown as {
@@ -12,7 +13,6 @@ const { Converter } = OpenCC as unknown as {
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 const toHongKong = Converter({ from: 'cn', to: 'hk' });
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const FREE_MAIL = [
   'qq.com',
   '163.com',
@@ -57,11 +57,6 @@ export function makeRandom(seed: number) {
   return { next, int, pick, chance, digits };
 }
 export type Random = ReturnType<typeof makeRandom>;
-export function usccCheck(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17[i] ?? '0') * (USCC_WEIGHTS[i] ?? 0);
-  return USCC_ALPHABET[(31 - (sum % 31)) % 31] ?? '0';
-}
 
 interface Entity {
   id: number;
@@ -131,7 +126,7 @@ export class CompanyGenerator {
     const r = this.random;
     let body = `91${city.division}`;
     for (let i = 0; i < 9; i++) body += USCC_ALPHABET[r.int(i < 2 ? 10 : 31)];
-    return body + usccCheck(body);
+    return body + (usccCheckChar(body) ?? '0');
   }
 
   private domainFor(trade: string): string | null {

@@ -11,7 +11,6 @@
 import { readFileSync } from 'node:fs';
 import { CompanyGenerator, makeRandom } from './generate-company.js';
 
-export { makeRandom, usccCheck } from './generate-company.js';
 
 export interface GeneratedRecord {
   id: string;
