@@ -133,6 +133,23 @@ export async function checkAccount(
   return { verdict, matches, warnings: usccWarning(uscc) };
 }
 
+/** Stores an account's values and recomputes what matching knows about it. */
+export async function saveAccount(
+  tx: Tx,
+  next: Account,
+  extra: { status?: string; merged_into?: string | null } = {},
+) {
+  const contacts = await repo.listContacts(tx, next.id);
+  const features = accountFeatures({ ...next, contacts });
+  const row = await repo.updateAccount(tx, next.id, {
+    ...accountPatch(next),
+    ...extra,
+    features: JSON.stringify(features),
+  });
+  await repo.replaceMatchKeys(tx, next.id, row.status === 'active' ? matchKeys(features) : []);
+  return toAccount(row);
+}
+
 /**
  * What is wrong with `parentId` as the parent of account `selfId` (a new account when absent): it must be
  * an active account the caller can see, and not the account itself or one of its subsidiaries.
@@ -311,14 +328,7 @@ export async function updateAccount(
       next.uscc = points.uscc?.code ?? null;
       next.usccValid = points.uscc?.valid ?? false;
     }
-    const contacts = await repo.listContacts(tx, id);
-    const features = accountFeatures({ ...next, contacts });
-    const row = await repo.updateAccount(tx, id, {
-      ...accountPatch(next),
-      features: JSON.stringify(features),
-    });
-    await repo.replaceMatchKeys(tx, id, matchKeys(features));
-    const after = toAccount(row);
+    const after = await saveAccount(tx, next);
     await recordAudit(tx, ctx, {
       action: 'account.updated',
       entityType: 'account',
@@ -332,7 +342,7 @@ export async function updateAccount(
 }
 
 /** The stored columns for an account's editable values. */
-export function accountPatch(next: Account) {
+function accountPatch(next: Account) {
   return {
     legal_name: next.legalName,
     aliases: next.aliases,

@@ -4,9 +4,8 @@ import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normalizePhone } from '../matching/phone.js';
 import * as repo from './accounts.repo.js';
-import { toAccount, toContact } from './accounts.service.js';
+import { saveAccount, toAccount, toContact } from './accounts.service.js';
 import type { ContactInput } from './accounts.schema.js';
-import { saveAccount } from './merge.service.js';
 import { accountFeatures, findDuplicates, lockKeys, matchKeys, viewMatches } from './duplicates.js';
 
 /** The account, locked, if the caller may see it and it is active. */

@@ -3,31 +3,12 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../access/permissions.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './accounts.repo.js';
-import { accountPatch, toAccount } from './accounts.service.js';
-import type { Account } from './accounts.schema.js';
-import { accountFeatures, matchKeys } from './duplicates.js';
+import { saveAccount, toAccount } from './accounts.service.js';
 import { applyMerge, planMerge, revertMerge, type MergeDelta } from './merge.js';
 
 interface Moved {
   contacts: string[];
   children: string[];
-}
-
-/** Stores an account's values and recomputes what matching knows about it. */
-export async function saveAccount(
-  tx: Tx,
-  next: Account,
-  extra: { status?: string; merged_into?: string | null } = {},
-) {
-  const contacts = await repo.listContacts(tx, next.id);
-  const features = accountFeatures({ ...next, contacts });
-  const row = await repo.updateAccount(tx, next.id, {
-    ...accountPatch(next),
-    ...extra,
-    features: JSON.stringify(features),
-  });
-  await repo.replaceMatchKeys(tx, next.id, row.status === 'active' ? matchKeys(features) : []);
-  return toAccount(row);
 }
 
 async function lockVisiblePair(tx: Tx, ctx: RequestContext, ids: [string, string]) {

@@ -1,10 +1,9 @@
 import type { Tx } from '../../db/database.js';
 import type { RequestContext } from '../access/permissions.js';
 import * as accountsRepo from '../accounts/accounts.repo.js';
-import { insertNewAccount, toAccount } from '../accounts/accounts.service.js';
+import { insertNewAccount, saveAccount, toAccount } from '../accounts/accounts.service.js';
 import type { Account } from '../accounts/accounts.schema.js';
 import { accountFeatures, findDuplicates, lockKeys, matchKeys, viewMatches } from '../accounts/duplicates.js';
-import { saveAccount } from '../accounts/merge.service.js';
 import { applyMerge, planMerge } from '../accounts/merge.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normalizeUscc } from '../matching/uscc.js';
