@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { ApiError, type FieldProblem } from '../api/client.js';
 
 /** For keys built at run time (error codes, problem codes): a missing key falls back to `defaultValue`. */
-type LooseT = (key: string, options?: Record<string, unknown>) => string;
-const loose = (t: TFunction): LooseT => t as unknown as LooseT;
+export type LooseT = (key: string, options?: Record<string, unknown>) => string;
+export const loose = (t: TFunction): LooseT => t as unknown as LooseT;
 
 export function durationText(t: TFunction, seconds: number): string {
   if (seconds < 90) return t('duration.seconds', { count: Math.max(1, Math.ceil(seconds)) });

@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { useAccount } from './accounts.api.js';
-import type { LooseT } from './reasonText.js';
+import { loose } from '../../i18n/errorText.js';
 
 /** A link to a customer by id, showing its name once loaded (merged and archived ones too). */
 export function AccountLink({ id }: { id: string }) {
@@ -17,5 +17,5 @@ export function AccountLink({ id }: { id: string }) {
 /** The label of an account field by its API name (parentId → "Parent account"). */
 export function accountFieldLabel(t: TFunction, field: string): string {
   const key = field === 'parentId' ? 'parent' : field;
-  return (t as unknown as LooseT)(`accounts.${key}`, { defaultValue: field });
+  return loose(t)(`accounts.${key}`, { defaultValue: field });
 }

@@ -3,37 +3,36 @@ import { Alert, Card, Flex, Spin, Table, Tag, Typography, type TableColumnsType 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CheckResult, DuplicateMatch, MatchReason } from '../../api/types.js';
+import { loose } from '../../i18n/errorText.js';
 import { VERDICT_COLORS } from './colors.js';
-import {
-  comparisonText,
-  contributionText,
-  fieldText,
-  reasonDetailText,
-  scorePercent,
-  type LooseT,
-} from './reasonText.js';
+import { comparisonText, contributionText, fieldText, reasonDetailText, scorePercent } from './reasonText.js';
 
 /** Why the matcher thinks two records are (not) one company: field, comparison, points, detail. */
 export function ReasonsTable({ reasons }: { reasons: MatchReason[] }) {
   const { t } = useTranslation();
-  const loose = t as unknown as LooseT;
+  const lt = loose(t);
   const columns: TableColumnsType<MatchReason & { key: number }> = [
     {
       title: t('match.field'),
       dataIndex: 'field',
-      render: (field: string) => <span style={{ whiteSpace: 'nowrap' }}>{fieldText(loose, field)}</span>,
+      render: (field: string) => <span style={{ whiteSpace: 'nowrap' }}>{fieldText(lt, field)}</span>,
     },
     {
       title: t('match.comparison'),
       dataIndex: 'comparison',
-      render: (comparison: string) => comparisonText(loose, comparison),
+      render: (comparison: string) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{comparisonText(lt, comparison)}</span>
+      ),
     },
     {
       title: t('match.contribution'),
       dataIndex: 'contribution',
       align: 'right',
       render: (points: number) => (
-        <Typography.Text type={points > 0 ? 'success' : points < 0 ? 'danger' : 'secondary'}>
+        <Typography.Text
+          type={points > 0 ? 'success' : points < 0 ? 'danger' : 'secondary'}
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {contributionText(points)}
         </Typography.Text>
       ),
@@ -43,7 +42,7 @@ export function ReasonsTable({ reasons }: { reasons: MatchReason[] }) {
       key: 'detail',
       render: (_: unknown, reason) => (
         <span style={{ wordBreak: 'break-word', overflowWrap: 'anywhere' }}>
-          {reasonDetailText(loose, reason)}
+          {reasonDetailText(lt, reason)}
         </span>
       ),
     },

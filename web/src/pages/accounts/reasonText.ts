@@ -1,7 +1,8 @@
 import type { MatchReason } from '../../api/types.js';
 
-/** For keys built at run time: a missing key falls back to `defaultValue`. */
-export type LooseT = (key: string, options?: Record<string, unknown>) => string;
+import type { LooseT } from '../../i18n/errorText.js';
+
+export type { LooseT };
 
 const BRANCH = 'a branch office and its parent are separate customers';
 

@@ -23,13 +23,12 @@ import { useCan } from '../../app/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
-import { errorText } from '../../i18n/errorText.js';
+import { errorText, loose } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useAudit, useVerifyAudit } from './audit.api.js';
 import type { AuditFilters } from './auditQuery.js';
 
 type RangeValue = Parameters<NonNullable<GetProps<typeof DatePicker.RangePicker>['onChange']>>[0];
-type LooseT = (key: string, options?: { defaultValue: string }) => string;
 
 const PAGE_SIZE = 20;
 
@@ -76,7 +75,7 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const loose = t as unknown as LooseT;
+  const lt = loose(t);
   const canReadUsers = useCan('users:read');
   const [filters, setFilters] = useState<AuditFilters>({});
   const [range, setRange] = useState<RangeValue>(null);
@@ -88,8 +87,8 @@ export function AuditPage() {
     setFilters((f) => ({ ...f, ...patch }));
     setPage((p) => ({ ...p, offset: 0 }));
   };
-  const actionLabel = (action: string) => loose(`audit.actions.${action}`, { defaultValue: action });
-  const typeLabel = (type: string) => loose(`audit.entityTypes.${type}`, { defaultValue: type });
+  const actionLabel = (action: string) => lt(`audit.actions.${action}`, { defaultValue: action });
+  const typeLabel = (type: string) => lt(`audit.entityTypes.${type}`, { defaultValue: type });
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, i18n.language) },

@@ -15,7 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { CLUSTER_OUTCOMES, type ImportJob } from '../../api/types.js';
@@ -24,7 +24,7 @@ import { LoadFailed } from '../../components/LoadFailed.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { accountsKey } from '../accounts/accounts.api.js';
-import type { LooseT } from '../accounts/reasonText.js';
+import { loose } from '../../i18n/errorText.js';
 import { ImportClusters } from './ImportClusters.js';
 import {
   IMPORT_STATUS_COLORS,
@@ -38,12 +38,12 @@ import { importsKey, useImport, useImportMutations } from './imports.api.js';
 
 function JobProgress({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
-  const loose = t as unknown as LooseT;
+  const lt = loose(t);
   const percent = progressPercent(job.progress);
   const phase = job.progress.phase ?? (job.status === 'importing' ? 'import' : 'read');
   return (
     <Card size="small" data-testid="import-progress">
-      <Typography.Text>{loose(`imports.phases.${phase}`, { defaultValue: phase })}</Typography.Text>
+      <Typography.Text>{lt(`imports.phases.${phase}`, { defaultValue: phase })}</Typography.Text>
       {job.progress.total ? (
         <Typography.Text type="secondary">
           {' '}
@@ -87,9 +87,13 @@ export function ImportJobPage() {
   const { start } = useImportMutations();
   const status = job.data?.status;
 
-  // When the worker moves the job on, what it wrote (clusters, outcomes, accounts) is fetched afresh.
+  // When the worker moves the job on, what it wrote (clusters, outcomes, accounts) is fetched afresh; a
+  // job that was already finished when the page opened needs nothing refetched.
+  const seen = useRef(status);
   useEffect(() => {
-    if (!status || isRunning(status)) return;
+    const before = seen.current;
+    seen.current = status;
+    if (!before || !status || !isRunning(before) || isRunning(status)) return;
     void client.invalidateQueries({ queryKey: [...importsKey, 'clusters', id] });
     if (status === 'done') void client.invalidateQueries({ queryKey: accountsKey });
   }, [status, id, client]);

@@ -1,12 +1,12 @@
 import { Collapse, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../api/types.js';
-import type { LooseT } from '../accounts/reasonText.js';
+import { loose } from '../../i18n/errorText.js';
 
 /** What could not be read, row by row with line numbers; the rest of the file was processed. */
 export function ImportProblems({ problems, total }: { problems: ImportProblem[]; total: number }) {
   const { t } = useTranslation();
-  const loose = t as unknown as LooseT;
+  const lt = loose(t);
   if (problems.length === 0) return null;
   const columns: TableColumnsType<ImportProblem & { key: number }> = [
     { title: t('imports.line'), dataIndex: 'line', width: 70 },
@@ -16,7 +16,7 @@ export function ImportProblems({ problems, total }: { problems: ImportProblem[];
       dataIndex: 'code',
       render: (code: string, p) => (
         <span>
-          {loose(`imports.problemCodes.${code}`, { defaultValue: code })}
+          {lt(`imports.problemCodes.${code}`, { defaultValue: code })}
           <br />
           <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
             {p.message}
