@@ -11,7 +11,6 @@
 import { readFileSync } from 'node:fs';
 import { CompanyGenerator, makeRandom } from './generate-company.js';
 
-
 export interface GeneratedRecord {
   id: string;
   /** The company this record really is (ground truth, not given to the matcher). */
