@@ -13,7 +13,7 @@ const PHASES: Record<DedupeProgress['phase'], string> = {
   cluster: 'clustering',
   write: 'writing   ',
 };
-/** Problems printed one by one; the rest are counted (every bad row is also in the output file). */
+/** Problems printed one by one; the rest are counted (a bad row with an id is also in the output file). */
 const SHOWN_PROBLEMS = 20;
 
 interface DedupeCliOptions {
@@ -122,7 +122,7 @@ export function dedupeCommand(program: Command) {
       const problemCount = Object.values(summary.problems).reduce((sum, n) => sum + n, 0);
       if (problemCount > shown.length)
         console.error(
-          `… ${problemCount - shown.length} more problems; bad rows are in the output with verdict "invalid"`,
+          `… ${problemCount - shown.length} more problems; bad rows with an id are in the output with verdict "invalid"`,
         );
       const { stats } = summary;
       console.log(
