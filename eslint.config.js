@@ -1,6 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// From inside src/modules/<a>/: '../<b>/<file>' where file is neither index.js nor a *.schema.js contract.
+const MODULE_INTERNALS = '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$|[^/]+\\.schema\\.js$)';
+const envRule = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through src/config.ts only.',
+};
+const queryBuilderRule = {
+  selector: 'MemberExpression[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]',
+  message:
+    'SQL lives in repositories (*.repo.ts); a use case runs in runWork (src/kernel) and passes w.tx to them.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bin/**', 'coverage/**', 'tmp/**'] },
   js.configs.recommended,
@@ -17,11 +29,68 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
+      'no-restricted-syntax': ['error', envRule, queryBuilderRule],
+      'no-restricted-imports': [
         'error',
         {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through src/config.ts only.',
+          paths: [
+            {
+              name: 'kysely',
+              allowTypeImports: true,
+              message: 'The query builder belongs in repositories (*.repo.ts), src/db and the kernel.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Module boundaries: another module is reached through its public API, modules/<name>/index.ts.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              allowTypeImports: true,
+              message: 'The query builder belongs in repositories (*.repo.ts), src/db and the kernel.',
+            },
+          ],
+          patterns: [
+            {
+              regex: MODULE_INTERNALS,
+              message:
+                "Use the other module's public API (../<module>/index.js or its *.schema.js), not its files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Where SQL is written: repositories, the database layer, the kernel's own plumbing, tests and tools.
+    files: ['**/*.repo.ts', 'src/db/**', 'src/kernel/**', '**/*.test.ts', 'e2e/**', 'bench/**', '*.js'],
+    rules: {
+      'no-restricted-syntax': ['error', envRule],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['src/modules/**/*.repo.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: MODULE_INTERNALS,
+              message:
+                "Use the other module's public API (../<module>/index.js or its *.schema.js), not its files.",
+            },
+          ],
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newAuditKeyPem } from './kernel/audit-key.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -27,6 +28,20 @@ const envSchema = z.object({
   FAIRSHARE_ADMIN_LOGIN: z.string().min(1).default('admin'),
   FAIRSHARE_ADMIN_PASSWORD: z.string().min(8).optional(),
   WEB_DIST_DIR: z.string().optional(),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  AUDIT_TRUSTED_KEYS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  AUDIT_WITNESS_FILE: z.string().min(1).optional(),
+  AUDIT_WITNESS_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -44,7 +59,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
-/** Configuration for tests and tools: defaults plus overrides, no environment. */
+let testKey: string | undefined;
+
+/**
+ * Configuration for tests and tools: defaults plus overrides, no environment. The audit key is made in
+ * memory once per process, so tests never write key files.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), LOG_LEVEL: 'silent', WORKER_ENABLED: false, ...overrides };
+  testKey ??= newAuditKeyPem();
+  return {
+    ...loadConfig({}),
+    LOG_LEVEL: 'silent',
+    WORKER_ENABLED: false,
+    AUDIT_SIGNING_KEY: testKey,
+    ...overrides,
+  };
 }

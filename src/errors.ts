@@ -2,20 +2,34 @@
  * Domain errors carry a stable code and the details a user needs. The HTTP edge maps codes to statuses;
  * domain code never speaks HTTP.
  */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'DUPLICATE_ACCOUNT'
-  | 'POSSIBLE_DUPLICATE'
-  | 'UNPROCESSABLE'
-  | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INTERNAL';
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'the request is not valid; details.fields names each field and its problem',
+  UNAUTHENTICATED: 'no valid session or token; details.reason says which',
+  INVALID_CREDENTIALS: 'login or password is incorrect',
+  FORBIDDEN: 'the caller lacks a permission (details.permission) or may not act on this record',
+  NOT_FOUND: 'no such record, or not one the caller may see',
+  CONFLICT: 'the change conflicts with an existing record (a database constraint; details.constraint)',
+  DUPLICATE_ACCOUNT: 'this customer already exists (details.matches)',
+  POSSIBLE_DUPLICATE: 'similar customers exist; send confirm.reason to create anyway (details.matches)',
+  LOGIN_TAKEN: 'another user has this login',
+  TEAM_NAME_TAKEN: 'a sibling team already has this name',
+  TEAM_NOT_EMPTY: 'the team still has members or sub-teams (details.members, details.children)',
+  ACCOUNT_NOT_ACTIVE: 'the account is archived or merged away (details.status)',
+  MERGE_NOT_REVERSIBLE: 'a later change depends on this merge; take that back first (details.blockedBy)',
+  IMPORT_WRONG_STATE: 'the import is not in the state this needs (details.status, details.expected)',
+  UNPROCESSABLE: 'the request is well-formed but cannot be carried out (details.fields)',
+  RATE_LIMITED: 'too many requests; retry after details.retryAfterSeconds (also the Retry-After header)',
+  PAYLOAD_TOO_LARGE: 'the request body is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'the body has a content type this route does not take',
+  CONTENTION: 'others are changing the same records; retry after the Retry-After header',
+  INTERNAL: 'something failed on the server; it is logged under details.requestId',
+} as const;
+
+/**
+ * Domain errors carry a stable code and the details a user needs. The HTTP edge maps codes to statuses;
+ * domain code never speaks HTTP.
+ */
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `teamId` or `scopes.0`. */
@@ -39,9 +53,6 @@ export class AppError extends Error {
 export const notFound = (entity: string, id: string) =>
   new AppError('NOT_FOUND', `${entity} ${id} was not found`, { entity, id });
 
-export const conflict = (message: string, details: Record<string, unknown> = {}) =>
-  new AppError('CONFLICT', message, details);
-
 /**
  * An error about one field, in the shape every field error has: `details.fields`, so a client reads field
  * problems one way whatever the code (VALIDATION_FAILED, CONFLICT, FORBIDDEN…).
@@ -60,3 +71,8 @@ export const invalid = (problems: FieldProblem[]) =>
   new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
     fields: problems,
   });
+
+/** A unique constraint refused the write: two writers raced for one value. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}

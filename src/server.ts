@@ -1,12 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { openDatabase, vacuumDatabase, type Database } from './db/database.js';
+import { openDatabase, vacuumDatabase, type Database, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureAdmin } from './bootstrap.js';
 import { buildApp } from './http/app.js';
-import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
-import { runNextImportJob } from './modules/imports/imports.runner.js';
-import { startWorker, type Worker } from './modules/outbox/worker.js';
+import {
+  auditCheckpointJob,
+  auditSealJob,
+  eventDispatchJob,
+  eventPurgeJob,
+  sealAudit,
+  startWorker,
+  type JobHandler,
+  type JobRow,
+  type Recurring,
+  type Worker,
+} from './kernel/index.js';
+import { systemContext, type RequestContext } from './modules/access/index.js';
+import { auditKeyFile, auditSetup, type AuditSetup } from './modules/audit/index.js';
+import { actorForJob, deleteExpiredSessions } from './modules/auth/index.js';
+import { importJob } from './modules/imports/index.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,10 +36,17 @@ export function databaseOptions(config: Config) {
 /** Opens the database, migrates, makes sure an admin exists, and serves. */
 export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
   const started = Date.now();
+  const audit = auditSetup(config);
   const db = database ?? (await openDatabase(databaseOptions(config)));
   await migrateToLatest(db.db);
   const admin = await ensureAdmin(db.db, config);
-  const app = await buildApp(db.db, config);
+  const app = await buildApp(db.db, config, audit);
+  if (audit.created && audit.signer) {
+    process.stdout.write(
+      `\n  Audit checkpoints are signed with the key in ${auditKeyFile(config)}; keep a copy outside this machine.\n` +
+        `  Its public key (for AUDIT_TRUSTED_KEYS on other machines): ${audit.signer.publicKey}\n\n`,
+    );
+  }
   if (admin?.password) {
     // Printed once, on the console only: the log stream must never hold a password.
     process.stdout.write(
@@ -35,17 +55,12 @@ export async function startServer(config: Config, database?: Database): Promise<
   }
   let worker: Worker | undefined;
   if (config.WORKER_ENABLED) {
+    const { handlers, recurring } = backgroundJobs(db, audit);
     worker = await startWorker(db.db, app.log, {
       pollMs: config.WORKER_POLL_MS,
-      handlers: {},
-      tasks: [runNextImportJob],
-      jobs: [
-        { name: 'sessions.expire', intervalSeconds: 3600, run: deleteExpiredSessions },
-        // PGlite has no autovacuum: without statistics the planner scans instead of using indexes.
-        ...(db.engine === 'pglite'
-          ? [{ name: 'db.vacuum', intervalSeconds: 600, run: vacuumDatabase, outsideTransaction: true }]
-          : []),
-      ],
+      handlers,
+      recurring,
+      contextFor: jobContext,
     });
   }
   const address = await app.listen({ port: config.PORT, host: config.HOST });
@@ -60,7 +75,53 @@ export async function startServer(config: Config, database?: Database): Promise<
       (closing ??= (async () => {
         await app.close();
         await worker?.stop();
+        // What this node wrote last is chained and anchored before it goes.
+        await sealAudit(db.db, { ...audit.seal, forceCheckpoint: true }).catch((error: unknown) =>
+          app.log.error({ err: error }, 'sealing the audit chain at shutdown failed'),
+        );
         if (!database) await db.close();
       })()),
   };
+}
+
+/** A job acts as the user who started it, while that user may still act; a sweep as the system. */
+export async function jobContext(db: Db, job: JobRow): Promise<RequestContext> {
+  return job.created_by
+    ? { actor: await actorForJob(db, job.created_by), requestId: `job:${job.id}` }
+    : { ...systemContext(`job:${job.kind}`), requestId: `job:${job.id}` };
+}
+
+/** Everything the worker runs: the kernel's sweeps, the modules' jobs, and their schedules. */
+export function backgroundJobs(
+  db: Database,
+  audit: AuditSetup,
+): { handlers: JobHandler[]; recurring: Recurring[] } {
+  const handlers: JobHandler[] = [
+    auditSealJob(audit.seal),
+    auditCheckpointJob(audit.seal),
+    eventDispatchJob({}),
+    eventPurgeJob,
+    importJob,
+    {
+      kind: 'sessions.expire',
+      lane: 'system',
+      run: async ({ db: database }) => (await deleteExpiredSessions(database), 'done'),
+    },
+  ];
+  const recurring: Recurring[] = [
+    { kind: 'audit.seal', intervalSeconds: 1 },
+    { kind: 'events.dispatch', intervalSeconds: 1 },
+    { kind: 'events.purge', intervalSeconds: 3600 },
+    { kind: 'sessions.expire', intervalSeconds: 3600 },
+  ];
+  if (db.engine === 'pglite') {
+    // PGlite has no autovacuum: without statistics the planner scans instead of using indexes.
+    handlers.push({
+      kind: 'db.vacuum',
+      lane: 'system',
+      run: async ({ db: d }) => (await vacuumDatabase(d), 'done'),
+    });
+    recurring.push({ kind: 'db.vacuum', intervalSeconds: 600 });
+  }
+  return { handlers, recurring };
 }

@@ -70,7 +70,7 @@ export interface ApiTokenTable {
 
 export interface AuditLogTable {
   id: Generated<string>;
-  at: string;
+  at: ColumnType<string, string | undefined, never>;
   actor_id: string | null;
   actor_label: string;
   action: string;
@@ -80,29 +80,81 @@ export interface AuditLogTable {
   after: Json;
   reason: string | null;
   request_id: string | null;
+  decision_id: string | null;
+}
+
+export interface AuditPendingTable {
+  audit_id: string;
+}
+
+export interface AuditChainTable {
+  seq: string;
+  audit_id: string;
   prev_hash: string;
   hash: string;
 }
 
-export interface OutboxTable {
+export interface AuditCheckpointTable {
   id: Generated<string>;
-  topic: string;
+  chain_length: string;
+  head_hash: string;
+  at: string;
+  prev_signature: string | null;
+  key_id: string;
+  public_key: string;
+  signature: string;
+}
+
+export interface DecisionTable {
+  id: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  verdict: string;
+  rule: Json;
+  evidence: Json;
+  not_applied: Generated<Json>;
+  effective: Json;
+  actor_id: string | null;
+  request_id: string | null;
+  at: CreatedAt;
+}
+
+export interface EventTable {
+  id: Generated<string>;
+  name: string;
   payload: Json;
+  actor_id: string | null;
+  request_id: string | null;
   status: Generated<string>;
   attempts: Generated<number>;
-  max_attempts: Generated<number>;
   run_at: Timestamp;
   last_error: string | null;
   created_at: CreatedAt;
-  processed_at: string | null;
+  delivered_at: string | null;
 }
 
-export interface ScheduledJobTable {
-  name: string;
-  interval_seconds: number;
-  next_run_at: string;
-  last_run_at: string | null;
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  key: string | null;
+  status: Generated<string>;
+  payload: Generated<Json>;
+  phase: string | null;
+  done: Generated<number>;
+  total: number | null;
+  message: Json;
+  run_at: Timestamp;
+  interval_seconds: number | null;
+  lease_until: string | null;
+  leased_by: string | null;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
   last_error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  finished_at: string | null;
 }
 
 export interface AccountTable {
@@ -155,7 +207,10 @@ export interface ContactTable {
 export interface AccountMergeTable {
   id: Generated<string>;
   survivor_id: string;
-  merged_id: string;
+  /** Null when the values came from an import row rather than another account (see `source`). */
+  merged_id: string | null;
+  source: Json;
+  decision_id: string | null;
   reason: string;
   added: Json;
   moved: Json;
@@ -170,12 +225,10 @@ export interface ImportJobTable {
   filename: string;
   status: Generated<string>;
   file: Buffer;
-  progress: Generated<Json>;
   problems: Generated<Json>;
   summary: Generated<Json>;
   error: string | null;
-  lease_until: string | null;
-  attempts: Generated<number>;
+  job_id: string | null;
   created_by: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -207,6 +260,10 @@ export interface DB {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
-  outbox: OutboxTable;
-  scheduled_jobs: ScheduledJobTable;
+  audit_chain: AuditChainTable;
+  audit_pending: AuditPendingTable;
+  audit_checkpoints: AuditCheckpointTable;
+  decisions: DecisionTable;
+  events: EventTable;
+  jobs: JobTable;
 }

@@ -13,6 +13,8 @@ import type { Db } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { decisionRoutes } from '../modules/decisions/decisions.routes.js';
+import { auditSetup, type AuditSetup } from '../modules/audit/index.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
@@ -42,7 +44,11 @@ function requestId(request: { headers: Record<string, unknown> }): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-export async function buildApp(db: Db, config: Config): Promise<FastifyInstance> {
+export async function buildApp(
+  db: Db,
+  config: Config,
+  audit: AuditSetup = auditSetup(config),
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
     genReqId: requestId,
@@ -125,9 +131,10 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   userRoutes(app, db);
   teamRoutes(app, db);
   orgRoutes(app, db);
-  auditRoutes(app, db);
+  auditRoutes(app, db, audit);
   accountRoutes(app, db);
   importRoutes(app, db);
+  decisionRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.js';
+import { isRetryable } from '../kernel/index.js';
 
 export const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -10,6 +11,13 @@ export const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   DUPLICATE_ACCOUNT: 409,
   POSSIBLE_DUPLICATE: 409,
+  LOGIN_TAKEN: 409,
+  TEAM_NAME_TAKEN: 409,
+  TEAM_NOT_EMPTY: 409,
+  ACCOUNT_NOT_ACTIVE: 409,
+  MERGE_NOT_REVERSIBLE: 409,
+  IMPORT_WRONG_STATE: 409,
+  CONTENTION: 503,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
@@ -72,6 +80,19 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   }
   const integrity = integrityError(error);
   if (integrity) return integrity;
+  if (isRetryable(error)) {
+    // Contention that escaped a unit of work's retries (or a read outside one): try again, never a 500.
+    return {
+      status: STATUS.CONTENTION,
+      body: {
+        error: {
+          code: 'CONTENTION',
+          message: 'Others are changing the same records; try again in a moment',
+          details: { retryAfterSeconds: 1 },
+        },
+      },
+    };
+  }
   const known = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (known) {
     return {

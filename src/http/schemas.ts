@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '../errors.js';
+
+const codeList = Object.entries(ERROR_CODES)
+  .map(([code, meaning]) => `\`${code}\`: ${meaning}`)
+  .join('; ');
 
 export const errorBodySchema = z
   .object({
     error: z.object({
-      code: z.string().describe('stable machine-readable code, e.g. VALIDATION_FAILED'),
+      code: z
+        .enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]])
+        .describe(`stable machine-readable code. ${codeList}`),
       message: z.string(),
       details: z.record(z.string(), z.unknown()),
     }),
@@ -18,6 +25,7 @@ const errorResponses = {
   409: errorBodySchema,
   422: errorBodySchema,
   429: errorBodySchema,
+  503: errorBodySchema,
 };
 
 /** Success responses plus the shared error shape for every 4xx a route can return. */

@@ -97,7 +97,7 @@ export async function seedDemo(db: Db, ctx: RequestContext, password: string): P
   };
 
   const ensureTeam = async (t: DemoTeam, parentId: string | null, parentManagerId: string | null) => {
-    const teams = await listTeams(db);
+    const teams = await listTeams(db, ctx);
     const team =
       teams.find((x) => x.name === t.name && x.parentId === parentId) ??
       (await createTeam(db, ctx, { name: t.name, parentId }));

@@ -75,7 +75,7 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     expect((await create(rep, { legalName: '上海华源科技有限公司' })).status).toBe(201);
   });
 
-  it('asks for confirmation with a reason when a look-alike exists, and audits the override', async () => {
+  it('asks for confirmation with a reason when a look-alike exists, and keeps the decision with its evidence', async () => {
     const look = { legalName: '北京华源信息技术有限公司' };
     const check = await server.call('/api/v1/accounts/check', { cookie: rep, json: look });
     expect(check.body.verdict).toBe('possible');
@@ -85,14 +85,29 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     const confirmed = await create(rep, { ...look, confirm: { reason: '集团内另一家独立法人' } });
     expect(confirmed.status).toBe(201);
     const admin = await server.login('admin');
-    const audit = await server.call(
-      `/api/v1/audit?entityId=${confirmed.body.id}&action=account.duplicate_overridden`,
-      {
-        cookie: admin,
-      },
-    );
-    expect(audit.body.items[0]).toMatchObject({ reason: '集团内另一家独立法人' });
-    expect(audit.body.items[0].after.matches[0].verdict).toBe('possible');
+    const audit = await server.call(`/api/v1/audit?entityId=${confirmed.body.id}&action=account.created`, {
+      cookie: admin,
+    });
+    expect(audit.body.items[0]).toMatchObject({
+      reason: '集团内另一家独立法人',
+      decisionId: confirmed.body.decisionId,
+    });
+    const decision = await server.call(`/api/v1/decisions/${confirmed.body.decisionId}`, { cookie: rep });
+    expect(decision.body).toMatchObject({
+      kind: 'account.admission',
+      subject: { type: 'account', id: confirmed.body.id },
+      verdict: 'created_despite_possible',
+      rule: { id: 'account.admission', version: 1, params: { source: 'create' } },
+    });
+    const codes = decision.body.evidence.map((e: { code: string }) => e.code);
+    expect(codes).toEqual(['match.possible', 'admission.confirmed', 'owner.creator']);
+    expect(decision.body.evidence[0].params.accountId).toEqual(expect.any(String));
+    expect(decision.body.evidence[0].evidence.length).toBeGreaterThan(0);
+    // The same decision, read by someone who may not see the look-alike: it exists, nothing more.
+    const other = await server.call(`/api/v1/decisions/${confirmed.body.decisionId}`, { cookie: otherRep });
+    expect(other.status).toBe(404);
+    const listed = await server.call(`/api/v1/accounts/${confirmed.body.id}/decisions`, { cookie: rep });
+    expect(listed.body.items.map((d: { id: string }) => d.id)).toEqual([confirmed.body.decisionId]);
   });
 
   it('weighs a bare name by how many companies answer to it, as bulk de-duplication does', async () => {

@@ -2,44 +2,16 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { AccountTable, ContactTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
-import type { Actor } from '../access/permissions.js';
-import { teamSubtree } from '../access/scope.repo.js';
+import { visible } from '../../kernel/visibility.js';
+import type { Actor } from '../access/index.js';
 
 export type AccountRow = Selectable<AccountTable>;
 export type NewAccountRow = Insertable<AccountTable>;
 export type ContactRow = Selectable<ContactTable>;
 
-/** Accounts the actor may see, by data scope, in SQL. */
+/** Accounts the actor may see, by the account policy, in SQL. */
 function visibleAccounts(db: Executor, actor: Actor) {
-  const query = db.selectFrom('accounts');
-  switch (actor.scope) {
-    case 'all':
-      return query;
-    case 'own':
-      return query.where('accounts.owner_id', '=', actor.id);
-    case 'partner':
-      return actor.partnerId
-        ? query.where('accounts.partner_id', '=', actor.partnerId)
-        : query.where(sql<boolean>`false`);
-    case 'team':
-      return query.where((eb) =>
-        eb.or([
-          eb('accounts.owner_id', '=', actor.id),
-          ...(actor.teamId
-            ? [
-                eb(
-                  'accounts.owner_id',
-                  'in',
-                  eb
-                    .selectFrom('users')
-                    .select('users.id')
-                    .where('users.team_id', 'in', teamSubtree(actor.teamId)),
-                ),
-              ]
-            : []),
-        ]),
-      );
-  }
+  return db.selectFrom('accounts').where(visible('account', actor));
 }
 
 export async function listVisibleAccounts(
@@ -54,9 +26,9 @@ export async function listVisibleAccounts(
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb('legal_name', 'ilike', like),
-        eb('english_name', 'ilike', like),
-        eb(sql<string>`array_to_string(aliases, ' ')`, 'ilike', like),
+        eb('accounts.legal_name', 'ilike', like),
+        eb('accounts.english_name', 'ilike', like),
+        eb(sql<string>`array_to_string(accounts.aliases, ' ')`, 'ilike', like),
       ]),
     );
   }
@@ -80,9 +52,8 @@ export async function findVisibleAccount(
   return visibleAccounts(db, actor).selectAll('accounts').where('accounts.id', '=', id).executeTakeFirst();
 }
 
-export async function isVisibleAccount(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {
+export async function visibleAccountIds(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  if (actor.scope === 'all') return new Set(ids);
   const rows = await visibleAccounts(db, actor)
     .select('accounts.id')
     .where('accounts.id', 'in', ids)
@@ -224,13 +195,6 @@ export async function listContacts(db: Executor, accountId: string): Promise<Con
     .execute();
 }
 
-/** Serialises writers racing on the same strong keys (two variants of one company typed at once). */
-export async function lockMatchKeys(db: Executor, keys: readonly string[]): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`account-key:${key}`}, 0))`.execute(db);
-  }
-}
-
 export async function moveContacts(
   db: Executor,
   fromId: string,
@@ -263,7 +227,9 @@ export async function insertMerge(
   db: Executor,
   merge: {
     survivor_id: string;
-    merged_id: string;
+    merged_id: string | null;
+    source?: string | null;
+    decision_id: string;
     reason: string;
     added: string;
     moved: string;
@@ -273,13 +239,18 @@ export async function insertMerge(
   return db.insertInto('account_merges').values(merge).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findLiveMerge(db: Executor, id: string) {
+export async function findMerge(db: Executor, id: string, lock = false) {
+  const query = db.selectFrom('account_merges').selectAll().where('id', '=', id);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** The live merge that took `accountId` away, if any: what must be undone before merges into it can be. */
+export async function liveMergeOf(db: Executor, accountId: string) {
   return db
     .selectFrom('account_merges')
-    .selectAll()
-    .where('id', '=', id)
+    .select('id')
+    .where('merged_id', '=', accountId)
     .where('unmerged_at', 'is', null)
-    .forUpdate()
     .executeTakeFirst();
 }
 

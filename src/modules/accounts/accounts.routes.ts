@@ -130,7 +130,9 @@ export function accountRoutes(app: FastifyInstance, db: Db) {
         summary: 'Take a merge back; edits made to the survivor since are kept',
         params: idParams,
         body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
-        response: responses({ 200: z.object({ survivor: accountSchema, restored: accountSchema }) }),
+        response: responses({
+          200: z.object({ survivor: accountSchema, restored: accountSchema.nullable() }),
+        }),
       },
     },
     async (request) => unmergeAccounts(db, request.ctx, request.params.id, request.body.reason),

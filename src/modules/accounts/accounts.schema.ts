@@ -67,7 +67,13 @@ export const createAccountBody = accountFieldsSchema.extend({
 });
 export type CreateAccountInput = z.infer<typeof createAccountBody>;
 
-export const updateAccountBody = accountFieldsSchema.partial().extend({ reason: text(500).optional() });
+export const updateAccountBody = accountFieldsSchema.partial().extend({
+  reason: text(500).optional(),
+  confirm: z
+    .strictObject({ reason: text(500) })
+    .optional()
+    .describe('save even though the new values look like other customers; the reason is audited'),
+});
 export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
 
 export const listAccountsQuery = z.strictObject({
@@ -147,12 +153,18 @@ export const checkResultSchema = z.object({
   warnings: z.array(warningSchema),
 });
 
-export const createdAccountSchema = accountDetailSchema.extend({ warnings: z.array(warningSchema) });
+export const createdAccountSchema = accountDetailSchema.extend({
+  warnings: z.array(warningSchema),
+  decisionId: z
+    .uuid()
+    .describe('the admission decision: what the duplicate check found and why it let this in'),
+});
 
 const mergeDelta = z.unknown().describe('what the survivor gained and which conflicting values were kept');
 
 export const mergeResultSchema = z.object({
   mergeId: z.uuid(),
+  decisionId: z.uuid(),
   survivor: accountSchema,
   delta: mergeDelta,
   moved: z.object({ contacts: z.array(z.uuid()), children: z.array(z.uuid()) }),
@@ -160,10 +172,21 @@ export const mergeResultSchema = z.object({
 
 export const accountMergeSchema = z.object({
   id: z.uuid(),
-  survivorId: z.uuid(),
-  mergedId: z.uuid(),
-  reason: z.string(),
-  delta: mergeDelta,
+  survivorId: z.uuid().nullable().describe('null when the caller may not see the surviving account'),
+  mergedId: z
+    .uuid()
+    .nullable()
+    .describe('null for values folded in from an import (see source), or an account the caller may not see'),
+  visible: z
+    .boolean()
+    .describe('false: the caller may not see where the values came from; delta is withheld'),
+  source: z
+    .object({ importId: z.uuid(), clusterId: z.string(), lines: z.array(z.number().int()) })
+    .nullable()
+    .describe('for values folded in from an import: which rows'),
+  reason: z.string().nullable(),
+  delta: mergeDelta.nullable(),
+  decisionId: z.uuid().nullable(),
   mergedAt: z.string(),
   unmergedAt: z.string().nullable(),
 });

@@ -1,12 +1,12 @@
-import type { Db, Tx } from '../../db/database.js';
-import type { Features } from '../matching/normalize.js';
-import { AppError, fieldError, invalid, notFound, type FieldProblem } from '../../errors.js';
+import type { Db } from '../../db/database.js';
+import { fieldError, invalid, isUniqueViolation, notFound, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import type { RequestContext } from '../access/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { normalizePhone } from '../matching/phone.js';
-import { normalizeUscc } from '../matching/uscc.js';
-import { isUniqueViolation } from '../users/users.service.js';
+import { RetryWork, runWork, type Work } from '../../kernel/index.js';
+import type { RequestContext } from '../access/index.js';
+import { normalizePhone } from '../matching/index.js';
+import { normalizeUscc } from '../matching/index.js';
+import { notActive, saveAccount, toAccount, toContact } from './account-store.js';
+import { admitCustomer, readmitCustomer } from './admission.js';
 import * as repo from './accounts.repo.js';
 import type {
   Account,
@@ -16,53 +16,7 @@ import type {
   ListAccountsQuery,
   UpdateAccountInput,
 } from './accounts.schema.js';
-import {
-  accountFeatures,
-  findDuplicates,
-  lockKeys,
-  matchKeys,
-  viewMatches,
-  type MatchView,
-} from './duplicates.js';
-
-export function toAccount(row: repo.AccountRow): Account {
-  return {
-    id: row.id,
-    legalName: row.legal_name,
-    aliases: row.aliases,
-    englishName: row.english_name,
-    uscc: row.uscc,
-    usccValid: row.uscc_valid,
-    phones: row.phones,
-    emails: row.emails,
-    website: row.website,
-    province: row.province,
-    city: row.city,
-    district: row.district,
-    street: row.street,
-    industry: row.industry,
-    size: row.size as Account['size'],
-    source: row.source,
-    tags: row.tags,
-    parentId: row.parent_id,
-    isBranch: row.is_branch,
-    ownerId: row.owner_id,
-    partnerId: row.partner_id,
-    status: row.status as Account['status'],
-    mergedInto: row.merged_into,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-export const toContact = (c: repo.ContactRow) => ({
-  id: c.id,
-  accountId: c.account_id,
-  name: c.name,
-  mobile: c.mobile,
-  email: c.email,
-  title: c.title,
-});
+import { accountFeatures, findDuplicates, matchKeys, viewMatches, type MatchView } from './duplicates.js';
 
 /** Phones in E.164 and a readable USCC; what cannot be read is named, field by field. */
 function cleanContactPoints(input: { phones?: string[] | undefined; uscc?: string | null | undefined }) {
@@ -127,27 +81,10 @@ export async function checkAccount(
 ): Promise<CheckResult> {
   const { phones, uscc } = cleanContactPoints(input);
   const features = accountFeatures({ ...input, phones });
-  const candidates = await findDuplicates(db, features);
+  const { candidates } = await findDuplicates(db, features);
   const matches = await viewMatches(db, ctx.actor, candidates);
   const verdict = matches.some((m) => m.verdict === 'same') ? 'same' : matches.length ? 'possible' : 'none';
   return { verdict, matches, warnings: usccWarning(uscc) };
-}
-
-/** Stores an account's values and recomputes what matching knows about it. */
-export async function saveAccount(
-  tx: Tx,
-  next: Account,
-  extra: { status?: string; merged_into?: string | null } = {},
-) {
-  const contacts = await repo.listContacts(tx, next.id);
-  const features = accountFeatures({ ...next, contacts });
-  const row = await repo.updateAccount(tx, next.id, {
-    ...accountPatch(next),
-    ...extra,
-    features: JSON.stringify(features),
-  });
-  await repo.replaceMatchKeys(tx, next.id, row.status === 'active' ? matchKeys(features) : []);
-  return toAccount(row);
 }
 
 /**
@@ -183,48 +120,41 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
   if (parent) problems.push(parent);
   if (problems.length) throw invalid(problems);
   const features = accountFeatures({ ...input, phones: points.phones, contacts: people.contacts });
-  const keys = matchKeys(features);
   try {
-    return await db.transaction().execute(async (tx) => {
-      // Two variants of one company typed at once must not both get in: writers sharing a key queue here.
-      await repo.lockMatchKeys(tx, lockKeys(keys));
-      const candidates = await findDuplicates(tx, features);
-      const matches = await viewMatches(tx, ctx.actor, candidates);
-      if (matches.some((m) => m.verdict === 'same')) {
-        throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { matches });
-      }
-      if (matches.length > 0 && !input.confirm) {
-        throw new AppError(
-          'POSSIBLE_DUPLICATE',
-          'Similar customers exist; confirm with a reason to create anyway',
-          {
-            matches,
-          },
-        );
-      }
-      const { account, contacts } = await insertNewAccount(tx, ctx, {
+    return await runWork(db, ctx, async (w) => {
+      const admitted = await admitCustomer(w, {
         values: {
-          ...input,
-          phones: points.phones,
+          legalName: input.legalName,
+          aliases: input.aliases ?? [],
+          englishName: input.englishName ?? null,
           uscc: points.uscc?.code ?? null,
           usccValid: points.uscc?.valid ?? false,
+          phones: points.phones,
+          emails: input.emails ?? [],
+          website: input.website ?? null,
+          province: input.province ?? null,
+          city: input.city ?? null,
+          district: input.district ?? null,
+          street: input.street ?? null,
+          industry: input.industry ?? null,
+          size: input.size ?? null,
+          source: input.source ?? null,
+          tags: input.tags ?? [],
+          parentId: input.parentId ?? null,
+          isBranch: input.isBranch ?? false,
         },
         contacts: people.contacts,
         features,
-        keys,
-        reason: input.confirm?.reason,
+        source: { kind: 'create' },
+        confirmReason: input.confirm?.reason,
       });
-      if (input.confirm && matches.length > 0) {
-        // The decision to create despite look-alikes is itself recorded, with what was seen.
-        await recordAudit(tx, ctx, {
-          action: 'account.duplicate_overridden',
-          entityType: 'account',
-          entityId: account.id,
-          after: { matches: candidates.map((c) => ({ accountId: c.accountId, ...c.result })) },
-          reason: input.confirm.reason,
-        });
-      }
-      return { ...account, contacts, warnings: usccWarning(points.uscc) };
+      if (admitted.outcome !== 'created') throw new Error(`create admitted as ${admitted.outcome}`);
+      return {
+        ...admitted.account,
+        contacts: admitted.contacts,
+        decisionId: admitted.decisionId,
+        warnings: usccWarning(points.uscc),
+      };
     });
   } catch (error) {
     // The partial unique index on valid USCCs is the last line: a racing twin ends here.
@@ -240,62 +170,6 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
   }
 }
 
-export interface NewAccount {
-  values: Omit<CreateAccountInput, 'contacts' | 'confirm' | 'uscc'> & {
-    uscc: string | null;
-    usccValid: boolean;
-  };
-  contacts: { name: string; mobile: string | null; email: string | null; title: string | null }[];
-  features: Features[];
-  keys: string[];
-  reason?: string | undefined;
-}
-
-/** Stores a new account, its contacts and matching keys, and audits it. The caller has checked duplicates. */
-export async function insertNewAccount(tx: Tx, ctx: RequestContext, input: NewAccount) {
-  const v = input.values;
-  const row = await repo.insertAccount(tx, {
-    legal_name: v.legalName,
-    aliases: v.aliases ?? [],
-    english_name: v.englishName ?? null,
-    uscc: v.uscc,
-    uscc_valid: v.usccValid,
-    phones: v.phones ?? [],
-    emails: (v.emails ?? []).map((e) => e.toLowerCase()),
-    website: v.website ?? null,
-    province: v.province ?? null,
-    city: v.city ?? null,
-    district: v.district ?? null,
-    street: v.street ?? null,
-    industry: v.industry ?? null,
-    size: v.size ?? null,
-    source: v.source ?? null,
-    tags: v.tags ?? [],
-    parent_id: v.parentId ?? null,
-    is_branch: v.isBranch ?? false,
-    owner_id: ctx.actor.id,
-    partner_id: ctx.actor.partnerId,
-    features: JSON.stringify(input.features),
-    created_by: ctx.actor.id,
-  });
-  await repo.replaceMatchKeys(tx, row.id, input.keys);
-  const contacts = (
-    await repo.insertContacts(
-      tx,
-      input.contacts.map((c) => ({ ...c, account_id: row.id })),
-    )
-  ).map(toContact);
-  const account = toAccount(row);
-  await recordAudit(tx, ctx, {
-    action: 'account.created',
-    entityType: 'account',
-    entityId: row.id,
-    after: { ...account, contacts },
-    reason: input.reason,
-  });
-  return { account, contacts };
-}
-
 export async function listAccounts(db: Db, ctx: RequestContext, query: ListAccountsQuery) {
   const page: Page = { limit: query.limit, offset: query.offset };
   const { items, total } = await repo.listVisibleAccounts(db, ctx.actor, query, page);
@@ -308,6 +182,21 @@ export async function getAccount(db: Db, ctx: RequestContext, id: string) {
   return { ...toAccount(row), contacts: (await repo.listContacts(db, id)).map(toContact) };
 }
 
+/** Fields matching reads: changing one re-admits the account (the duplicate check a create passes). */
+const IDENTITY_FIELDS = [
+  'legalName',
+  'aliases',
+  'englishName',
+  'uscc',
+  'phones',
+  'emails',
+  'website',
+  'province',
+  'city',
+  'district',
+  'street',
+] as const;
+
 export async function updateAccount(
   db: Db,
   ctx: RequestContext,
@@ -318,55 +207,53 @@ export async function updateAccount(
   const parent = patch.parentId ? await parentProblem(db, ctx, patch.parentId, id) : null;
   if (parent) points.problems.push(parent);
   if (points.problems.length) throw invalid(points.problems);
-  return db.transaction().execute(async (tx) => {
-    if (!(await repo.findVisibleAccount(tx, ctx.actor, id))) throw notFound('account', id);
-    const current = await repo.findAccount(tx, id, true);
-    if (!current || current.status !== 'active') throw notFound('account', id);
-    const next = { ...toAccount(current), ...stripUndefined(patch) };
+  const apply = (current: Account): Account => {
+    const next = { ...current, ...stripUndefined(patch) };
     if (patch.phones) next.phones = points.phones;
     if (patch.uscc !== undefined) {
       next.uscc = points.uscc?.code ?? null;
       next.usccValid = points.uscc?.valid ?? false;
     }
-    const after = await saveAccount(tx, next);
-    await recordAudit(tx, ctx, {
+    return next;
+  };
+  return runWork(db, ctx, async (w) => {
+    const seen = await repo.findVisibleAccount(w.tx, ctx.actor, id);
+    if (!seen) throw notFound('account', id);
+    // Lock order: the keys the new values would hold, then the row.
+    const identityChanges = IDENTITY_FIELDS.some((f) => patch[f] !== undefined);
+    const contacts = identityChanges ? await repo.listContacts(w.tx, id) : [];
+    const features = (a: Account) => accountFeatures({ ...a, contacts });
+    let decisionId: string | undefined;
+    if (identityChanges)
+      decisionId = await readmit(w, id, features(apply(toAccount(seen))), patch.confirm?.reason);
+    const current = await repo.findAccount(w.tx, id, true);
+    if (!current || current.status !== 'active') throw notActive(id, current?.status);
+    const next = apply(toAccount(current));
+    if (identityChanges) {
+      const locked = new Set(matchKeys(features(apply(toAccount(seen)))));
+      // Changed by someone else between the read and the lock: check again from the start.
+      if (matchKeys(features(next)).some((k) => !locked.has(k))) throw new RetryWork();
+    }
+    const after = await saveAccount(w.tx, next);
+    w.audit({
       action: 'account.updated',
       entityType: 'account',
       entityId: id,
       before: toAccount(current),
       after,
-      reason: patch.reason,
+      reason: patch.reason ?? patch.confirm?.reason,
+      decisionId,
     });
+    w.emit('account.updated', { accountId: id });
     return after;
   });
 }
 
-/** The stored columns for an account's editable values. */
-function accountPatch(next: Account) {
-  return {
-    legal_name: next.legalName,
-    aliases: next.aliases,
-    english_name: next.englishName,
-    uscc: next.uscc,
-    uscc_valid: next.usccValid,
-    phones: next.phones,
-    emails: next.emails.map((e) => e.toLowerCase()),
-    website: next.website,
-    province: next.province,
-    city: next.city,
-    district: next.district,
-    street: next.street,
-    industry: next.industry,
-    size: next.size,
-    source: next.source,
-    tags: next.tags,
-    parent_id: next.parentId,
-    is_branch: next.isBranch,
-  };
-}
+const readmit = (w: Work, id: string, features: ReturnType<typeof accountFeatures>, confirmReason?: string) =>
+  readmitCustomer(w, id, features, { confirmReason, occasion: 'update' });
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
-    Object.entries(value).filter(([k, v]) => v !== undefined && k !== 'reason'),
+    Object.entries(value).filter(([k, v]) => v !== undefined && k !== 'reason' && k !== 'confirm'),
   ) as Partial<T>;
 }

@@ -1,20 +1,32 @@
-import type { Db, Tx } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import type { RequestContext } from '../access/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { normalizePhone } from '../matching/phone.js';
+import { runWork, type Work } from '../../kernel/index.js';
+import type { RequestContext } from '../access/index.js';
+import { normalizePhone } from '../matching/index.js';
+import { notActive, saveAccount, toAccount, toContact } from './account-store.js';
+import { readmitCustomer } from './admission.js';
 import * as repo from './accounts.repo.js';
-import { saveAccount, toAccount, toContact } from './accounts.service.js';
 import type { ContactInput } from './accounts.schema.js';
-import { accountFeatures, findDuplicates, lockKeys, matchKeys, viewMatches } from './duplicates.js';
+import { accountFeatures, lockKeys, matchKeys } from './duplicates.js';
 
-/** The account, locked, if the caller may see it and it is active. */
-async function activeAccount(tx: Tx, ctx: RequestContext, id: string) {
-  if (!(await repo.findVisibleAccount(tx, ctx.actor, id))) throw notFound('account', id);
-  const row = await repo.findAccount(tx, id, true);
-  if (!row || row.status !== 'active') {
-    throw new AppError('CONFLICT', `The account is ${row?.status ?? 'gone'}`, { status: row?.status });
-  }
+type ContactValues = { name: string; mobile: string | null; email: string | null; title: string | null };
+
+/**
+ * The account, locked, if the caller may see it and it is active. Contacts are evidence for matching (a
+ * person's mobile and e-mail point at their company), so the keys the account will hold once `change` is
+ * applied to its contacts are locked first — keys before rows, the kernel's lock order.
+ */
+async function activeAccount(
+  w: Work,
+  id: string,
+  change: (contacts: ContactValues[]) => ContactValues[] = (c) => c,
+) {
+  const seen = await repo.findVisibleAccount(w.tx, w.actor, id);
+  if (!seen) throw notFound('account', id);
+  const contacts = change(await repo.listContacts(w.tx, id));
+  await w.lockKeys(lockKeys(matchKeys(accountFeatures({ ...toAccount(seen), contacts }))));
+  const row = await repo.findAccount(w.tx, id, true);
+  if (!row || row.status !== 'active') throw notActive(id, row?.status);
   return toAccount(row);
 }
 
@@ -26,30 +38,21 @@ function cleanMobile(mobile: string | null | undefined) {
   return phone.e164;
 }
 
-// A contact's mobile and e-mail are evidence for matching, so every change recomputes the account's keys.
 // Changes are audited under the account, so its history shows them.
 
 export async function addContact(db: Db, ctx: RequestContext, accountId: string, input: ContactInput) {
-  const mobile = cleanMobile(input.mobile);
-  return db.transaction().execute(async (tx) => {
-    const account = await activeAccount(tx, ctx, accountId);
-    const [row] = await repo.insertContacts(tx, [
-      {
-        account_id: accountId,
-        name: input.name,
-        mobile,
-        email: input.email?.toLowerCase() ?? null,
-        title: input.title ?? null,
-      },
-    ]);
-    await saveAccount(tx, account);
+  const values: ContactValues = {
+    name: input.name,
+    mobile: cleanMobile(input.mobile),
+    email: input.email?.toLowerCase() ?? null,
+    title: input.title ?? null,
+  };
+  return runWork(db, ctx, async (w) => {
+    const account = await activeAccount(w, accountId, (contacts) => [...contacts, values]);
+    const [row] = await repo.insertContacts(w.tx, [{ account_id: accountId, ...values }]);
+    await saveAccount(w.tx, account);
     const contact = toContact(row!);
-    await recordAudit(tx, ctx, {
-      action: 'contact.created',
-      entityType: 'account',
-      entityId: accountId,
-      after: contact,
-    });
+    w.audit({ action: 'contact.created', entityType: 'account', entityId: accountId, after: contact });
     return contact;
   });
 }
@@ -62,19 +65,23 @@ export async function updateContact(
   patch: Partial<ContactInput>,
 ) {
   const mobile = patch.mobile === undefined ? undefined : cleanMobile(patch.mobile);
-  return db.transaction().execute(async (tx) => {
-    const account = await activeAccount(tx, ctx, accountId);
-    const current = await repo.findContact(tx, accountId, contactId);
+  const email = patch.email === undefined ? undefined : (patch.email?.toLowerCase() ?? null);
+  return runWork(db, ctx, async (w) => {
+    const account = await activeAccount(w, accountId, (contacts) => [
+      ...contacts,
+      { name: '', mobile: mobile ?? null, email: email ?? null, title: null },
+    ]);
+    const current = await repo.findContact(w.tx, accountId, contactId);
     if (!current) throw notFound('contact', contactId);
-    const row = await repo.updateContact(tx, contactId, {
+    const row = await repo.updateContact(w.tx, contactId, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(mobile !== undefined && { mobile }),
-      ...(patch.email !== undefined && { email: patch.email?.toLowerCase() ?? null }),
+      ...(email !== undefined && { email }),
       ...(patch.title !== undefined && { title: patch.title }),
     });
-    await saveAccount(tx, account);
+    await saveAccount(w.tx, account);
     const after = toContact(row);
-    await recordAudit(tx, ctx, {
+    w.audit({
       action: 'contact.updated',
       entityType: 'account',
       entityId: accountId,
@@ -86,13 +93,13 @@ export async function updateContact(
 }
 
 export async function archiveContact(db: Db, ctx: RequestContext, accountId: string, contactId: string) {
-  await db.transaction().execute(async (tx) => {
-    const account = await activeAccount(tx, ctx, accountId);
-    const current = await repo.findContact(tx, accountId, contactId);
+  await runWork(db, ctx, async (w) => {
+    const account = await activeAccount(w, accountId);
+    const current = await repo.findContact(w.tx, accountId, contactId);
     if (!current) throw notFound('contact', contactId);
-    await repo.updateContact(tx, contactId, { archived_at: new Date().toISOString() });
-    await saveAccount(tx, account);
-    await recordAudit(tx, ctx, {
+    await repo.updateContact(w.tx, contactId, { archived_at: new Date().toISOString() });
+    await saveAccount(w.tx, account);
+    w.audit({
       action: 'contact.archived',
       entityType: 'account',
       entityId: accountId,
@@ -109,36 +116,38 @@ export async function setAccountArchived(
   archived: boolean,
   reason: string,
 ) {
-  return db.transaction().execute(async (tx) => {
-    if (!(await repo.findVisibleAccount(tx, ctx.actor, id))) throw notFound('account', id);
-    const row = await repo.findAccount(tx, id, true);
+  return runWork(db, ctx, async (w) => {
+    const seen = await repo.findVisibleAccount(w.tx, w.actor, id);
+    if (!seen) throw notFound('account', id);
+    let decisionId: string | undefined;
+    if (!archived) {
+      // While it was archived someone may have created the same customer again: refuse to make two.
+      const contacts = await repo.listContacts(w.tx, id);
+      const features = accountFeatures({ ...toAccount(seen), contacts });
+      decisionId = await readmitCustomer(w, id, features, { occasion: 'restore', confirmReason: reason });
+    }
+    const row = await repo.findAccount(w.tx, id, true);
     if (!row) throw notFound('account', id);
     const from = archived ? 'active' : 'archived';
     if (row.status !== from) {
-      throw new AppError('CONFLICT', `The account is ${row.status}, not ${from}`, { status: row.status });
+      throw new AppError('ACCOUNT_NOT_ACTIVE', `The account is ${row.status}, not ${from}`, {
+        id,
+        status: row.status,
+        expected: from,
+      });
     }
     const before = toAccount(row);
-    if (!archived) {
-      // While it was archived someone may have created the same customer again: refuse to make two.
-      const contacts = await repo.listContacts(tx, id);
-      const features = accountFeatures({ ...before, contacts });
-      await repo.lockMatchKeys(tx, lockKeys(matchKeys(features)));
-      const matches = await viewMatches(tx, ctx.actor, await findDuplicates(tx, features, { excludeId: id }));
-      if (matches.some((m) => m.verdict === 'same')) {
-        throw new AppError('DUPLICATE_ACCOUNT', 'This customer exists again; merge instead of restoring', {
-          matches,
-        });
-      }
-    }
-    const after = await saveAccount(tx, before, { status: archived ? 'archived' : 'active' });
-    await recordAudit(tx, ctx, {
+    const after = await saveAccount(w.tx, before, { status: archived ? 'archived' : 'active' });
+    w.audit({
       action: archived ? 'account.archived' : 'account.restored',
       entityType: 'account',
       entityId: id,
       before: { status: before.status },
       after: { status: after.status },
       reason,
+      decisionId,
     });
+    w.emit(archived ? 'account.archived' : 'account.restored', { accountId: id });
     return after;
   });
 }

@@ -1,8 +1,15 @@
 import type { Executor } from '../../db/database.js';
-import type { Actor } from '../access/permissions.js';
-import { blockingKeys, keyKind } from '../matching/keys.js';
-import { normalizeRecord, type Features } from '../matching/normalize.js';
-import { scoreConfig, scorePair, type MatchResult, type Verdict } from '../matching/score.js';
+import type { Actor } from '../access/index.js';
+import { blockingKeys, keyKind } from '../matching/index.js';
+import { normalizeRecord, type Features } from '../matching/index.js';
+import {
+  DEFAULT_THRESHOLDS,
+  scoreConfig,
+  scorePair,
+  type MatchResult,
+  type MatchThresholds,
+  type Verdict,
+} from '../matching/index.js';
 import * as repo from './accounts.repo.js';
 
 /** What matching reads from an account or a would-be account. */
@@ -59,9 +66,12 @@ export function matchKeys(features: readonly Features[]): string[] {
   return [...new Set(features.flatMap(blockingKeys))];
 }
 
-/** Keys worth serialising concurrent writers on: everything but the fuzzy LSH bands. */
+/**
+ * Keys worth serialising concurrent writers on: everything but the fuzzy LSH bands, named for the advisory
+ * lock space so they cannot collide with other modules' keys.
+ */
 export function lockKeys(keys: readonly string[]): string[] {
-  return keys.filter((k) => keyKind(k) !== 'shingle');
+  return keys.filter((k) => keyKind(k) !== 'shingle').map((k) => `account-key:${k}`);
 }
 
 /** Same trade name with region or industry open on one side: the case decided by how many others share it. */
@@ -81,12 +91,18 @@ export interface DuplicateCandidate {
   result: MatchResult;
 }
 
+export interface Duplicates {
+  candidates: DuplicateCandidate[];
+  /** The verdict thresholds the check used (the organisation's, read in the same round trip). */
+  thresholds: MatchThresholds;
+}
+
 /** Existing active accounts that may be this company, best first, with the reasons. */
 export async function findDuplicates(
   db: Executor,
   features: readonly Features[],
-  options: { excludeId?: string } = {},
-): Promise<DuplicateCandidate[]> {
+  options: { excludeId?: string | undefined } = {},
+): Promise<Duplicates> {
   const keys = matchKeys(features);
   const found = await repo.matchCandidates(db, keys, {
     perKey: PER_KEY_CANDIDATES,
@@ -94,8 +110,9 @@ export async function findDuplicates(
     excludeId: options.excludeId,
   });
   const { counts } = found;
+  const thresholds = found.thresholds ?? DEFAULT_THRESHOLDS;
   const accounts = found.accounts.filter((a) => a.status === 'active');
-  if (accounts.length === 0) return [];
+  if (accounts.length === 0) return { candidates: [], thresholds };
   const own = new Set(keys);
   // Whether a bare name ("字节跳动") can only mean one company is read off the name keys of the candidates
   // too (their region and industry variants), which the lookup above did not count: count them now, so
@@ -113,7 +130,7 @@ export async function findDuplicates(
   // past that a shared value weighs next to nothing anyway.
   const config = scoreConfig({
     frequency: (key) => (counts.get(key) ?? 0) + (own.has(key) ? 1 : 0),
-    ...(found.thresholds && { thresholds: found.thresholds }),
+    thresholds,
   });
   const candidates: DuplicateCandidate[] = [];
   for (const account of accounts) {
@@ -134,7 +151,7 @@ export async function findDuplicates(
       });
     }
   }
-  return candidates.sort((a, b) => b.result.score - a.result.score);
+  return { candidates: candidates.sort((a, b) => b.result.score - a.result.score), thresholds };
 }
 
 export interface MatchView {
@@ -157,7 +174,7 @@ export async function viewMatches(
   actor: Actor,
   candidates: DuplicateCandidate[],
 ): Promise<MatchView[]> {
-  const visible = await repo.isVisibleAccount(
+  const visible = await repo.visibleAccountIds(
     db,
     actor,
     candidates.map((c) => c.accountId),

@@ -86,7 +86,11 @@ describeEachEngine('accounts: merge and un-merge', (t) => {
       cookie: ops,
       json: { reason: 'twice' },
     });
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: 'MERGE_NOT_REVERSIBLE',
+      details: { reason: 'already_unmerged' },
+    });
   });
 
   it('refuses self-merges, merged accounts and reps without the permission', async () => {

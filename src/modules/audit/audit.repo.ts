@@ -1,48 +1,6 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { AuditLogTable } from '../../db/types.js';
-import type { Selectable } from 'kysely';
-
-export type AuditRow = Selectable<AuditLogTable>;
-export type NewAuditRow = Omit<AuditRow, 'id'>;
-
-// One key for the whole chain: appends are serialised so each row can name its predecessor.
-const CHAIN_LOCK_KEY = 7_245_001;
-
-export async function lockAuditChain(tx: Executor): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(tx);
-}
-
-export async function lastAuditHash(tx: Executor): Promise<string | null> {
-  const row = await tx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.hash ?? null;
-}
-
-export async function insertAuditRow(tx: Executor, row: NewAuditRow): Promise<AuditRow> {
-  return tx
-    .insertInto('audit_log')
-    .values({ ...row, before: jsonb(row.before), after: jsonb(row.after) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
-
-/** Rows in chain order, a page at a time, for verification. */
-export async function auditRowsAfter(db: Executor, afterId: string, limit: number): Promise<AuditRow[]> {
-  return db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
+import { visible } from '../../kernel/visibility.js';
+import type { Actor } from '../access/index.js';
 
 export interface AuditFilter {
   entityType?: string | undefined;
@@ -53,21 +11,47 @@ export interface AuditFilter {
   to?: string | undefined;
 }
 
+/** Audit rows the actor may see, newest first, each with its place in the chain (none while pending). */
 export async function listAuditRows(
   db: Executor,
+  actor: Actor,
   filter: AuditFilter,
   page: { limit: number; offset: number },
-): Promise<{ items: AuditRow[]; total: number }> {
-  let query = db.selectFrom('audit_log');
-  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
-  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
-  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
-  if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.from) query = query.where('at', '>=', filter.from);
-  if (filter.to) query = query.where('at', '<', filter.to);
+) {
+  let query = db.selectFrom('audit_log').where(visible('audit', actor));
+  if (filter.entityType) query = query.where('audit_log.entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
+  if (filter.actorId) query = query.where('audit_log.actor_id', '=', filter.actorId);
+  if (filter.action) query = query.where('audit_log.action', '=', filter.action);
+  if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
+  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
   const [items, count] = await Promise.all([
-    query.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    query
+      .leftJoin('audit_chain', 'audit_chain.audit_id', 'audit_log.id')
+      .select([
+        'audit_log.id',
+        'audit_log.at',
+        'audit_log.actor_id',
+        'audit_log.actor_label',
+        'audit_log.action',
+        'audit_log.entity_type',
+        'audit_log.entity_id',
+        'audit_log.before',
+        'audit_log.after',
+        'audit_log.reason',
+        'audit_log.request_id',
+        'audit_log.decision_id',
+        'audit_chain.seq',
+        'audit_chain.prev_hash',
+        'audit_chain.hash',
+      ])
+      .orderBy('audit_log.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
+
+export type AuditListRow = Awaited<ReturnType<typeof listAuditRows>>['items'][number];

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 import { responses } from '../../http/schemas.js';
-import type { AuditRow } from './audit.repo.js';
-import { browseAudit, verifyAuditChain } from './audit.service.js';
+import { AUDIT_PROBLEM_CODES } from '../../kernel/index.js';
+import type { AuditSetup } from './audit.config.js';
+import type { AuditListRow } from './audit.repo.js';
+import { browseAudit, verifyAuditTrail } from './audit.service.js';
 
 const auditEntrySchema = z.object({
   id: z.string(),
@@ -19,8 +21,30 @@ const auditEntrySchema = z.object({
   after: z.unknown(),
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
-  prevHash: z.string(),
-  hash: z.string(),
+  decisionId: z.uuid().nullable().describe('the decision that explains this change'),
+  chain: z
+    .object({ seq: z.string(), prevHash: z.string(), hash: z.string() })
+    .nullable()
+    .describe('its link in the hash chain; null for a second or so, until the chainer links it'),
+});
+
+const auditProblemSchema = z.object({
+  code: z.enum(AUDIT_PROBLEM_CODES),
+  seq: z.string().optional(),
+  auditId: z.string().optional(),
+  checkpointId: z.string().optional(),
+});
+
+export const auditReportSchema = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  chained: z.number().int(),
+  head: z.string(),
+  pending: z.number().int().describe('rows not linked yet: normal for about a second after a write'),
+  checkpoints: z.number().int(),
+  latestCheckpoint: z.object({ chainLength: z.string(), at: z.string() }).nullable(),
+  unanchored: z.number().int().describe('linked rows after the latest signed checkpoint'),
+  problems: z.array(auditProblemSchema),
 });
 
 const auditQuery = z.strictObject({
@@ -33,7 +57,7 @@ const auditQuery = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional().describe('exclusive, ISO-8601'),
 });
 
-const toEntry = (row: AuditRow) => ({
+const toEntry = (row: AuditListRow) => ({
   id: row.id,
   at: row.at,
   actorId: row.actor_id,
@@ -45,11 +69,12 @@ const toEntry = (row: AuditRow) => ({
   after: row.after,
   reason: row.reason,
   requestId: row.request_id,
-  prevHash: row.prev_hash,
-  hash: row.hash,
+  decisionId: row.decision_id,
+  chain:
+    row.seq && row.prev_hash && row.hash ? { seq: row.seq, prevHash: row.prev_hash, hash: row.hash } : null,
 });
 
-export function auditRoutes(app: FastifyInstance, db: Db) {
+export function auditRoutes(app: FastifyInstance, db: Db, setup: AuditSetup) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit'];
 
@@ -66,7 +91,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) => {
       const { limit, offset, ...filter } = request.query;
-      const { items, total } = await browseAudit(db, filter, { limit, offset });
+      const { items, total } = await browseAudit(db, request.ctx, filter, { limit, offset });
       return { items: items.map(toEntry), total, limit, offset };
     },
   );
@@ -77,18 +102,11 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       config: { access: 'audit:read' },
       schema: {
         tags,
-        summary: 'Walk the hash chain and report the first broken row, if any',
-        response: responses({
-          200: z.object({
-            ok: z.boolean(),
-            rows: z.number().int(),
-            head: z.string().optional(),
-            brokenId: z.string().optional(),
-            problem: z.string().optional(),
-          }),
-        }),
+        summary:
+          'Recompute the hash chain, check every signed checkpoint, and list what does not hold (edits, deletions, insertions, truncation)',
+        response: responses({ 200: auditReportSchema }),
       },
     },
-    async () => verifyAuditChain(db),
+    async () => verifyAuditTrail(db, setup),
   );
 }

@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { visible } from '../../kernel/visibility.js';
+import type { Actor } from '../access/index.js';
 import type { UserTable } from '../../db/types.js';
 
 export type UserRow = Selectable<UserTable>;
@@ -140,17 +142,24 @@ export async function touchApiToken(db: Executor, tokenId: string): Promise<void
     .execute();
 }
 
-export async function listApiTokens(db: Executor, userId: string) {
+/** The actor's own tokens ("my tokens"), whoever else the token policy lets it see. */
+export async function listOwnApiTokens(db: Executor, actor: Actor) {
   return db
     .selectFrom('api_tokens')
     .select(tokenColumns)
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
+    .where(visible('token', actor))
+    .where('api_tokens.user_id', '=', actor.id)
+    .orderBy('api_tokens.created_at', 'desc')
     .execute();
 }
 
-export async function findApiToken(db: Executor, id: string) {
-  return db.selectFrom('api_tokens').select(tokenColumns).where('id', '=', id).executeTakeFirst();
+export async function findVisibleApiToken(db: Executor, actor: Actor, id: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(tokenColumns)
+    .where(visible('token', actor))
+    .where('api_tokens.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function revokeApiToken(db: Executor, id: string) {

@@ -3,13 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { AppError } from '../../errors.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import { idParams, noContent, responses } from '../../http/schemas.js';
-import type { Actor } from '../access/permissions.js';
-import { findUser } from '../users/users.repo.js';
+import type { Actor } from '../access/index.js';
+import { getOwnUser, setOwnLanguage, toUser } from '../users/index.js';
 import { LANGUAGES, type User } from '../users/users.schema.js';
-import { setOwnLanguage, toUser } from '../users/users.service.js';
 import * as auth from './auth.service.js';
 import {
   apiTokenSchema,
@@ -102,11 +100,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
         response: responses({ 200: meSchema }),
       },
     },
-    async (request) => {
-      const user = await findUser(db, request.ctx.actor.id ?? '');
-      if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in', { reason: 'no_user' });
-      return me(toUser(user), request.ctx.actor);
-    },
+    async (request) => me(await getOwnUser(db, request.ctx), request.ctx.actor),
   );
 
   r.patch(

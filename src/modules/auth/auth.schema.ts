@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_SCOPES, PERMISSIONS } from '../access/permissions.js';
+import { DATA_SCOPES, PERMISSIONS } from '../access/index.js';
 import { userSchema } from '../users/users.schema.js';
 
 export const loginBody = z.strictObject({

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
+import { runWork } from '../../kernel/index.js';
 import {
   permissionsOf,
   scopeOf,
@@ -9,8 +10,7 @@ import {
   type Permission,
   type RequestContext,
   type Role,
-} from '../access/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
+} from '../access/index.js';
 import * as repo from './auth.repo.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 
@@ -80,21 +80,16 @@ export async function login(
   const sessionToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now + config.SESSION_TTL_HOURS * 3600_000).toISOString();
   const ctx: RequestContext = { actor: actorFromUser(user), requestId };
-  await db.transaction().execute(async (tx) => {
-    if (user.failed_logins > 0 || user.locked_until) await repo.setLoginFailures(tx, user.id, 0, null);
-    await repo.insertSession(tx, {
+  await runWork(db, ctx, async (w) => {
+    if (user.failed_logins > 0 || user.locked_until) await repo.setLoginFailures(w.tx, user.id, 0, null);
+    await repo.insertSession(w.tx, {
       id: sha256(sessionToken),
       user_id: user.id,
       expires_at: expiresAt,
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, ctx, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      after: { ip: input.ip },
-    });
+    w.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, after: { ip: input.ip } });
   });
   return { sessionToken, expiresAt, user };
 }
@@ -106,18 +101,15 @@ async function recordFailure(db: Db, config: Config, requestId: string, user: re
   const failures = user.failed_logins + 1;
   const lockMs = lockDurationMs(failures, config.LOGIN_MAX_FAILURES);
   const lockedUntil = lockMs > 0 ? new Date(Date.now() + lockMs).toISOString() : null;
-  await db.transaction().execute(async (tx) => {
-    await repo.setLoginFailures(tx, user.id, failures, lockedUntil);
-    await recordAudit(
-      tx,
-      { actor: { ...actorFromUser(user), permissions: new Set() }, requestId },
-      {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failedLogins: failures, lockedUntil },
-      },
-    );
+  const ctx: RequestContext = { actor: { ...actorFromUser(user), permissions: new Set() }, requestId };
+  await runWork(db, ctx, async (w) => {
+    await repo.setLoginFailures(w.tx, user.id, failures, lockedUntil);
+    w.audit({
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: user.id,
+      after: { failedLogins: failures, lockedUntil },
+    });
   });
 }
 
@@ -158,9 +150,9 @@ export async function authenticateBearer(db: Db, token: string): Promise<Actor> 
 }
 
 export async function logout(db: Db, ctx: RequestContext, sessionId: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await repo.deleteSession(tx, sessionId);
-    await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.id ?? '' });
+  await runWork(db, ctx, async (w) => {
+    await repo.deleteSession(w.tx, sessionId);
+    w.audit({ action: 'auth.logout', entityType: 'user', entityId: ctx.actor.id ?? '' });
   });
 }
 
@@ -178,10 +170,10 @@ export async function changePassword(
   const problem = passwordProblem(input.newPassword, user.login);
   if (problem) throw invalid([{ field: 'newPassword', problem: 'weak', message: problem }]);
   const hash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (tx) => {
-    await repo.setPassword(tx, user.id, hash);
-    const ended = await repo.deleteUserSessions(tx, user.id, keepSessionId);
-    await recordAudit(tx, ctx, {
+  await runWork(db, ctx, async (w) => {
+    await repo.setPassword(w.tx, user.id, hash);
+    const ended = await repo.deleteUserSessions(w.tx, user.id, keepSessionId);
+    w.audit({
       action: 'auth.password_changed',
       entityType: 'user',
       entityId: user.id,
@@ -202,10 +194,10 @@ export async function resetPassword(
   const problem = passwordProblem(password, user.login);
   if (problem) throw invalid([{ field: 'password', problem: 'weak', message: problem }]);
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
-    await repo.setPassword(tx, user.id, hash);
-    await repo.deleteUserSessions(tx, user.id);
-    await recordAudit(tx, ctx, { action: 'auth.password_reset', entityType: 'user', entityId: user.id });
+  await runWork(db, ctx, async (w) => {
+    await repo.setPassword(w.tx, user.id, hash);
+    await repo.deleteUserSessions(w.tx, user.id);
+    w.audit({ action: 'auth.password_reset', entityType: 'user', entityId: user.id });
   });
 }
 
@@ -215,19 +207,23 @@ export interface TokenInput {
   expiresInDays?: number | undefined;
 }
 
-/** Creates a token for the caller. The secret is returned once and only its hash is stored. */
+/**
+ * Creates a token for the caller (or, from the CLI, for a user). The secret is returned once and only its
+ * hash is stored. A token never reaches beyond what created it: its scopes must be held both by its owner's
+ * role and by the caller — a token minting a token can only narrow.
+ */
 export async function createApiToken(db: Db, ctx: RequestContext, input: TokenInput, userId = ctx.actor.id) {
   if (!userId) throw unauthenticated('A token belongs to a user', 'no_user');
   const owner = await repo.findUserById(db, userId);
   if (!owner) throw notFound('user', userId);
-  const allowed = permissionsOf(owner.role as Role);
-  const beyond = input.scopes.filter((s) => !allowed.has(s));
+  const role = permissionsOf(owner.role as Role);
+  const beyond = input.scopes.filter((s) => !role.has(s) || !ctx.actor.permissions.has(s));
   if (beyond.length > 0) {
     throw invalid([
       {
         field: 'scopes',
         problem: 'not_granted',
-        message: `the user's role does not grant ${beyond.join(', ')}`,
+        message: `you may not grant ${beyond.join(', ')}`,
       },
     ]);
   }
@@ -235,8 +231,8 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: TokenIn
   const expiresAt = input.expiresInDays
     ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString()
     : null;
-  return db.transaction().execute(async (tx) => {
-    const token = await repo.insertApiToken(tx, {
+  return runWork(db, ctx, async (w) => {
+    const token = await repo.insertApiToken(w.tx, {
       user_id: userId,
       name: input.name,
       token_hash: sha256(secret),
@@ -244,7 +240,7 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: TokenIn
       scopes: [...new Set(input.scopes)].sort(),
       expires_at: expiresAt,
     });
-    await recordAudit(tx, ctx, {
+    w.audit({
       action: 'token.created',
       entityType: 'api_token',
       entityId: token.id,
@@ -255,18 +251,17 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: TokenIn
 }
 
 export async function listOwnApiTokens(db: Db, ctx: RequestContext) {
-  return ctx.actor.id ? repo.listApiTokens(db, ctx.actor.id) : [];
+  return ctx.actor.id ? repo.listOwnApiTokens(db, ctx.actor) : [];
 }
 
 export async function revokeApiToken(db: Db, ctx: RequestContext, tokenId: string) {
-  const token = await repo.findApiToken(db, tokenId);
   // Someone else's token is reported as missing, not forbidden: its existence is not the caller's business.
-  if (!token || (token.user_id !== ctx.actor.id && ctx.actor.role !== 'admin'))
-    throw notFound('api_token', tokenId);
+  const token = await repo.findVisibleApiToken(db, ctx.actor, tokenId);
+  if (!token) throw notFound('api_token', tokenId);
   if (token.revoked_at) return token;
-  return db.transaction().execute(async (tx) => {
-    const revoked = await repo.revokeApiToken(tx, tokenId);
-    await recordAudit(tx, ctx, {
+  return runWork(db, ctx, async (w) => {
+    const revoked = await repo.revokeApiToken(w.tx, tokenId);
+    w.audit({
       action: 'token.revoked',
       entityType: 'api_token',
       entityId: tokenId,
@@ -275,4 +270,18 @@ export async function revokeApiToken(db: Db, ctx: RequestContext, tokenId: strin
     });
     return revoked ?? token;
   });
+}
+
+/**
+ * Whom a background job acts as: the user who started it, with that user's current role — and only while
+ * the user may still act. A job of a deactivated user stops instead of carrying its rights on.
+ */
+export async function actorForJob(db: Db, userId: string): Promise<Actor> {
+  const user = await repo.findUserById(db, userId);
+  if (!user || user.status === 'inactive') {
+    throw new AppError('FORBIDDEN', 'The user who started this job may no longer act', {
+      reason: 'creator_inactive',
+    });
+  }
+  return actorFromUser(user);
 }

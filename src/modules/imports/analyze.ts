@@ -5,12 +5,12 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { ImportClusterTable } from '../../db/types.js';
-import type { Actor } from '../access/permissions.js';
-import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/duplicates.js';
-import { dedupeFeatures } from '../matching/dedupe.js';
-import { normalizeRecord, type Features, type RecordInput } from '../matching/normalize.js';
-import { FILE_NOTES, readRecords, type InputProblem } from '../matching/read-records.js';
-import { readOrganization } from '../org/org.repo.js';
+import type { Actor } from '../access/index.js';
+import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/index.js';
+import { dedupeFeatures } from '../matching/index.js';
+import { normalizeRecord, type Features, type RecordInput } from '../matching/index.js';
+import { FILE_NOTES, readRecords, type InputProblem } from '../matching/index.js';
+import { readOrganization } from '../org/index.js';
 import * as repo from './imports.repo.js';
 import type { ClusterReason, ImportRecord } from './imports.schema.js';
 
@@ -58,7 +58,7 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
   const dir = await mkdtemp(join(tmpdir(), 'fairshare-import-'));
   const path = join(dir, `upload${extname(job.filename).toLowerCase() || '.csv'}`);
   try {
-    await writeFile(path, await repo.readJobFile(db, job.id));
+    await writeFile(path, await repo.readImportFile(db, job.id));
     const problems: InputProblem[] = [];
     // Rows with problems; notes about the file as a whole (encoding, columns) are listed but not counted.
     const problemRows = new Set<number>();
@@ -119,7 +119,7 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
         const match = result.explain(i);
         return match ? [{ rowId: records[i]!.id, ...match }] : [];
       });
-      const candidates = await findDuplicates(db, accountFeatures(clusterMatchInput(cluster)));
+      const { candidates } = await findDuplicates(db, accountFeatures(clusterMatchInput(cluster)));
       clusters.push({
         job_id: job.id,
         // Members are in file order and a cluster is named by its first row.

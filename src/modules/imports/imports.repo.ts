@@ -1,52 +1,87 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { ImportClusterTable, ImportJobTable } from '../../db/types.js';
+import type { ImportClusterTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
-
-export type ImportJobRow = Omit<Selectable<ImportJobTable>, 'file'>;
+import { visible } from '../../kernel/visibility.js';
+import type { Actor } from '../access/index.js';
 
 const jobColumns = [
-  'id',
-  'filename',
-  'status',
-  'progress',
-  'problems',
-  'summary',
-  'error',
-  'lease_until',
-  'attempts',
-  'created_by',
-  'created_at',
-  'updated_at',
+  'import_jobs.id',
+  'import_jobs.filename',
+  'import_jobs.status',
+  'import_jobs.problems',
+  'import_jobs.summary',
+  'import_jobs.error',
+  'import_jobs.job_id',
+  'import_jobs.created_by',
+  'import_jobs.created_at',
+  'import_jobs.updated_at',
 ] as const;
 
-export async function insertJob(db: Executor, job: { filename: string; file: Buffer; created_by: string }) {
-  return db.insertInto('import_jobs').values(job).returning(jobColumns).executeTakeFirstOrThrow();
+/** An import with the live progress of the job that runs it (none while it waits for review). */
+function importsWithProgress(db: Executor) {
+  return db
+    .selectFrom('import_jobs')
+    .leftJoin('jobs', 'jobs.id', 'import_jobs.job_id')
+    .select(jobColumns)
+    .select([
+      'jobs.phase as job_phase',
+      'jobs.done as job_done',
+      'jobs.total as job_total',
+      'jobs.message as job_message',
+      'jobs.status as job_status',
+      'jobs.attempts as job_attempts',
+      'jobs.last_error as job_error',
+    ]);
 }
 
-/** Jobs are visible to their creator, and to anyone whose scope is everything. */
-export async function findJob(
+export type ImportJobRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
+
+export async function insertImport(
   db: Executor,
-  id: string,
-  visibleTo?: string,
-  lock = false,
-): Promise<ImportJobRow | undefined> {
-  let query = db.selectFrom('import_jobs').select(jobColumns).where('id', '=', id);
-  if (visibleTo) query = query.where('created_by', '=', visibleTo);
-  return (lock ? query.forUpdate() : query).executeTakeFirst();
+  row: { filename: string; file: Buffer; created_by: string },
+): Promise<{ id: string }> {
+  return db.insertInto('import_jobs').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function listJobs(db: Executor, visibleTo: string | undefined, page: Page) {
-  let query = db.selectFrom('import_jobs');
-  if (visibleTo) query = query.where('created_by', '=', visibleTo);
+/** An import, for the job that runs it (no scope: the job acts as the import's creator). */
+export async function findImport(db: Executor, id: string) {
+  return importsWithProgress(db).where('import_jobs.id', '=', id).executeTakeFirst();
+}
+
+export async function findVisibleImport(db: Executor, actor: Actor, id: string) {
+  return importsWithProgress(db)
+    .where(visible('import', actor))
+    .where('import_jobs.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The import locked for a state change, if the actor may see it. */
+export async function lockVisibleImport(db: Executor, actor: Actor, id: string) {
+  return db
+    .selectFrom('import_jobs')
+    .select(['import_jobs.id', 'import_jobs.status'])
+    .where(visible('import', actor))
+    .where('import_jobs.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function listVisibleImports(db: Executor, actor: Actor, page: Page) {
+  const query = db.selectFrom('import_jobs').where(visible('import', actor));
   const [items, count] = await Promise.all([
-    query.select(jobColumns).orderBy('created_at', 'desc').limit(page.limit).offset(page.offset).execute(),
+    importsWithProgress(db)
+      .where(visible('import', actor))
+      .orderBy('import_jobs.created_at', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
 
-export async function readJobFile(db: Executor, id: string): Promise<Buffer> {
+export async function readImportFile(db: Executor, id: string): Promise<Buffer> {
   const row = await db
     .selectFrom('import_jobs')
     .select('file')
@@ -55,53 +90,20 @@ export async function readJobFile(db: Executor, id: string): Promise<Buffer> {
   return Buffer.from(row.file);
 }
 
-/** Takes the next job that is runnable and not leased by a live worker, and leases it. */
-export async function leaseNextJob(db: Executor, leaseSeconds: number): Promise<ImportJobRow | undefined> {
-  return db.transaction().execute(async (tx) => {
-    const job = await tx
-      .selectFrom('import_jobs')
-      .select('id')
-      .where('status', 'in', ['analyzing', 'importing'])
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<string>`now()`)]))
-      .orderBy('updated_at')
-      .limit(1)
-      .forUpdate()
-      .skipLocked()
-      .executeTakeFirst();
-    if (!job) return undefined;
-    return tx
-      .updateTable('import_jobs')
-      .set({
-        lease_until: sql<string>`now() + make_interval(secs => ${leaseSeconds})`,
-        attempts: sql<number>`attempts + 1`,
-      })
-      .where('id', '=', job.id)
-      .returning(jobColumns)
-      .executeTakeFirst();
-  });
-}
-
-export async function updateJob(
+export async function updateImport(
   db: Executor,
   id: string,
   patch: Partial<{
     status: string;
-    progress: string;
     problems: string;
     summary: string;
     error: string | null;
+    job_id: string | null;
   }>,
-  leaseSeconds?: number,
 ) {
   await db
     .updateTable('import_jobs')
-    .set({
-      ...patch,
-      updated_at: new Date().toISOString(),
-      ...(leaseSeconds !== undefined && {
-        lease_until: leaseSeconds > 0 ? sql<string>`now() + make_interval(secs => ${leaseSeconds})` : null,
-      }),
-    })
+    .set({ ...patch, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
 }
@@ -120,17 +122,21 @@ export async function replaceClusters(
   }
 }
 
-export async function listClusters(
+export async function listVisibleClusters(
   db: Executor,
+  actor: Actor,
   jobId: string,
   filter: { verdict?: string | undefined; outcome?: string | undefined },
   page: Page,
 ) {
-  let query = db.selectFrom('import_clusters').where('job_id', '=', jobId);
-  if (filter.verdict) query = query.where('verdict', '=', filter.verdict);
-  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+  let query = db
+    .selectFrom('import_clusters')
+    .where(visible('import_cluster', actor))
+    .where('import_clusters.job_id', '=', jobId);
+  if (filter.verdict) query = query.where('import_clusters.verdict', '=', filter.verdict);
+  if (filter.outcome) query = query.where('import_clusters.outcome', '=', filter.outcome);
   const [items, count] = await Promise.all([
-    query.selectAll().orderBy('ordinal').limit(page.limit).offset(page.offset).execute(),
+    query.selectAll().orderBy('import_clusters.ordinal').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };

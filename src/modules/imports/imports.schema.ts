@@ -5,6 +5,8 @@ export const IMPORT_STATUSES = ['analyzing', 'review', 'importing', 'done', 'fai
 export const CLUSTER_VERDICTS = ['same', 'possible', 'unique'] as const;
 export const CLUSTER_DECISIONS = ['accept', 'split', 'skip'] as const;
 export const CLUSTER_OUTCOMES = ['created', 'merged', 'needs_review', 'skipped'] as const;
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'dead'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export type ClusterVerdict = (typeof CLUSTER_VERDICTS)[number];
@@ -25,11 +27,24 @@ export const importJobSchema = z.object({
   id: z.uuid(),
   filename: z.string(),
   status: z.enum(IMPORT_STATUSES),
-  progress: z.object({
-    phase: z.string().optional(),
-    done: z.number().optional(),
-    total: z.number().optional(),
-  }),
+  progress: z
+    .object({
+      phase: z.string().optional().describe('read, cluster, match (analysing) or import'),
+      done: z.number().optional(),
+      total: z.number().optional(),
+      message: z
+        .object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() })
+        .optional(),
+    })
+    .describe('live, from the job that runs the import'),
+  job: z
+    .object({
+      status: z.enum(JOB_STATUSES),
+      attempts: z.number().int(),
+      error: z.string().nullable().describe('the last failure, while it is retried'),
+    })
+    .nullable()
+    .describe('the job that analyses or imports this list; null before the first'),
   summary: z
     .record(z.string(), z.unknown())
     .describe('rows, problems, clusters, duplicateRowsInFile, clustersMatchingExisting; imported when done'),

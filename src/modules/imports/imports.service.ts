@@ -1,11 +1,12 @@
 import { extname } from 'node:path';
-import type { Db, Tx } from '../../db/database.js';
-import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import type { Db } from '../../db/database.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import type { RequestContext } from '../access/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { MatchView } from '../accounts/duplicates.js';
+import { enqueueJob, runWork, type Work } from '../../kernel/index.js';
+import type { RequestContext } from '../access/index.js';
+import type { MatchView } from '../accounts/index.js';
 import * as repo from './imports.repo.js';
+import type { JobMessage } from '../../kernel/index.js';
 import type {
   ClusterDecision,
   ClusterOutcome,
@@ -14,24 +15,26 @@ import type {
   ImportProblem,
   ImportRecord,
   ImportStatus,
+  JobStatus,
 } from './imports.schema.js';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const FORMATS = ['.csv', '.xlsx'];
-
-/** Imports are seen by their creator; a caller whose scope is everything sees all of them. */
-function visibleTo(ctx: RequestContext): string | undefined {
-  if (ctx.actor.scope === 'all') return undefined;
-  if (!ctx.actor.id) throw forbidden('Imports belong to a user; this caller is none');
-  return ctx.actor.id;
-}
 
 export function toImportJob(row: repo.ImportJobRow) {
   return {
     id: row.id,
     filename: row.filename,
     status: row.status as ImportStatus,
-    progress: row.progress as { phase?: string; done?: number; total?: number },
+    progress: {
+      ...(row.job_phase !== null && { phase: row.job_phase }),
+      ...(row.job_done !== null && { done: row.job_done }),
+      ...(row.job_total !== null && { total: row.job_total }),
+      ...(row.job_message ? { message: row.job_message as JobMessage } : {}),
+    },
+    job: row.job_status
+      ? { status: row.job_status as JobStatus, attempts: row.job_attempts ?? 0, error: row.job_error }
+      : null,
     summary: row.summary as Record<string, unknown>,
     problems: row.problems as ImportProblem[],
     error: row.error,
@@ -49,26 +52,33 @@ export async function createImport(db: Db, ctx: RequestContext, filename: string
   if (file.length === 0) throw invalid([{ field: 'body', problem: 'empty', message: 'the file is empty' }]);
   if (!ctx.actor.id) throw new AppError('FORBIDDEN', 'Imports belong to a user');
   const userId = ctx.actor.id;
-  return db.transaction().execute(async (tx) => {
-    const job = await repo.insertJob(tx, { filename, file, created_by: userId });
-    await recordAudit(tx, ctx, {
+  return runWork(db, ctx, async (w) => {
+    const { id } = await repo.insertImport(w.tx, { filename, file, created_by: userId });
+    await runImportJob(w, id);
+    w.audit({
       action: 'import.created',
       entityType: 'import',
-      entityId: job.id,
+      entityId: id,
       after: { filename, bytes: file.length },
     });
-    return toImportJob(job);
+    return toImportJob((await repo.findImport(w.tx, id))!);
   });
 }
 
+/** The job that analyses or imports, as the import's status says; its progress is the import's. */
+async function runImportJob(w: Work, importId: string) {
+  const job = await enqueueJob(w, 'import', { importId });
+  await repo.updateImport(w.tx, importId, { job_id: job.id });
+}
+
 export async function getImport(db: Db, ctx: RequestContext, id: string) {
-  const job = await repo.findJob(db, id, visibleTo(ctx));
+  const job = await repo.findVisibleImport(db, ctx.actor, id);
   if (!job) throw notFound('import', id);
   return toImportJob(job);
 }
 
 export async function listImports(db: Db, ctx: RequestContext, page: Page) {
-  const { items, total } = await repo.listJobs(db, visibleTo(ctx), page);
+  const { items, total } = await repo.listVisibleImports(db, ctx.actor, page);
   return { items: items.map(toImportJob), total, ...page };
 }
 
@@ -80,7 +90,7 @@ export async function listImportClusters(
   page: Page,
 ) {
   await getImport(db, ctx, id);
-  const { items, total } = await repo.listClusters(db, id, filter, page);
+  const { items, total } = await repo.listVisibleClusters(db, ctx.actor, id, filter, page);
   return {
     items: items.map((c) => ({
       clusterId: c.cluster_id,
@@ -97,12 +107,15 @@ export async function listImportClusters(
   };
 }
 
-/** The job, locked for the caller's transaction, if it is in `status`: a second start or a late decision waits, then sees the change. */
-async function jobInStatus(tx: Tx, ctx: RequestContext, id: string, status: ImportStatus) {
-  const job = await repo.findJob(tx, id, visibleTo(ctx), true);
+/** The import, locked, if it is in `status`: a second start or a late decision waits, then sees the change. */
+async function importInStatus(w: Work, id: string, status: ImportStatus) {
+  const job = await repo.lockVisibleImport(w.tx, w.actor, id);
   if (!job) throw notFound('import', id);
   if (job.status !== status) {
-    throw new AppError('CONFLICT', `The import is ${job.status}, not ${status}`, { status: job.status });
+    throw new AppError('IMPORT_WRONG_STATE', `The import is ${job.status}, not ${status}`, {
+      status: job.status,
+      expected: status,
+    });
   }
   return job;
 }
@@ -114,12 +127,12 @@ export async function decideCluster(
   clusterId: string,
   decision: ClusterDecision,
 ) {
-  await db.transaction().execute(async (tx) => {
-    await jobInStatus(tx, ctx, id, 'review');
-    const cluster = await repo.findCluster(tx, id, clusterId);
+  await runWork(db, ctx, async (w) => {
+    await importInStatus(w, id, 'review');
+    const cluster = await repo.findCluster(w.tx, id, clusterId);
     if (!cluster) throw notFound('cluster', clusterId);
-    await repo.setDecision(tx, id, clusterId, decision);
-    await recordAudit(tx, ctx, {
+    await repo.setDecision(w.tx, id, clusterId, decision);
+    w.audit({
       action: 'import.cluster_decided',
       entityType: 'import',
       entityId: id,
@@ -131,10 +144,11 @@ export async function decideCluster(
 
 /** Reviewed: import the clusters as decided. The worker does it, in steps that survive a restart. */
 export async function startImport(db: Db, ctx: RequestContext, id: string) {
-  return db.transaction().execute(async (tx) => {
-    await jobInStatus(tx, ctx, id, 'review');
-    await repo.updateJob(tx, id, { status: 'importing' }, 0);
-    await recordAudit(tx, ctx, { action: 'import.started', entityType: 'import', entityId: id });
-    return toImportJob((await repo.findJob(tx, id))!);
+  return runWork(db, ctx, async (w) => {
+    await importInStatus(w, id, 'review');
+    await repo.updateImport(w.tx, id, { status: 'importing' });
+    await runImportJob(w, id);
+    w.audit({ action: 'import.started', entityType: 'import', entityId: id });
+    return toImportJob((await repo.findImport(w.tx, id))!);
   });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { invalid } from '../../errors.js';
-import type { RequestContext } from '../access/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { runWork } from '../../kernel/index.js';
+import type { RequestContext } from '../access/index.js';
 import * as repo from './org.repo.js';
 import type { Organization, UpdateOrgInput } from './org.schema.js';
 
@@ -26,7 +26,8 @@ export async function updateOrganization(
   ctx: RequestContext,
   input: UpdateOrgInput,
 ): Promise<Organization> {
-  return db.transaction().execute(async (tx) => {
+  return runWork(db, ctx, async (w) => {
+    const tx = w.tx;
     const before = toOrganization(await repo.readOrganization(tx, true));
     const same = input.matchSameThreshold ?? before.matchSameThreshold;
     const possible = input.matchPossibleThreshold ?? before.matchPossibleThreshold;
@@ -49,7 +50,7 @@ export async function updateOrganization(
         match_possible: possible,
       }),
     );
-    await recordAudit(tx, ctx, {
+    w.audit({
       action: 'organization.updated',
       entityType: 'organization',
       entityId: '1',

@@ -1,22 +1,29 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { TeamTable } from '../../db/types.js';
-import { teamSubtree } from '../access/scope.repo.js';
+import { teamSubtree, visible } from '../../kernel/visibility.js';
+import type { Actor } from '../access/index.js';
 
 export type TeamRow = Selectable<TeamTable>;
 
-export async function findTeam(db: Executor, id: string): Promise<TeamRow | undefined> {
-  return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findVisibleTeam(db: Executor, actor: Actor, id: string): Promise<TeamRow | undefined> {
+  return db
+    .selectFrom('teams')
+    .selectAll()
+    .where(visible('team', actor))
+    .where('teams.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function lockTeam(db: Executor, id: string): Promise<TeamRow | undefined> {
   return db.selectFrom('teams').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** Every team with how many users and child teams it has, parents before children is left to the caller. */
-export async function listTeamsWithCounts(db: Executor) {
+/** Every team the actor sees, with how many users it has; parents before children is left to the caller. */
+export async function listTeamsWithCounts(db: Executor, actor: Actor) {
   return db
     .selectFrom('teams')
+    .where(visible('team', actor))
     .selectAll('teams')
     .select((eb) => [
       eb

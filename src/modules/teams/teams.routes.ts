@@ -20,7 +20,7 @@ export function teamRoutes(app: FastifyInstance, db: Db) {
         response: responses({ 200: z.object({ items: z.array(teamSchema) }) }),
       },
     },
-    async () => ({ items: await teams.listTeams(db) }),
+    async (request) => ({ items: await teams.listTeams(db, request.ctx) }),
   );
 
   r.post(

@@ -52,7 +52,7 @@ describeEachEngine('users and scopes', (t) => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
     const conflict = attempts.find((a) => a.status === 409)!;
     expect(conflict.body.error).toMatchObject({
-      code: 'CONFLICT',
+      code: 'LOGIN_TAKEN',
       details: { fields: [{ field: 'login', problem: 'taken' }] },
     });
     const rows = await t.database.db.selectFrom('users').select('id').where('login', '=', 'racer').execute();

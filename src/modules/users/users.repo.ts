@@ -1,8 +1,8 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { UserTable } from '../../db/types.js';
-import type { Actor } from '../access/permissions.js';
-import { teamSubtree } from '../access/scope.repo.js';
+import { visible } from '../../kernel/visibility.js';
+import type { Actor } from '../access/index.js';
 import type { Page } from '../../http/pagination.js';
 
 export type UserRow = Selectable<UserTable>;
@@ -24,26 +24,9 @@ const publicColumns = [
 ] as const;
 export type PublicUserRow = Pick<UserRow, (typeof publicColumns)[number]>;
 
-/** Users the actor may see: by data scope, applied in SQL so no caller can forget it. */
+/** Users the actor may see: by the user policy, applied in SQL so no caller can forget it. */
 function visibleUsers(db: Executor, actor: Actor) {
-  const query = db.selectFrom('users');
-  switch (actor.scope) {
-    case 'all':
-      return query;
-    case 'own':
-      return query.where('users.id', '=', actor.id);
-    case 'partner':
-      return actor.partnerId
-        ? query.where('users.partner_id', '=', actor.partnerId)
-        : query.where(sql<boolean>`false`);
-    case 'team':
-      return query.where((eb) =>
-        eb.or([
-          eb('users.id', '=', actor.id),
-          ...(actor.teamId ? [eb('users.team_id', 'in', teamSubtree(actor.teamId))] : []),
-        ]),
-      );
-  }
+  return db.selectFrom('users').where(visible('user', actor));
 }
 
 export interface UserFilter {
@@ -55,17 +38,21 @@ export interface UserFilter {
 
 export async function listVisibleUsers(db: Executor, actor: Actor, filter: UserFilter, page: Page) {
   let query = visibleUsers(db, actor);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.role) query = query.where('role', '=', filter.role);
-  if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
+  if (filter.status) query = query.where('users.status', '=', filter.status);
+  if (filter.role) query = query.where('users.role', '=', filter.role);
+  if (filter.teamId) query = query.where('users.team_id', '=', filter.teamId);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([eb('login', 'ilike', like), eb('display_name', 'ilike', like), eb('email', 'ilike', like)]),
+      eb.or([
+        eb('users.login', 'ilike', like),
+        eb('users.display_name', 'ilike', like),
+        eb('users.email', 'ilike', like),
+      ]),
     );
   }
   const [items, count] = await Promise.all([
-    query.select(publicColumns).orderBy('login').limit(page.limit).offset(page.offset).execute(),
+    query.select(publicColumns).orderBy('users.login').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../access/permissions.js';
+import { ROLES } from '../access/index.js';
 import { pageQuery } from '../../http/pagination.js';
 
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const;

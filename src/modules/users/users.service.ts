@@ -1,19 +1,25 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Db, Executor } from '../../db/database.js';
-import { AppError, fieldError, forbidden, invalid, notFound, type FieldProblem } from '../../errors.js';
-import type { Page } from '../../http/pagination.js';
 import {
-  assignableRoles,
-  isPartnerRole,
-  ROLES,
-  type RequestContext,
-  type Role,
-} from '../access/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { deleteUserSessions } from '../auth/auth.repo.js';
-import { resetPassword } from '../auth/auth.service.js';
-import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
-import { findTeam } from '../teams/teams.repo.js';
+  AppError,
+  fieldError,
+  forbidden,
+  invalid,
+  isUniqueViolation,
+  notFound,
+  type FieldProblem,
+} from '../../errors.js';
+import type { Page } from '../../http/pagination.js';
+import { runWork } from '../../kernel/index.js';
+import { assignableRoles, isPartnerRole, ROLES, type RequestContext, type Role } from '../access/index.js';
+import {
+  endUserSessions,
+  generatePassword,
+  hashPassword,
+  passwordProblem,
+  resetPassword,
+} from '../auth/index.js';
+import { findVisibleTeam } from '../teams/index.js';
 import * as repo from './users.repo.js';
 import type { CreateUserInput, Language, ListUsersQuery, UpdateUserInput, User } from './users.schema.js';
 
@@ -73,7 +79,7 @@ async function checkRelations(db: Executor, ctx: RequestContext, r: Relations, s
   if (!isPartnerRole(r.role) && r.partnerId) {
     problems.push({ field: 'partnerId', problem: 'not_allowed', message: 'is only for partner roles' });
   }
-  if (r.teamId && !(await findTeam(db, r.teamId))) {
+  if (r.teamId && !(await findVisibleTeam(db, ctx.actor, r.teamId))) {
     problems.push({ field: 'teamId', problem: 'not_found', message: 'no such team' });
   }
   if (r.managerId) {
@@ -115,9 +121,9 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
   if (problem) throw invalid([{ field: 'password', problem: 'weak', message: problem }]);
   const passwordHash = await hashPassword(password);
   try {
-    return await db.transaction().execute(async (tx) => {
-      if (await repo.loginTaken(tx, input.login)) throw loginConflict(input.login);
-      const row = await repo.insertUser(tx, {
+    return await runWork(db, ctx, async (w) => {
+      if (await repo.loginTaken(w.tx, input.login)) throw loginConflict(input.login);
+      const row = await repo.insertUser(w.tx, {
         login: input.login,
         display_name: input.displayName,
         email: input.email ?? null,
@@ -132,12 +138,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
         password_changed_at: new Date().toISOString(),
       });
       const user = toUser(row);
-      await recordAudit(tx, ctx, {
-        action: 'user.created',
-        entityType: 'user',
-        entityId: user.id,
-        after: user,
-      });
+      w.audit({ action: 'user.created', entityType: 'user', entityId: user.id, after: user });
+      w.emit('user.created', { userId: user.id });
       return input.password ? user : { ...user, generatedPassword: password };
     });
   } catch (error) {
@@ -149,15 +151,11 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
 
 const loginConflict = (login: string) =>
   fieldError(
-    'CONFLICT',
+    'LOGIN_TAKEN',
     `The login ${login} is already taken`,
     { field: 'login', problem: 'taken', message: 'is already taken' },
     { login },
   );
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
-}
 
 export async function updateUser(
   db: Db,
@@ -165,7 +163,8 @@ export async function updateUser(
   id: string,
   patch: UpdateUserInput,
 ): Promise<User> {
-  return db.transaction().execute(async (tx) => {
+  return runWork(db, ctx, async (w) => {
+    const tx = w.tx;
     const visible = await repo.findVisibleUser(tx, ctx.actor, id);
     if (!visible) throw notFound('user', id);
     const current = await repo.lockUser(tx, id);
@@ -199,10 +198,10 @@ export async function updateUser(
       manager_id: next.managerId,
       partner_id: next.partnerId,
     });
-    if (patch.status === 'inactive') await deleteUserSessions(tx, id);
+    if (patch.status === 'inactive') await endUserSessions(tx, id);
     const before = toUser(current);
     const after = toUser(row);
-    await recordAudit(tx, ctx, {
+    w.audit({
       action: 'user.updated',
       entityType: 'user',
       entityId: id,
@@ -210,6 +209,7 @@ export async function updateUser(
       after,
       reason: patch.reason,
     });
+    w.emit('user.updated', { userId: id });
     return after;
   });
 }
@@ -226,16 +226,23 @@ export async function resetUserPassword(db: Db, ctx: RequestContext, id: string)
   return password;
 }
 
+/** The signed-in user, whatever its scope says about others. */
+export async function getOwnUser(db: Db, ctx: RequestContext): Promise<User> {
+  const row = ctx.actor.id ? await repo.findUser(db, ctx.actor.id) : undefined;
+  if (!row) throw new AppError('UNAUTHENTICATED', 'Please sign in', { reason: 'no_user' });
+  return toUser(row);
+}
+
 /** The signed-in user's own UI language, kept with the user so every device and message uses it. */
 export async function setOwnLanguage(db: Db, ctx: RequestContext, language: Language): Promise<User> {
   const id = ctx.actor.id;
   if (!id) throw new AppError('UNAUTHENTICATED', 'Please sign in', { reason: 'no_user' });
-  return db.transaction().execute(async (tx) => {
-    const current = await repo.lockUser(tx, id);
+  return runWork(db, ctx, async (w) => {
+    const current = await repo.lockUser(w.tx, id);
     if (!current) throw new AppError('UNAUTHENTICATED', 'Please sign in', { reason: 'no_user' });
     if (current.language === language) return toUser(current);
-    const row = await repo.updateUser(tx, id, { language });
-    await recordAudit(tx, ctx, {
+    const row = await repo.updateUser(w.tx, id, { language });
+    w.audit({
       action: 'user.language_changed',
       entityType: 'user',
       entityId: id,

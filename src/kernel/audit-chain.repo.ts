@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+
+// One chainer at a time, across every node: the chain is linked by whoever holds this key.
+const CHAINER_LOCK_KEY = 7_245_001;
+
+export async function tryChainerLock(tx: Executor): Promise<boolean> {
+  const result = await sql<{
+    ok: boolean;
+  }>`select pg_try_advisory_xact_lock(${CHAINER_LOCK_KEY}) as ok`.execute(tx);
+  return result.rows[0]?.ok === true;
+}
+
+/** An audit row as stored, in the exact text forms that are hashed (timestamps to the microsecond, jsonb as text). */
+export interface StoredAuditRow {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  request_id: string | null;
+  decision_id: string | null;
+}
+
+const storedColumns = sql`a.id, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
+  a.actor_id, a.actor_label, a.action, a.entity_type, a.entity_id, a.before::text as before,
+  a.after::text as after, a.reason, a.request_id, a.decision_id`;
+
+export interface ChainHead {
+  seq: string;
+  hash: string;
+}
+
+export async function chainHead(db: Executor): Promise<ChainHead | null> {
+  const row = await db
+    .selectFrom('audit_chain')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Committed rows waiting to be linked, oldest first. */
+export async function pendingRows(db: Executor, limit: number): Promise<StoredAuditRow[]> {
+  const result = await sql<StoredAuditRow>`
+    select ${storedColumns} from audit_pending p join audit_log a on a.id = p.audit_id
+    order by p.audit_id limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+export async function clearPending(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0)
+    await db
+      .deleteFrom('audit_pending')
+      .where('audit_id', 'in', [...ids])
+      .execute();
+}
+
+export async function insertChainLinks(
+  db: Executor,
+  links: { seq: string; audit_id: string; prev_hash: string; hash: string }[],
+): Promise<void> {
+  for (let i = 0; i < links.length; i += 1000)
+    await db
+      .insertInto('audit_chain')
+      .values(links.slice(i, i + 1000))
+      .execute();
+}
+
+export interface ChainLinkWithRow extends Partial<StoredAuditRow> {
+  seq: string;
+  audit_id: string;
+  prev_hash: string;
+  hash: string;
+  row_id: string | null;
+}
+
+/** The chain in order, a page at a time, each link with the row it covers (absent when deleted). */
+export async function chainPage(db: Executor, afterSeq: string, limit: number): Promise<ChainLinkWithRow[]> {
+  const result = await sql<ChainLinkWithRow>`
+    select c.seq, c.audit_id, c.prev_hash, c.hash, a.id as row_id, ${storedColumns}
+    from audit_chain c left join audit_log a on a.id = c.audit_id
+    where c.seq > ${afterSeq}::bigint order by c.seq limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Audit rows no chain link covers: those a writer noted in audit_pending wait for the chainer; any other
+ * was slipped into the table behind the writers' backs.
+ */
+export async function uncoveredRows(db: Executor, limit: number) {
+  const result = await sql<{ id: string; pending: boolean; total: string }>`
+    select a.id, exists (select 1 from audit_pending p where p.audit_id = a.id) as pending,
+      count(*) over () as total
+    from audit_log a
+    where not exists (select 1 from audit_chain c where c.audit_id = a.id)
+    order by pending, a.id limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+export async function countAuditRows(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function lastCheckpoint(db: Executor) {
+  return db.selectFrom('audit_checkpoints').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function listCheckpoints(db: Executor) {
+  return db.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute();
+}
+
+export async function insertCheckpoint(
+  db: Executor,
+  checkpoint: {
+    chain_length: string;
+    head_hash: string;
+    at: string;
+    prev_signature: string | null;
+    key_id: string;
+    public_key: string;
+    signature: string;
+  },
+): Promise<void> {
+  await db.insertInto('audit_checkpoints').values(checkpoint).execute();
+}
+
+export async function storedRows(db: Executor, ids: readonly string[]): Promise<StoredAuditRow[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<StoredAuditRow>`
+    select ${storedColumns} from audit_log a where a.id in (${sql.join([...ids])}) order by a.id`.execute(db);
+  return result.rows;
+}

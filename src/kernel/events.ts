@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Every event the product emits, with its payload schema: the contract webhooks and notifications read.
+ * Events are facts for the outside world, apart from the audit trail (which records who changed what and
+ * why). `w.emit` refuses a name that is not here and a payload that does not fit.
+ */
+const id = z.uuid();
+export const EVENT_SCHEMAS = {
+  'account.created': z.object({ accountId: id, ownerId: id.nullable() }),
+  'account.updated': z.object({ accountId: id }),
+  'account.merged': z.object({ survivorId: id, mergedId: id.nullable(), mergeId: id }),
+  'account.unmerged': z.object({ survivorId: id, restoredId: id.nullable(), mergeId: id }),
+  'account.archived': z.object({ accountId: id }),
+  'account.restored': z.object({ accountId: id }),
+  'import.analyzed': z.object({ importId: id }),
+  'import.completed': z.object({ importId: id }),
+  'import.failed': z.object({ importId: id }),
+  'user.created': z.object({ userId: id }),
+  'user.updated': z.object({ userId: id }),
+} as const;
+
+export type EventName = keyof typeof EVENT_SCHEMAS;
+export type EventPayload<N extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[N]>;
+export const EVENT_NAMES = Object.keys(EVENT_SCHEMAS) as EventName[];
+
+/** A subscriber runs inside the dispatching transaction, in a savepoint: its writes stand or fall with it. */
+export type EventSubscriber = (event: { id: string; name: EventName; payload: unknown }) => Promise<void>;
+
+export function checkEventPayload<N extends EventName>(name: N, payload: EventPayload<N>): EventPayload<N> {
+  const schema = EVENT_SCHEMAS[name] as unknown as z.ZodType<EventPayload<N>> | undefined;
+  if (!schema) throw new Error(`unknown event ${String(name)}`);
+  return schema.parse(payload);
+}
+
+/** How long delivered (and dead) events are kept before the purge removes them. */
+export const EVENT_RETENTION_DAYS = { delivered: 7, dead: 30 } as const;

@@ -1,0 +1,313 @@
+import { AppError } from '../../errors.js';
+import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
+import type { Features } from '../matching/index.js';
+import { initialOwner } from '../ownership/index.js';
+import { saveAccount, toAccount, toContact, type Contact } from './account-store.js';
+import type { Account } from './accounts.schema.js';
+import * as repo from './accounts.repo.js';
+import {
+  findDuplicates,
+  lockKeys,
+  matchKeys,
+  viewMatches,
+  type DuplicateCandidate,
+  type MatchView,
+} from './duplicates.js';
+import { applyMerge, planMerge } from './merge.js';
+
+/**
+ * The one way a customer gets in. Create, import and (later) deal registration all call `admitCustomer`
+ * inside their unit of work: it takes the match keys' locks, runs the duplicate check, decides by the
+ * caller's policy, stores the new account or folds the values into the existing one, and records the
+ * decision — with every candidate and its evidence — beside the audit entry.
+ */
+
+export interface CustomerValues {
+  legalName: string;
+  aliases: string[];
+  englishName: string | null;
+  uscc: string | null;
+  usccValid: boolean;
+  phones: string[];
+  emails: string[];
+  website: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  street: string | null;
+  industry: string | null;
+  size: Account['size'];
+  source: string | null;
+  tags: string[];
+  parentId: string | null;
+  isBranch: boolean;
+}
+
+export interface ContactValues {
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  title: string | null;
+}
+
+export type AdmissionSource =
+  { kind: 'create' } | { kind: 'import'; importId: string; clusterId: string; lines: number[] };
+
+export interface AdmissionRequest {
+  values: CustomerValues;
+  contacts: ContactValues[];
+  features: Features[];
+  source: AdmissionSource;
+  /** A person looked at the look-alikes and creates anyway, for this reason (create only). */
+  confirmReason?: string | undefined;
+  /** Why, for the audit trail. */
+  reason?: string | undefined;
+}
+
+export type Admission =
+  | { outcome: 'created'; account: Account; contacts: Contact[]; matches: MatchView[]; decisionId: string }
+  | { outcome: 'folded'; account: Account; mergeId: string; decisionId: string }
+  | { outcome: 'needs_review'; matches: MatchView[]; decisionId: string };
+
+const RULE = 'account.admission';
+const RULE_VERSION = 1;
+
+/** Each candidate as evidence: its verdict and score, made of the field-by-field evidence. */
+function candidateEvidence(candidates: readonly DuplicateCandidate[]): Evidence[] {
+  return candidates.map((c) => ({
+    code: `match.${c.result.verdict}`,
+    params: { accountId: c.accountId, score: Math.round(c.result.score * 1000) / 1000 },
+    evidence: c.result.reasons,
+  }));
+}
+
+function sourceEvidence(source: AdmissionSource): Evidence[] {
+  return source.kind === 'import'
+    ? [
+        evidence('import.rows', {
+          importId: source.importId,
+          clusterId: source.clusterId,
+          lines: source.lines,
+        }),
+      ]
+    : [];
+}
+
+/** The advisory keys admitting these features takes: bulk callers take a batch's keys at once, first. */
+export const admissionKeys = (features: readonly Features[]) => lockKeys(matchKeys(features));
+
+/** Locks the keys these features would hold, then finds who already holds them. */
+async function screen(w: Work, features: readonly Features[], excludeId?: string) {
+  await w.lockKeys(admissionKeys(features));
+  const { candidates, thresholds } = await findDuplicates(w.tx, features, { excludeId });
+  const matches = await viewMatches(w.tx, w.actor, candidates);
+  const rule = (params: JsonObject) => ({
+    id: RULE,
+    version: RULE_VERSION,
+    params: { same: thresholds.same, possible: thresholds.possible, ...params },
+  });
+  return { candidates, matches, rule };
+}
+
+export async function admitCustomer(w: Work, request: AdmissionRequest): Promise<Admission> {
+  const { candidates, matches, rule } = await screen(w, request.features);
+  const same = matches.find((m) => m.verdict === 'same');
+  const found = candidateEvidence(candidates);
+  const origin = sourceEvidence(request.source);
+
+  if (request.source.kind === 'create') {
+    if (same) throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { matches });
+    if (matches.length > 0 && !request.confirmReason) {
+      throw new AppError(
+        'POSSIBLE_DUPLICATE',
+        'Similar customers exist; confirm with a reason to create anyway',
+        { matches },
+      );
+    }
+  } else {
+    if (same?.visible && same.accountId) {
+      const folded = await foldInto(w, same.accountId, request, rule, found, origin);
+      if (folded) return folded;
+    }
+    if (matches.length > 0) {
+      // A look-alike, or the same customer held where the importer cannot see it: a person decides.
+      const decisionId = w.decide({
+        kind: 'import.cluster',
+        subject: { type: 'import', id: request.source.importId },
+        verdict: 'needs_review',
+        rule: rule({ source: 'import' }),
+        evidence: [
+          ...origin,
+          ...(same && !same.visible ? [evidence('match.same_not_visible')] : []),
+          ...found,
+        ],
+      });
+      return { outcome: 'needs_review', matches, decisionId };
+    }
+  }
+  return insertCustomer(w, request, rule, found, origin, matches);
+}
+
+async function insertCustomer(
+  w: Work,
+  request: AdmissionRequest,
+  rule: (params: JsonObject) => { id: string; version: number; params: JsonObject },
+  found: Evidence[],
+  origin: Evidence[],
+  matches: MatchView[],
+): Promise<Admission> {
+  const v = request.values;
+  const owner = initialOwner(w.actor);
+  const row = await repo.insertAccount(w.tx, {
+    legal_name: v.legalName,
+    aliases: v.aliases,
+    english_name: v.englishName,
+    uscc: v.uscc,
+    uscc_valid: v.usccValid,
+    phones: v.phones,
+    emails: v.emails.map((e) => e.toLowerCase()),
+    website: v.website,
+    province: v.province,
+    city: v.city,
+    district: v.district,
+    street: v.street,
+    industry: v.industry,
+    size: v.size,
+    source: v.source,
+    tags: v.tags,
+    parent_id: v.parentId,
+    is_branch: v.isBranch,
+    owner_id: owner.ownerId,
+    partner_id: owner.partnerId,
+    features: JSON.stringify(request.features),
+    created_by: w.actor.id,
+  });
+  await repo.replaceMatchKeys(w.tx, row.id, matchKeys(request.features));
+  const contacts = (
+    await repo.insertContacts(
+      w.tx,
+      request.contacts.map((c) => ({ ...c, account_id: row.id })),
+    )
+  ).map(toContact);
+  const account = toAccount(row);
+  const confirmed = request.confirmReason
+    ? [evidence('admission.confirmed', { reason: request.confirmReason })]
+    : [];
+  const decisionId = w.decide({
+    kind: 'account.admission',
+    subject: { type: 'account', id: account.id },
+    verdict: found.length > 0 ? 'created_despite_possible' : 'created',
+    rule: rule({ source: request.source.kind }),
+    evidence: [
+      ...origin,
+      ...(found.length > 0 ? found : [evidence('match.none')]),
+      ...confirmed,
+      owner.evidence,
+    ],
+  });
+  w.audit({
+    action: 'account.created',
+    entityType: 'account',
+    entityId: account.id,
+    after: { ...account, contacts },
+    reason: request.confirmReason ?? request.reason,
+    decisionId,
+  });
+  w.emit('account.created', { accountId: account.id, ownerId: account.ownerId });
+  return { outcome: 'created', account, contacts, matches, decisionId };
+}
+
+/**
+ * Folds imported values into the account they are: recorded as a merge without a merged account (its
+ * source names the import rows), so it shows in the account's merge history and can be taken back.
+ */
+async function foldInto(
+  w: Work,
+  accountId: string,
+  request: AdmissionRequest,
+  rule: (params: JsonObject) => { id: string; version: number; params: JsonObject },
+  found: Evidence[],
+  origin: Evidence[],
+): Promise<Admission | null> {
+  if (request.source.kind !== 'import') return null;
+  const current = await repo.findAccount(w.tx, accountId, true);
+  if (!current || current.status !== 'active') return null;
+  const before = toAccount(current);
+  const incoming: Account = { ...before, ...request.values, id: before.id, englishName: null, tags: [] };
+  const delta = planMerge(before, incoming);
+  const after = await saveAccount(w.tx, applyMerge(before, delta));
+  const decisionId = w.decide({
+    kind: 'account.merge',
+    subject: { type: 'account', id: accountId },
+    verdict: 'folded',
+    rule: rule({ source: 'import' }),
+    evidence: [...origin, ...found],
+  });
+  const source = {
+    importId: request.source.importId,
+    clusterId: request.source.clusterId,
+    lines: request.source.lines,
+  };
+  const merge = await repo.insertMerge(w.tx, {
+    survivor_id: accountId,
+    merged_id: null,
+    source: JSON.stringify(source),
+    decision_id: decisionId,
+    reason: request.reason ?? 'import',
+    added: JSON.stringify(delta),
+    moved: JSON.stringify({ contacts: [], children: [] }),
+    merged_by: w.actor.id,
+  });
+  w.audit({
+    action: 'account.merged',
+    entityType: 'account',
+    entityId: accountId,
+    before: { survivor: before },
+    after: { survivor: after, mergeId: merge.id, delta, source },
+    reason: request.reason,
+    decisionId,
+  });
+  w.emit('account.merged', { survivorId: accountId, mergedId: null, mergeId: merge.id });
+  return { outcome: 'folded', account: after, mergeId: merge.id, decisionId };
+}
+
+/**
+ * An existing account whose identity changes (renamed, a new USCC or phone) or that comes back from the
+ * archive must pass the check a new one passes: the same customer already here is refused, a look-alike
+ * needs a confirmed reason. Returns the decision that let it through.
+ */
+export async function readmitCustomer(
+  w: Work,
+  accountId: string,
+  features: readonly Features[],
+  options: { confirmReason?: string | undefined; occasion: 'update' | 'restore' },
+): Promise<string> {
+  const { candidates, matches, rule } = await screen(w, features, accountId);
+  if (matches.some((m) => m.verdict === 'same')) {
+    throw new AppError(
+      'DUPLICATE_ACCOUNT',
+      options.occasion === 'restore'
+        ? 'This customer exists again; merge instead of restoring'
+        : 'Another account already is this customer; merge instead',
+      { matches },
+    );
+  }
+  if (matches.length > 0 && !options.confirmReason) {
+    throw new AppError(
+      'POSSIBLE_DUPLICATE',
+      'Similar customers exist; confirm with a reason to save anyway',
+      { matches },
+    );
+  }
+  const found = candidateEvidence(candidates);
+  return w.decide({
+    kind: 'account.admission',
+    subject: { type: 'account', id: accountId },
+    verdict: found.length > 0 ? 'readmitted_despite_possible' : 'readmitted',
+    rule: rule({ source: options.occasion }),
+    evidence: [
+      ...(found.length > 0 ? found : [evidence('match.none')]),
+      ...(options.confirmReason ? [evidence('admission.confirmed', { reason: options.confirmReason })] : []),
+    ],
+  });
+}

@@ -1,0 +1,2 @@
+export { auditKeyFile, auditSetup, type AuditSetup } from './audit.config.js';
+export { verifyAuditTrail } from './audit.service.js';

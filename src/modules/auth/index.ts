@@ -1,0 +1,14 @@
+export {
+  actorForJob,
+  actorFromUser,
+  authenticateBearer,
+  authenticateSession,
+  createApiToken,
+  resetPassword,
+} from './auth.service.js';
+export {
+  deleteExpiredSessions,
+  deleteUserSessions as endUserSessions,
+  findUserByLogin,
+} from './auth.repo.js';
+export { generatePassword, hashPassword, passwordProblem } from './password.js';

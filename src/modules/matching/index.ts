@@ -1,0 +1,18 @@
+/**
+ * Customer matching, pure: normalisation, blocking keys, scoring, bulk de-duplication, reading lists. The
+ * accounts and imports modules store and query what this computes.
+ */
+export { dedupeFeatures } from './dedupe.js';
+export { blockingKeys, keyKind } from './keys.js';
+export { normalizeRecord, type Features, type RecordInput } from './normalize.js';
+export { normalizePhone } from './phone.js';
+export { FILE_NOTES, readRecords, type InputProblem } from './read-records.js';
+export {
+  DEFAULT_THRESHOLDS,
+  scoreConfig,
+  scorePair,
+  type MatchResult,
+  type MatchThresholds,
+  type Verdict,
+} from './score.js';
+export { normalizeUscc, usccCheckChar } from './uscc.js';

@@ -1,0 +1,2 @@
+export { getOrganization } from './org.service.js';
+export { readOrganization } from './org.repo.js';

@@ -1,0 +1,1 @@
+export { initialOwner, type InitialOwner } from './initial-owner.js';

@@ -1,0 +1,2 @@
+export { createTeam } from './teams.service.js';
+export { findVisibleTeam } from './teams.repo.js';
