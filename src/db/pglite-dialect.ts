@@ -70,7 +70,11 @@ class PGliteDriver implements Driver {
   }
 
   async releaseConnection(connection: DatabaseConnection) {
-    (connection as PGliteConnection).release();
+    // PGlite runs in this thread and answers without waiting on I/O, so a job's queries could follow one
+    // another for minutes without the event loop ever reading a socket. Handing the connection on only
+    // after pending I/O has run keeps the server answering (and a job's progress visible) during long work.
+    const { release } = connection as PGliteConnection;
+    setImmediate(release);
     return Promise.resolve();
   }
 

@@ -1,13 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../database.js';
-import { systemContext, type Role } from '../../modules/access/permissions.js';
+import { actorFromUser } from '../../modules/auth/auth.service.js';
+import { findUserById } from '../../modules/auth/auth.repo.js';
+import { systemContext, type RequestContext, type Role } from '../../modules/access/index.js';
+import { createAccount } from '../../modules/accounts/accounts.service.js';
+import type { CreateAccountInput } from '../../modules/accounts/accounts.schema.js';
+import { createImport } from '../../modules/imports/imports.service.js';
 import { createTeam } from '../../modules/teams/teams.service.js';
 import { createUser } from '../../modules/users/users.service.js';
 import type { CreateUserInput } from '../../modules/users/users.schema.js';
 
+/**
+ * Factories build valid records with sensible defaults and create the parents they need, so that no test
+ * depends on another's leftovers: `makeAccount()` makes its owner, `makeImport()` its importer.
+ */
 export const TEST_PASSWORD = 'test-password-1';
 const ctx = systemContext('test');
 const unique = () => randomBytes(4).toString('hex');
+
+export type TestUser = Awaited<ReturnType<typeof makeUser>>;
 
 /** A valid user with sensible defaults; every field can be overridden. */
 export async function makeUser(db: Db, overrides: Partial<CreateUserInput> & { role?: Role } = {}) {
@@ -30,3 +41,33 @@ export async function makeTeam(db: Db, overrides: { name?: string; parentId?: st
 }
 
 export const makePartnerId = () => crypto.randomUUID();
+
+/** The request context of a user, as if signed in. */
+export async function contextOf(db: Db, user: { id: string }): Promise<RequestContext> {
+  const row = await findUserById(db, user.id);
+  if (!row) throw new Error(`no user ${user.id}`);
+  return { actor: actorFromUser(row), requestId: `test:${unique()}` };
+}
+
+/** A customer held by `owner` (a new rep when none is given), with a name nobody else has. */
+export async function makeAccount(
+  db: Db,
+  options: { owner?: { id: string } } & Partial<CreateAccountInput> = {},
+) {
+  const { owner: given, ...input } = options;
+  const owner = given ?? (await makeUser(db));
+  return createAccount(db, await contextOf(db, owner), {
+    legalName: `测试${unique()}${unique()}贸易有限公司`,
+    ...input,
+  });
+}
+
+/** An uploaded customer list, analysing; its importer is a new sales-ops user unless one is given. */
+export async function makeImport(
+  db: Db,
+  options: { creator?: { id: string }; csv?: string; filename?: string } = {},
+) {
+  const creator = options.creator ?? (await makeUser(db, { role: 'sales_ops' }));
+  const csv = options.csv ?? `名称,电话\n测试${unique()}物流有限公司,021-5555 0000\n`;
+  return createImport(db, await contextOf(db, creator), options.filename ?? 'list.csv', Buffer.from(csv));
+}

@@ -113,6 +113,33 @@ describeEachEngine('bulk import of a customer list', (t) => {
     );
   });
 
+  it('shows progress that moves while a large import runs', async () => {
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `进度${String.fromCharCode(0x4e00 + i * 5)}${String.fromCharCode(0x5000 + i * 3)}商贸有限公司`,
+    );
+    const created = await upload(['名称', ...rows].join('\n'), 'progress.csv');
+    await drain();
+    await server.call(`/api/v1/imports/${created.body.id}/start`, { method: 'POST', cookie: ops });
+    const seen: number[] = [];
+    let running = true;
+    const importing = drain().finally(() => (running = false));
+    while (running) {
+      const job = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+      if (job.status === 'importing' && job.progress.phase === 'import') seen.push(job.progress.done);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await importing;
+    const done = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(done.status).toBe('done');
+    expect(done.progress).toMatchObject({ phase: 'import', done: 400, total: 400 });
+    expect(done.job).toMatchObject({ status: 'done' });
+    // Seen from outside while it ran: several different counts, never going back.
+    expect(new Set(seen).size).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
   it('fails a file it cannot read, naming the upload rather than a temporary copy', async () => {
     const created = await upload('电话\n025-8888 1234\n', 'no-names.csv');
     await drain();

@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../db/testing/index.js';
+import { AppError } from '../errors.js';
+import { systemContext } from '../modules/access/index.js';
+import { LockOrderError, runWork } from './work.js';
+
+const ctx = { ...systemContext('test'), requestId: 'req-1' };
+const decision = {
+  kind: 'account.admission' as const,
+  subject: { type: 'account', id: 'a1' },
+  verdict: 'created',
+  rule: { id: 'test.rule', version: 2, params: { threshold: 0.9 } },
+  evidence: [{ code: 'match.none', params: {} }],
+};
+
+describeEachEngine('unit of work', (t) => {
+  const count = async (table: string, where = sql`true`) =>
+    Number(
+      (
+        await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(
+          t.database.db,
+        )
+      ).rows[0]!.n,
+    );
+
+  it('commits the change, its audit entry, its decision and its event together', async () => {
+    const id = await runWork(t.database.db, ctx, (w) => {
+      const decisionId = w.decide(decision);
+      w.audit({ action: 'test.made', entityType: 'thing', entityId: 'a1', after: { n: 1 }, decisionId });
+      w.emit('account.updated', { accountId: '00000000-0000-4000-8000-000000000001' });
+      return decisionId;
+    });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('decision_id', '=', id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'test.made', request_id: 'req-1', actor_label: 'test' });
+    expect(await count('decisions', sql`id = ${id}`)).toBe(1);
+    expect(await count('events', sql`name = 'account.updated'`)).toBe(1);
+  });
+
+  it('writes none of them when the use case fails', async () => {
+    const before = [await count('audit_log'), await count('decisions'), await count('events')];
+    await expect(
+      runWork(t.database.db, ctx, (w) => {
+        w.decide(decision);
+        w.audit({ action: 'test.failed', entityType: 'thing', entityId: 'x' });
+        w.emit('account.updated', { accountId: '00000000-0000-4000-8000-000000000001' });
+        throw new AppError('VALIDATION_FAILED', 'no');
+      }),
+    ).rejects.toThrow('no');
+    expect([await count('audit_log'), await count('decisions'), await count('events')]).toEqual(before);
+  });
+
+  it('refuses an event that is not registered or does not fit its schema', async () => {
+    await expect(
+      runWork(t.database.db, ctx, (w) => w.emit('account.updated', { accountId: 'not-a-uuid' })),
+    ).rejects.toThrow();
+  });
+
+  it('retries a deadlock from the start and keeps only the attempt that committed', async () => {
+    let attempts = 0;
+    await runWork(t.database.db, ctx, (w) => {
+      attempts += 1;
+      w.audit({ action: 'test.retried', entityType: 'thing', entityId: String(attempts) });
+      if (attempts === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
+    expect(attempts).toBe(2);
+    expect(await count('audit_log', sql`action = 'test.retried'`)).toBe(1);
+  });
+
+  it('answers CONTENTION with a retry time when contention does not pass', async () => {
+    const error = await runWork(t.database.db, ctx, () => {
+      throw Object.assign(new Error('could not serialize'), { code: '40001' });
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'CONTENTION', details: { retryAfterSeconds: 1 } });
+  });
+
+  it('takes keys in one order and refuses a key below one it holds', async () => {
+    await runWork(t.database.db, ctx, async (w) => {
+      await w.lockKeys(['b', 'a', 'c']);
+      await w.lockKeys(['c', 'd']);
+      await expect(w.lockKeys(['a0'])).rejects.toBeInstanceOf(LockOrderError);
+    });
+  });
+
+  it('undoes a failed savepoint’s writes and records but keeps the rest', async () => {
+    await runWork(t.database.db, ctx, async (w) => {
+      w.audit({ action: 'test.kept', entityType: 'thing', entityId: 'k' });
+      await w
+        .savepoint(async () => {
+          w.audit({ action: 'test.undone', entityType: 'thing', entityId: 'u' });
+          await sql`insert into teams (name) values ('savepoint team')`.execute(w.tx);
+          throw new Error('part failed');
+        })
+        .catch(() => undefined);
+    });
+    expect(await count('audit_log', sql`action = 'test.kept'`)).toBe(1);
+    expect(await count('audit_log', sql`action = 'test.undone'`)).toBe(0);
+    expect(await count('teams', sql`name = 'savepoint team'`)).toBe(0);
+  });
+});
