@@ -5,6 +5,7 @@
 const benchmarks: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   matching: () => import('./matching.js'),
   check: () => import('./check.js'),
+  audit: () => import('./audit.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

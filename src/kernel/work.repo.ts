@@ -6,30 +6,74 @@ export type NewAuditRow = Insertable<AuditLogTable>;
 export type NewDecisionRow = Insertable<DecisionTable>;
 export type NewEventRow = Insertable<EventTable>;
 
-const CHUNK = 500;
+const DECISION_COLUMNS = [
+  'id',
+  'kind',
+  'subject_type',
+  'subject_id',
+  'verdict',
+  'rule',
+  'evidence',
+  'not_applied',
+  'effective',
+  'actor_id',
+  'request_id',
+] as const;
+const AUDIT_COLUMNS = [
+  'actor_id',
+  'actor_label',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'reason',
+  'request_id',
+  'decision_id',
+] as const;
+const EVENT_COLUMNS = ['name', 'payload', 'actor_id', 'request_id'] as const;
+// PostgreSQL takes at most 65,535 parameters a statement.
+const ROWS_PER_STATEMENT = 1000;
 
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+function valuesList<T>(rows: readonly T[], columns: readonly (keyof T & string)[]) {
+  return sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => row[c] ?? null))})`));
 }
 
-export async function insertDecisions(tx: Executor, rows: NewDecisionRow[]): Promise<void> {
-  await insertChunks(rows, (chunk) => tx.insertInto('decisions').values(chunk).execute());
-}
+const columnList = (columns: readonly string[]) => sql.raw(columns.join(', '));
 
-/** Audit rows and their notes for the chainer, in one statement per chunk. */
-export async function insertAuditRows(tx: Executor, rows: NewAuditRow[]): Promise<void> {
-  await insertChunks(rows, (chunk) =>
-    tx
-      .with('written', (db) => db.insertInto('audit_log').values(chunk).returning('id'))
-      .insertInto('audit_pending')
-      .columns(['audit_id'])
-      .expression((eb) => eb.selectFrom('written').select('written.id'))
-      .execute(),
-  );
-}
-
-export async function insertEvents(tx: Executor, rows: NewEventRow[]): Promise<void> {
-  await insertChunks(rows, (chunk) => tx.insertInto('events').values(chunk).execute());
+/**
+ * Everything a unit of work recorded, in one statement (one round trip): decisions, audit rows with their
+ * notes for the chainer, and events. Only the parts that have rows are sent.
+ */
+export async function insertRecords(
+  tx: Executor,
+  records: { decisions: NewDecisionRow[]; audits: NewAuditRow[]; events: NewEventRow[] },
+): Promise<void> {
+  const { decisions, audits, events } = records;
+  const longest = Math.max(decisions.length, audits.length, events.length);
+  for (let start = 0; start < longest; start += ROWS_PER_STATEMENT) {
+    const slice = <T>(rows: T[]) => rows.slice(start, start + ROWS_PER_STATEMENT);
+    const [d, a, e] = [slice(decisions), slice(audits), slice(events)];
+    const parts = [
+      ...(d.length
+        ? [
+            sql`decided as (insert into decisions (${columnList(DECISION_COLUMNS)}) values ${valuesList(d, DECISION_COLUMNS)})`,
+          ]
+        : []),
+      ...(a.length
+        ? [
+            sql`audited as (insert into audit_log (${columnList(AUDIT_COLUMNS)}) values ${valuesList(a, AUDIT_COLUMNS)} returning id)`,
+            sql`noted as (insert into audit_pending (audit_id) select id from audited)`,
+          ]
+        : []),
+      ...(e.length
+        ? [
+            sql`emitted as (insert into events (${columnList(EVENT_COLUMNS)}) values ${valuesList(e, EVENT_COLUMNS)})`,
+          ]
+        : []),
+    ];
+    await sql`with ${sql.join(parts)} select 1`.execute(tx);
+  }
 }
 
 /**

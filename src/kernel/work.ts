@@ -154,15 +154,13 @@ class UnitOfWork implements Work {
     }
   }
 
-  /** Writes what was recorded: decisions first (audit rows refer to them), then audit rows and events. */
+  /** Writes what was recorded — decisions, audit rows, events — in one statement. */
   async flush(): Promise<void> {
-    const [decisions, audits, events] = [this.decisions, this.audits, this.events];
+    const records = { decisions: this.decisions, audits: this.audits, events: this.events };
     this.decisions = [];
     this.audits = [];
     this.events = [];
-    await repo.insertDecisions(this.tx, decisions);
-    await repo.insertAuditRows(this.tx, audits);
-    await repo.insertEvents(this.tx, events);
+    await repo.insertRecords(this.tx, records);
   }
 }
 

@@ -83,6 +83,14 @@ export async function updateAccount(
     .executeTakeFirstOrThrow();
 }
 
+export async function insertMatchKeys(db: Executor, accountId: string, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .insertInto('account_match_keys')
+    .values([...new Set(keys)].map((key) => ({ key, account_id: accountId })))
+    .execute();
+}
+
 export async function replaceMatchKeys(
   db: Executor,
   accountId: string,

@@ -182,7 +182,7 @@ async function insertCustomer(
     features: JSON.stringify(request.features),
     created_by: w.actor.id,
   });
-  await repo.replaceMatchKeys(w.tx, row.id, matchKeys(request.features));
+  await repo.insertMatchKeys(w.tx, row.id, matchKeys(request.features));
   const contacts = (
     await repo.insertContacts(
       w.tx,
