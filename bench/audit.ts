@@ -27,7 +27,7 @@ import { machine, percentile } from './machine.js';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const ADMIN_PASSWORD = 'bench-admin-password-1';
+const ADMIN_PASSWORD = 'bench-river-lantern-1';
 
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);

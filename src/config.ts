@@ -19,6 +19,7 @@ const envSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(24),
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

@@ -39,7 +39,7 @@ export async function startFairshare(): Promise<RunningFairshare> {
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fairshare-e2e-'));
-  const adminPassword = 'e2e-admin-Passw0rd';
+  const adminPassword = 'e2e-river-Passw0rd';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),

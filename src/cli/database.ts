@@ -29,7 +29,7 @@ export function seedCommand(program: Command) {
     .command('seed')
     .description('load sample data')
     .requiredOption('--demo', 'a demo organisation with teams, managers and reps')
-    .option('--password <password>', 'password for every demo user', 'fairshare-demo')
+    .option('--password <password>', 'password for every demo user', 'demo-Lantern-river-7')
     .action(async (options: { password: string }) => {
       await withDatabase(async (db, ctx) => {
         const result = await seedDemo(db, ctx, options.password);

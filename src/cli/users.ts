@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../errors.js';
 import {
-  PERMISSIONS,
   permissionsOf,
+  TOKEN_SCOPES,
   ROLES,
   type Permission,
   type Role,
@@ -72,14 +72,16 @@ export function tokenCommands(program: Command) {
     .requiredOption('--name <name>', 'what the token is for')
     .addOption(
       new Option('--scope <permission...>', 'permissions (default: all the user’s role grants)').choices(
-        PERMISSIONS,
+        TOKEN_SCOPES,
       ),
     )
     .option('--expires-in-days <days>', 'expiry', positiveInt)
     .action(async (login: string, o: { name: string; scope?: Permission[]; expiresInDays?: number }) => {
       await withDatabase(async (db, ctx) => {
         const owner = await requireUser(db, login);
-        const scopes = o.scope ?? [...permissionsOf(owner.role as Role)];
+        const scopes =
+          o.scope ??
+          [...permissionsOf(owner.role as Role)].filter((p): p is Permission => p !== 'profile:write');
         const token = await createApiToken(
           db,
           ctx,

@@ -39,8 +39,6 @@ export interface UserTable {
   language: string | null;
   password_hash: string | null;
   password_changed_at: string | null;
-  failed_logins: Generated<number>;
-  locked_until: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -50,9 +48,18 @@ export interface SessionTable {
   user_id: string;
   created_at: CreatedAt;
   expires_at: string;
+  /** However active, a session ends here (SESSION_MAX_HOURS after sign-in). */
+  absolute_expires_at: string;
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  login: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: Timestamp;
 }
 
 export interface ApiTokenTable {
@@ -258,6 +265,7 @@ export interface DB {
   teams: TeamTable;
   users: UserTable;
   sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;

@@ -22,6 +22,8 @@ import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
+import { badTextProblem } from './text-guard.js';
+import { invalid } from '../errors.js';
 import { loggerOptions } from './logger.js';
 
 export interface RegisteredRoute {
@@ -73,6 +75,13 @@ export async function buildApp(
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    const problem =
+      badTextProblem(request.params, '') ??
+      badTextProblem(request.query, '') ??
+      badTextProblem(request.body, '');
+    done(problem ? invalid([problem]) : undefined);
   });
   // Graceful shutdown: requests in flight finish; their keep-alive connections then close instead of
   // holding the process open until the client's idle timeout.

@@ -7,9 +7,9 @@ describeEachEngine('demo seed', (t) => {
   it('builds regions, teams, managers and reps, and a second run changes nothing', async () => {
     const db = t.database.db;
     const ctx = systemContext('test');
-    const first = await seedDemo(db, ctx, 'demo-password-1');
+    const first = await seedDemo(db, ctx, 'demo-Lantern-river-7');
     expect(first.usersCreated).toBeGreaterThanOrEqual(10);
-    const second = await seedDemo(db, ctx, 'demo-password-1');
+    const second = await seedDemo(db, ctx, 'demo-Lantern-river-7');
     expect(second.usersCreated).toBe(0);
     expect(second.usersExisting).toBe(first.usersCreated);
 

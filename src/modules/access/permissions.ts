@@ -28,8 +28,18 @@ export const PERMISSIONS = [
   'accounts:write',
   'accounts:merge',
   'accounts:import',
+  'profile:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What an API token may be granted: everything but acting as the person — changing their password or
+ * preferences needs them signed in.
+ */
+export const TOKEN_SCOPES = PERMISSIONS.filter((p) => p !== 'profile:write') as Exclude<
+  Permission,
+  'profile:write'
+>[];
 
 /** Over which records a role acts: its own, its team's subtree, everyone's, or its partner's. */
 export const DATA_SCOPES = ['own', 'team', 'all', 'partner'] as const;
@@ -40,7 +50,7 @@ interface RoleDefinition {
   permissions: readonly Permission[];
 }
 
-const everyone: Permission[] = ['org:read', 'tokens:manage', 'accounts:read'];
+const everyone: Permission[] = ['org:read', 'tokens:manage', 'accounts:read', 'profile:write'];
 
 export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   admin: { scope: 'all', permissions: PERMISSIONS },

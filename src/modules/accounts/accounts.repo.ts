@@ -83,7 +83,11 @@ export async function updateAccount(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertMatchKeys(db: Executor, accountId: string, keys: readonly string[]): Promise<void> {
+export async function insertMatchKeys(
+  db: Executor,
+  accountId: string,
+  keys: readonly string[],
+): Promise<void> {
   if (keys.length === 0) return;
   await db
     .insertInto('account_match_keys')

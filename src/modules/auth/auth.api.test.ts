@@ -125,7 +125,10 @@ describeEachEngine('authentication', (t) => {
       cookie: first,
       json: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
     });
-    expect(weak.body.error.details.fields[0]).toMatchObject({ field: 'newPassword', problem: 'weak' });
+    expect(weak.body.error.details.fields[0]).toMatchObject({
+      field: 'newPassword',
+      problem: 'password_too_short',
+    });
     const ok = await server.call('/api/v1/me/password', {
       cookie: first,
       json: { currentPassword: TEST_PASSWORD, newPassword: 'another-secret-1' },

@@ -14,17 +14,32 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function setLoginFailures(
-  db: Executor,
-  userId: string,
-  failedLogins: number,
-  lockedUntil: string | null,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: failedLogins, locked_until: lockedUntil })
-    .where('id', '=', userId)
-    .execute();
+export async function readLoginThrottle(db: Executor, login: string) {
+  return db.selectFrom('login_throttle').selectAll().where('login', '=', login).executeTakeFirst();
+}
+
+/** One more failure for `login`; returns the count, whether or not a user has the login. */
+export async function countLoginFailure(db: Executor, login: string): Promise<number> {
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ login, failures: 1 })
+    .onConflict((oc) =>
+      oc.column('login').doUpdateSet((eb) => ({
+        failures: eb('login_throttle.failures', '+', 1),
+        updated_at: new Date().toISOString(),
+      })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return row.failures;
+}
+
+export async function lockLogin(db: Executor, login: string, until: string): Promise<void> {
+  await db.updateTable('login_throttle').set({ locked_until: until }).where('login', '=', login).execute();
+}
+
+export async function clearLoginThrottle(db: Executor, login: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('login', '=', login).execute();
 }
 
 export async function setPassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
@@ -35,8 +50,6 @@ export async function setPassword(db: Executor, userId: string, passwordHash: st
       password_hash: passwordHash,
       password_changed_at: now,
       updated_at: now,
-      failed_logins: 0,
-      locked_until: null,
     })
     .where('id', '=', userId)
     .execute();
@@ -46,6 +59,7 @@ export interface NewSession {
   id: string;
   user_id: string;
   expires_at: string;
+  absolute_expires_at: string;
   ip: string | null;
   user_agent: string | null;
 }
@@ -59,7 +73,11 @@ export async function findSessionWithUser(db: Executor, sessionId: string) {
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.expires_at as session_expires_at', 'sessions.last_seen_at as session_last_seen_at'])
+    .select([
+      'sessions.expires_at as session_expires_at',
+      'sessions.absolute_expires_at as session_absolute_expires_at',
+      'sessions.last_seen_at as session_last_seen_at',
+    ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
 }

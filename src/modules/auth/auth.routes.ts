@@ -106,7 +106,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.patch(
     '/api/v1/me',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'profile:write' },
       schema: {
         tags: ['auth'],
         summary: 'Save my preferences (the UI language), for every device I sign in on',
@@ -120,7 +120,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
   r.post(
     '/api/v1/me/password',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'profile:write' },
       schema: {
         tags: ['auth'],
         summary: 'Change my password; ends my other sessions',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_SCOPES, PERMISSIONS } from '../access/index.js';
+import { DATA_SCOPES, PERMISSIONS, TOKEN_SCOPES } from '../access/index.js';
 import { userSchema } from '../users/users.schema.js';
 
 export const loginBody = z.strictObject({
@@ -34,7 +34,11 @@ export const apiTokenSchema = z.object({
 
 export const createTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(PERMISSIONS)).min(1).max(PERMISSIONS.length),
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES))
+    .min(1)
+    .max(TOKEN_SCOPES.length)
+    .describe('a subset of what the caller holds; profile:write (password, preferences) is never for tokens'),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 

@@ -6,13 +6,15 @@ import { runWork } from '../../kernel/index.js';
 import {
   permissionsOf,
   scopeOf,
+  systemActor,
   type Actor,
   type Permission,
   type RequestContext,
   type Role,
 } from '../access/index.js';
 import * as repo from './auth.repo.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { passwordProblem } from './password-policy.js';
+import { hashPassword, verifyPassword } from './password.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const TOKEN_PREFIX = 'fs_';
@@ -59,33 +61,41 @@ export interface LoginResult {
   user: repo.UserRow;
 }
 
+/**
+ * Signs in. Everything a caller can observe — status, body, time spent, the lock after repeated failures —
+ * is the same for a login nobody has as for a wrong password: the failure count and the lock belong to the
+ * login name, and an unknown login costs the same password hash and the same writes.
+ */
 export async function login(
   db: Db,
   config: Config,
   requestId: string,
   input: LoginInput,
 ): Promise<LoginResult> {
-  const user = await repo.findUserByLogin(db, input.login);
+  const name = input.login.trim().toLowerCase();
   const now = Date.now();
-  if (user?.locked_until && Date.parse(user.locked_until) > now) {
-    const retryAfterSeconds = Math.ceil((Date.parse(user.locked_until) - now) / 1000);
+  const throttle = await repo.readLoginThrottle(db, name);
+  if (throttle?.locked_until && Date.parse(throttle.locked_until) > now) {
+    const retryAfterSeconds = Math.ceil((Date.parse(throttle.locked_until) - now) / 1000);
     throw new AppError('RATE_LIMITED', 'Too many failed logins; try again later', { retryAfterSeconds });
   }
-  // Hash even for unknown logins so response time does not reveal which logins exist.
+  const user = await repo.findUserByLogin(db, name);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
   if (!user || !ok || user.status === 'inactive') {
-    if (user) await recordFailure(db, config, requestId, user);
+    await recordFailure(db, config, requestId, name, input.ip);
     throw new AppError('INVALID_CREDENTIALS', 'Login or password is incorrect');
   }
   const sessionToken = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now + config.SESSION_TTL_HOURS * 3600_000).toISOString();
+  const absolute = now + config.SESSION_MAX_HOURS * 3600_000;
+  const expiresAt = new Date(Math.min(now + config.SESSION_TTL_HOURS * 3600_000, absolute)).toISOString();
   const ctx: RequestContext = { actor: actorFromUser(user), requestId };
   await runWork(db, ctx, async (w) => {
-    if (user.failed_logins > 0 || user.locked_until) await repo.setLoginFailures(w.tx, user.id, 0, null);
+    if (throttle) await repo.clearLoginThrottle(w.tx, name);
     await repo.insertSession(w.tx, {
       id: sha256(sessionToken),
       user_id: user.id,
       expires_at: expiresAt,
+      absolute_expires_at: new Date(absolute).toISOString(),
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
@@ -97,18 +107,18 @@ export async function login(
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
-async function recordFailure(db: Db, config: Config, requestId: string, user: repo.UserRow) {
-  const failures = user.failed_logins + 1;
-  const lockMs = lockDurationMs(failures, config.LOGIN_MAX_FAILURES);
-  const lockedUntil = lockMs > 0 ? new Date(Date.now() + lockMs).toISOString() : null;
-  const ctx: RequestContext = { actor: { ...actorFromUser(user), permissions: new Set() }, requestId };
+async function recordFailure(db: Db, config: Config, requestId: string, name: string, ip: string | null) {
+  const ctx: RequestContext = { actor: { ...systemActor('anonymous'), permissions: new Set() }, requestId };
   await runWork(db, ctx, async (w) => {
-    await repo.setLoginFailures(w.tx, user.id, failures, lockedUntil);
+    const failures = await repo.countLoginFailure(w.tx, name);
+    const lockMs = lockDurationMs(failures, config.LOGIN_MAX_FAILURES);
+    const lockedUntil = lockMs > 0 ? new Date(Date.now() + lockMs).toISOString() : null;
+    if (lockedUntil) await repo.lockLogin(w.tx, name, lockedUntil);
     w.audit({
       action: 'auth.login_failed',
-      entityType: 'user',
-      entityId: user.id,
-      after: { failedLogins: failures, lockedUntil },
+      entityType: 'login',
+      entityId: name,
+      after: { failedLogins: failures, lockedUntil, ip },
     });
   });
 }
@@ -117,7 +127,8 @@ export async function authenticateSession(db: Db, config: Config, sessionToken: 
   const sessionId = sha256(sessionToken);
   const row = await repo.findSessionWithUser(db, sessionId);
   if (!row) throw unauthenticated('Your session has ended; please sign in again', 'session_unknown');
-  if (Date.parse(row.session_expires_at) <= Date.now()) {
+  const absolute = Date.parse(row.session_absolute_expires_at);
+  if (Date.parse(row.session_expires_at) <= Date.now() || absolute <= Date.now()) {
     await repo.deleteSession(db, sessionId);
     throw unauthenticated('Your session has expired; please sign in again', 'session_expired');
   }
@@ -126,7 +137,7 @@ export async function authenticateSession(db: Db, config: Config, sessionToken: 
     await repo.touchSession(
       db,
       sessionId,
-      new Date(Date.now() + config.SESSION_TTL_HOURS * 3600_000).toISOString(),
+      new Date(Math.min(Date.now() + config.SESSION_TTL_HOURS * 3600_000, absolute)).toISOString(),
     );
   }
   return { actor: actorFromUser(row), sessionId };
@@ -167,8 +178,12 @@ export async function changePassword(
   if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw invalid([{ field: 'currentPassword', problem: 'incorrect', message: 'is incorrect' }]);
   }
-  const problem = passwordProblem(input.newPassword, user.login);
-  if (problem) throw invalid([{ field: 'newPassword', problem: 'weak', message: problem }]);
+  const problem = passwordProblem(
+    input.newPassword,
+    { login: user.login, name: user.display_name },
+    'newPassword',
+  );
+  if (problem) throw invalid([problem]);
   const hash = await hashPassword(input.newPassword);
   await runWork(db, ctx, async (w) => {
     await repo.setPassword(w.tx, user.id, hash);
@@ -191,8 +206,8 @@ export async function resetPassword(
 ): Promise<void> {
   const user = await repo.findUserById(db, userId);
   if (!user) throw notFound('user', userId);
-  const problem = passwordProblem(password, user.login);
-  if (problem) throw invalid([{ field: 'password', problem: 'weak', message: problem }]);
+  const problem = passwordProblem(password, { login: user.login, name: user.display_name });
+  if (problem) throw invalid([problem]);
   const hash = await hashPassword(password);
   await runWork(db, ctx, async (w) => {
     await repo.setPassword(w.tx, user.id, hash);

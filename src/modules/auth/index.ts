@@ -11,4 +11,5 @@ export {
   deleteUserSessions as endUserSessions,
   findUserByLogin,
 } from './auth.repo.js';
-export { generatePassword, hashPassword, passwordProblem } from './password.js';
+export { generatePassword, hashPassword } from './password.js';
+export { passwordProblem } from './password-policy.js';

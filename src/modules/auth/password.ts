@@ -8,8 +8,6 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
 const DEFAULT = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-export const PASSWORD_MIN_LENGTH = 8;
-
 /** `scrypt$N$r$p$salt$hash`, base64url parts: parameters travel with the hash so they can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -35,14 +33,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: 64 * 1024 * 1024,
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
-}
-
-/** Checked on every password set; returns the problem or null. */
-export function passwordProblem(password: string, login?: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > 256) return 'must be at most 256 characters';
-  if (login && password.toLowerCase() === login.toLowerCase()) return 'must not be the login name';
-  return null;
 }
 
 /** A readable random password for first start and resets. */

@@ -78,7 +78,7 @@ export async function loginTaken(db: Executor, login: string): Promise<boolean> 
   return !!(await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst());
 }
 
-export type NewUserRow = Omit<UserRow, 'id' | 'created_at' | 'updated_at' | 'failed_logins' | 'locked_until'>;
+export type NewUserRow = Omit<UserRow, 'id' | 'created_at' | 'updated_at'>;
 
 export async function insertUser(db: Executor, user: NewUserRow): Promise<PublicUserRow> {
   return db.insertInto('users').values(user).returning(publicColumns).executeTakeFirstOrThrow();

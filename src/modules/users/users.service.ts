@@ -117,8 +117,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
   };
   await checkRelations(db, ctx, relations);
   const password = input.password ?? generatePassword();
-  const problem = passwordProblem(password, input.login);
-  if (problem) throw invalid([{ field: 'password', problem: 'weak', message: problem }]);
+  const problem = passwordProblem(password, { login: input.login, name: input.displayName });
+  if (problem) throw invalid([problem]);
   const passwordHash = await hashPassword(password);
   try {
     return await runWork(db, ctx, async (w) => {

@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input, InputNumber } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreatedToken, CreateTokenBody, Permission } from '../../api/types.js';
+import type { CreatedToken, CreateTokenBody } from '../../api/types.js';
 import { useMe } from '../../app/session.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
@@ -9,7 +9,7 @@ import { useTokenMutations } from './tokens.api.js';
 
 interface TokenFormValues {
   name: string;
-  scopes: Permission[];
+  scopes: CreateTokenBody['scopes'];
   expiresInDays?: number | null;
 }
 
@@ -63,7 +63,10 @@ export function CreateTokenModal(props: {
       >
         <Checkbox.Group
           style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-          options={me.permissions.map((p) => ({ value: p, label: t(`permissions.${p}`) }))}
+          options={me.permissions
+            // Acting as the person (password, preferences) is never for a token.
+            .filter((p): p is CreateTokenBody['scopes'][number] => p !== 'profile:write')
+            .map((p) => ({ value: p, label: t(`permissions.${p}`) }))}
         />
       </Form.Item>
       <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHelp')}>
