@@ -23,7 +23,7 @@ export function databaseOptions(config: Config) {
 /** Opens the database, migrates, makes sure an admin exists, and serves. */
 export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
   const started = Date.now();
-  const db = database ?? (await openDatabase(databaseOptions(config)));
+  const db = database ?? (await openDatabase({ ...databaseOptions(config), purpose: 'serve' }));
   await migrateToLatest(db.db);
   const admin = await ensureAdmin(db.db, config);
   const app = await buildApp(db.db, config);
@@ -51,6 +51,8 @@ export async function startServer(config: Config, database?: Database): Promise<
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ address, engine: db.engine, startupMs: Date.now() - started }, 'Fairshare is serving');
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  // A command refused the data directory can then point at this server instead.
+  db.lock?.update({ url });
   let closing: Promise<void> | undefined;
   return {
     app,

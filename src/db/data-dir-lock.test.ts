@@ -22,6 +22,8 @@ import {
   staleLockGuardPath,
   type LockHolder,
 } from './data-dir-lock.js';
+import { openDatabase } from './database.js';
+import { createTestDatabase } from './testing/index.js';
 
 // Child processes load TypeScript through tsx: slow on a loaded 2-core machine.
 const CHILD_TIMEOUT = 120_000;
@@ -312,4 +314,31 @@ describe('data directory lock', () => {
     },
     CHILD_TIMEOUT,
   );
+});
+
+describe('openDatabase on a PGlite data directory', () => {
+  it('holds the directory until closed, naming its purpose, and refuses a second open', async () => {
+    const database = await openDatabase({ dataDir: dir, purpose: 'user create' });
+    try {
+      expect(database.lock?.holder).toMatchObject({ pid: process.pid, command: 'user create' });
+      expect(readLock()).toMatchObject({ pid: process.pid, command: 'user create' });
+      await expect(openDatabase({ dataDir: dir, purpose: 'serve' })).rejects.toBeInstanceOf(
+        DataDirLockedError,
+      );
+    } finally {
+      await database.close();
+    }
+    expect(existsSync(lockPath)).toBe(false);
+    const again = await openDatabase({ dataDir: dir, purpose: 'serve' });
+    await again.close();
+  }, 60_000);
+
+  it('takes no lock for in-memory databases', async () => {
+    const database = await createTestDatabase('pglite');
+    try {
+      expect(database.lock).toBeUndefined();
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 });
