@@ -9,7 +9,7 @@ export function auditCommands(program: Command) {
     .command('verify')
     .description('walk the hash chain; exit 1 and name the first broken row if it does not hold')
     .action(async () => {
-      await withDatabase(async (db) => {
+      await withDatabase('audit verify', async (db) => {
         const verdict = await verifyAuditChain(db);
         if (verdict.ok) {
           console.log(`Audit chain intact: ${verdict.rows} rows, head ${verdict.head}`);

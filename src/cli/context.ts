@@ -6,12 +6,16 @@ import { migrateToLatest } from '../db/migrate.js';
 import { systemContext, type RequestContext } from '../modules/access/permissions.js';
 import { databaseOptions } from '../server.js';
 
-/** Runs a command against the configured database (migrated first), as the operator at the terminal. */
+/**
+ * Runs a command against the configured database (migrated first), as the operator at the terminal.
+ * `command` ('user create') names it to whoever is refused the embedded database while it runs.
+ */
 export async function withDatabase<T>(
+  command: string,
   work: (db: Db, ctx: RequestContext, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase(databaseOptions(config));
+  const database = await openDatabase({ ...databaseOptions(config), purpose: command });
   try {
     await migrateToLatest(database.db);
     return await work(database.db, systemContext(`cli:${userInfo().username}`), config);
