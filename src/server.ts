@@ -48,21 +48,24 @@ export async function startServer(config: Config, database?: Database): Promise<
       ],
     });
   }
-  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const stop = async () => {
+    await app.close();
+    await worker?.stop();
+    if (!database) await db.close();
+  };
+  let address: string;
+  try {
+    address = await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    // A server that cannot listen (the port is taken …) must not linger: its worker would keep the process
+    // alive, and with it the database and the data directory's lock.
+    await stop();
+    throw error;
+  }
   app.log.info({ address, engine: db.engine, startupMs: Date.now() - started }, 'Fairshare is serving');
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   // A command refused the data directory can then point at this server instead.
   db.lock?.update({ url });
   let closing: Promise<void> | undefined;
-  return {
-    app,
-    database: db,
-    url,
-    close: () =>
-      (closing ??= (async () => {
-        await app.close();
-        await worker?.stop();
-        if (!database) await db.close();
-      })()),
-  };
+  return { app, database: db, url, close: () => (closing ??= stop()) };
 }

@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -178,6 +179,25 @@ describe('one process per PGlite data directory', () => {
       const found = await (await asAdmin(restarted))('/api/v1/users?q=wangwu');
       expect(found.body.items).toEqual([expect.objectContaining({ login: 'wangwu' })]);
       expect(await stop(restarted)).toBe(0);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'exits when the server cannot listen, instead of holding the data directory',
+    async () => {
+      const dataDir = freshDataDir();
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      try {
+        const port = (taken.address() as { port: number }).port;
+        const refused = await fairshareWith({ ...envFor(dataDir), PORT: String(port) }, 'serve');
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('EADDRINUSE');
+      } finally {
+        await new Promise((resolve) => taken.close(resolve));
+      }
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
     },
     TEST_TIMEOUT,
   );
