@@ -37,7 +37,7 @@ export function databaseOptions(config: Config) {
 export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
   const started = Date.now();
   const audit = auditSetup(config);
-  const db = database ?? (await openDatabase(databaseOptions(config)));
+  const db = database ?? (await openDatabase({ ...databaseOptions(config), purpose: 'serve' }));
   await migrateToLatest(db.db);
   const admin = await ensureAdmin(db.db, config);
   const app = await buildApp(db.db, config, audit);
@@ -63,25 +63,30 @@ export async function startServer(config: Config, database?: Database): Promise<
       contextFor: jobContext,
     });
   }
-  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const stop = async () => {
+    await app.close();
+    await worker?.stop();
+    // What this node wrote last is chained and anchored before it goes.
+    await sealAudit(db.db, { ...audit.seal, forceCheckpoint: true }).catch((error: unknown) =>
+      app.log.error({ err: error }, 'sealing the audit chain at shutdown failed'),
+    );
+    if (!database) await db.close();
+  };
+  let address: string;
+  try {
+    address = await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    // A server that cannot listen (the port is taken …) must not linger: its worker would keep the process
+    // alive, and with it the database and the data directory's lock.
+    await stop();
+    throw error;
+  }
   app.log.info({ address, engine: db.engine, startupMs: Date.now() - started }, 'Fairshare is serving');
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  // A command refused the data directory can then point at this server instead.
+  db.lock?.update({ url });
   let closing: Promise<void> | undefined;
-  return {
-    app,
-    database: db,
-    url,
-    close: () =>
-      (closing ??= (async () => {
-        await app.close();
-        await worker?.stop();
-        // What this node wrote last is chained and anchored before it goes.
-        await sealAudit(db.db, { ...audit.seal, forceCheckpoint: true }).catch((error: unknown) =>
-          app.log.error({ err: error }, 'sealing the audit chain at shutdown failed'),
-        );
-        if (!database) await db.close();
-      })()),
-  };
+  return { app, database: db, url, close: () => (closing ??= stop()) };
 }
 
 /** A job acts as the user who started it, while that user may still act; a sweep as the system. */

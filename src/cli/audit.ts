@@ -12,7 +12,7 @@ export function auditCommands(program: Command) {
     )
     .option('--json', 'print the whole report as JSON')
     .action(async (options: { json?: boolean }) => {
-      await withDatabase(async (db, _ctx, config) => {
+      await withDatabase('audit verify', async (db, _ctx, config) => {
         const report = await verifyAuditTrail(db, auditSetup(config));
         if (options.json) console.log(JSON.stringify(report, null, 2));
         const anchored = report.latestCheckpoint

@@ -32,11 +32,11 @@ describeEachEngine('fairshare CLI', (t) => {
   let dataDir: string | undefined;
   let pgDatabase: TestDatabase | undefined;
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fairshare-cli-'));
     if (t.engine === 'postgres') {
       pgDatabase = await createTestDatabase('postgres');
-      env = { DATABASE_URL: pgDatabase.url! };
+      env = { DATABASE_URL: pgDatabase.url!, DATA_DIR: dataDir };
     } else {
-      dataDir = mkdtempSync(join(tmpdir(), 'fairshare-cli-'));
       env = { DATA_DIR: dataDir, DATABASE_URL: '' };
     }
   });
@@ -85,7 +85,9 @@ describeEachEngine('fairshare CLI', (t) => {
       expect(token.stdout).toMatch(/fs_[A-Za-z0-9_-]{40,}/);
       const verify = await fairshare(env, 'audit', 'verify');
       expect(verify.code).toBe(0);
-      expect(verify.stdout).toMatch(/Audit chain intact: 2 rows/);
+      expect(verify.stdout).toMatch(
+        /Audit chain intact: 2 rows, 2 chained, head [0-9a-f]{64}; \d+ signed checkpoints/,
+      );
     },
     STEP_TIMEOUT,
   );
@@ -122,7 +124,8 @@ describeEachEngine('fairshare CLI', (t) => {
       });
       const verify = await fairshare(env, 'audit', 'verify');
       expect(verify.code).toBe(1);
-      expect(verify.stderr).toContain(`BROKEN at row ${target} (hash_mismatch)`);
+      expect(verify.stderr).toMatch(/Audit chain BROKEN: 1 problem/);
+      expect(verify.stderr).toContain(`row_changed at chain position 1, audit row ${target}`);
     },
     STEP_TIMEOUT,
   );

@@ -12,7 +12,7 @@ export function migrateCommand(program: Command) {
     .description('apply pending database migrations (all or nothing)')
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase(databaseOptions(config));
+      const database = await openDatabase({ ...databaseOptions(config), purpose: 'migrate' });
       try {
         const results = await migrateToLatest(database.db);
         if (results.length === 0) console.log('Database is up to date.');
@@ -31,7 +31,7 @@ export function seedCommand(program: Command) {
     .requiredOption('--demo', 'a demo organisation with teams, managers and reps')
     .option('--password <password>', 'password for every demo user', 'demo-Lantern-river-7')
     .action(async (options: { password: string }) => {
-      await withDatabase(async (db, ctx) => {
+      await withDatabase('seed', async (db, ctx) => {
         const result = await seedDemo(db, ctx, options.password);
         console.log(
           `Demo organisation ready: ${result.teams} teams, ${result.usersCreated} users created ` +

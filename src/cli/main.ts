@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { AppError } from '../errors.js';
 import { auditCommands } from './audit.js';
+import { explainDataDirLocked } from './data-dir-locked.js';
 import { migrateCommand, seedCommand } from './database.js';
 import { dedupeCommand } from '../modules/matching/dedupe.cli.js';
 import { serveCommand } from './serve.js';
@@ -23,7 +25,9 @@ try {
   loadConfig(); // fail fast on bad environment, before any command runs
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof AppError) {
+  if (error instanceof DataDirLockedError) {
+    console.error(explainDataDirLocked(error));
+  } else if (error instanceof ConfigError || error instanceof AppError) {
     console.error(error.message);
     if (error instanceof AppError && Object.keys(error.details).length)
       console.error(JSON.stringify(error.details));

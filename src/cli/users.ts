@@ -30,7 +30,7 @@ export function userCommands(program: Command) {
     .option('--email <email>')
     .option('--password <password>', 'initial password (else generated)')
     .action(async (login: string, o: { name: string; role: Role; email?: string; password?: string }) => {
-      await withDatabase(async (db, ctx) => {
+      await withDatabase('user create', async (db, ctx) => {
         const created = await createUser(db, ctx, {
           login: login.toLowerCase(),
           displayName: o.name,
@@ -49,7 +49,7 @@ export function userCommands(program: Command) {
     .argument('<login>')
     .option('--password <password>')
     .action(async (login: string, o: { password?: string }) => {
-      await withDatabase(async (db, ctx) => {
+      await withDatabase('user reset-password', async (db, ctx) => {
         const target = await requireUser(db, login);
         const password = o.password ?? generatePassword();
         await resetPassword(db, ctx, target.id, password);
@@ -77,7 +77,7 @@ export function tokenCommands(program: Command) {
     )
     .option('--expires-in-days <days>', 'expiry', positiveInt)
     .action(async (login: string, o: { name: string; scope?: Permission[]; expiresInDays?: number }) => {
-      await withDatabase(async (db, ctx) => {
+      await withDatabase('token create', async (db, ctx) => {
         const owner = await requireUser(db, login);
         const scopes =
           o.scope ??

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
 
@@ -16,6 +18,8 @@ export interface Database {
   engine: Engine;
   /** The embedded engine itself, for dumps and tests; absent on PostgreSQL. */
   pglite?: PGlite;
+  /** This process's exclusive hold on a PGlite data directory, until close. */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -45,6 +49,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Load an existing PGlite data directory dump instead of opening dataDir (tests). */
   loadDataDir?: Blob;
+  /** What opens it ('serve', 'user create' …), named in a PGlite data directory's lock for whoever is refused. */
+  purpose?: string;
 }
 
 export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
@@ -82,12 +88,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
-  const pglite = await openPGlite({
-    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  // A second process on the same data directory would lose writes (see data-dir-lock.ts): hold it first.
+  let lock: DataDirLock | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = await acquireDataDirLock(options.dataDir, options.purpose ?? basename(process.argv[1] ?? 'node'));
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await openPGlite({
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', pglite, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    ...(lock && { lock }),
+    close: async () => {
+      await db.destroy();
+      // Only once PGlite has closed: if closing fails, the lock stays until this process exits.
+      lock?.release();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,9 @@
 import { sql, Migrator } from 'kysely';
-import { expect, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
+import { testConfig } from '../config.js';
+import { startServer } from '../server.js';
+import { TEST_PASSWORD } from './testing/factories.js';
+import { adminQuery, withDatabase } from './testing/global-setup.js';
 import { createTestDatabase, describeEachEngine } from './testing/index.js';
 import { migrations } from './migrations/index.js';
 import { pendingMigrations, migrateToLatest } from './migrate.js';
@@ -37,5 +41,29 @@ describeEachEngine('migrations', (t) => {
 
   it('is idempotent: migrating an up-to-date database applies nothing', async () => {
     expect(await migrateToLatest(t.database.db)).toEqual([]);
+  });
+});
+
+describeEachEngine('first start', (t) => {
+  it('lets several nodes start together on an empty database: one migrates and makes the admin', async () => {
+    if (t.engine === 'pglite') return; // one process per PGlite data directory: nothing to race
+    const url = inject('postgresUrl')!;
+    const name = `fairshare_first_${process.pid}_${Date.now()}`;
+    await adminQuery(url, `create database ${name}`);
+    const config = testConfig({
+      DATABASE_URL: withDatabase(url, name),
+      PORT: 0,
+      FAIRSHARE_ADMIN_PASSWORD: TEST_PASSWORD,
+    });
+    try {
+      const nodes = await Promise.all([1, 2, 3].map(() => startServer(config)));
+      const admins = await sql<{ n: string }>`select count(*) as n from users where role = 'admin'`.execute(
+        nodes[0]!.database.db,
+      );
+      expect(Number(admins.rows[0]!.n)).toBe(1);
+      for (const node of nodes) await node.close();
+    } finally {
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
+    }
   });
 });

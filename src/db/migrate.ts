@@ -1,8 +1,10 @@
-import { Migrator, type MigrationResult } from 'kysely';
+import { Migrator, sql, type MigrationResult } from 'kysely';
 import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
 export class MigrationError extends Error {}
+
+const MIGRATION_LOCK_KEY = 7_245_002;
 
 function migrator(db: Db) {
   return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
@@ -13,7 +15,16 @@ function migrator(db: Db) {
  * so a failing migration leaves the database exactly as it was.
  */
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
-  const { error, results = [] } = await migrator(db).migrateToLatest();
+  // Nodes starting together on a fresh database take turns: the first migrates, the others find it done.
+  // (Kysely's own lock table is created with "if not exists", which two racing sessions can both fail.)
+  const { error, results = [] } = await db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(connection);
+    try {
+      return await migrator(connection).migrateToLatest();
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(connection);
+    }
+  });
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     const cause = error instanceof Error ? error.message : JSON.stringify(error);

@@ -22,6 +22,7 @@ import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { badTextProblem } from './text-guard.js';
 import { invalid } from '../errors.js';
 import { loggerOptions } from './logger.js';
@@ -99,6 +100,7 @@ export async function buildApp(
     done();
   });
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -121,7 +123,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerAuth(app, db, config);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -94,10 +94,26 @@ describeEachEngine('authentication', (t) => {
     expect(locked.body.error.code).toBe('RATE_LIMITED');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     const admin = await server.login('admin');
-    const audit = await server.call(`/api/v1/audit?entityId=${user.id}&action=auth.login_failed`, {
+    const audit = await server.call(`/api/v1/audit?entityId=${user.login}&action=auth.login_failed`, {
       cookie: admin,
     });
     expect(audit.body.total).toBe(3);
+  });
+
+  it('answers a login nobody has exactly like a known one: status, body and the lock after failures', async () => {
+    const user = await makeUser(t.database.db);
+    const answers = async (login: string) => {
+      const seen = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await server.call('/api/v1/auth/login', { json: { login, password: 'bad-guess-123' } });
+        seen.push({ status: r.status, code: r.body.error.code, message: r.body.error.message });
+      }
+      return seen;
+    };
+    const known = await answers(user.login);
+    const unknown = await answers(`nobody-${user.login}`);
+    expect(unknown).toEqual(known);
+    expect(known.at(-1)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
   });
 
   it('refuses inactive users', async () => {

@@ -1,2 +1,9 @@
-export { createUser, getOwnUser, setOwnLanguage, toUser } from './users.service.js';
+export {
+  createUser,
+  getOwnUser,
+  insertNewUser,
+  prepareUser,
+  setOwnLanguage,
+  toUser,
+} from './users.service.js';
 export { countUsers, findVisibleUser } from './users.repo.js';

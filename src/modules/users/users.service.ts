@@ -10,7 +10,7 @@ import {
   type FieldProblem,
 } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import { runWork } from '../../kernel/index.js';
+import { runWork, type Work } from '../../kernel/index.js';
 import { assignableRoles, isPartnerRole, ROLES, type RequestContext, type Role } from '../access/index.js';
 import {
   endUserSessions,
@@ -106,7 +106,10 @@ export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<
   return toUser(row);
 }
 
-export async function createUser(db: Db, ctx: RequestContext, input: CreateUserInput) {
+export type PreparedUser = Awaited<ReturnType<typeof prepareUser>>;
+
+/** Everything about a new user that needs no transaction: its references checked, its password hashed. */
+export async function prepareUser(db: Db, ctx: RequestContext, input: CreateUserInput) {
   const partnerId = input.partnerId ?? (ctx.actor.scope === 'partner' ? ctx.actor.partnerId : null);
   const relations: Relations = {
     role: input.role,
@@ -119,29 +122,37 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
   const password = input.password ?? generatePassword();
   const problem = passwordProblem(password, { login: input.login, name: input.displayName });
   if (problem) throw invalid([problem]);
-  const passwordHash = await hashPassword(password);
+  return { input, relations, password, passwordHash: await hashPassword(password) };
+}
+
+/** Stores a prepared user in the caller's unit of work. */
+export async function insertNewUser(w: Work, prepared: PreparedUser) {
+  const { input, relations, password, passwordHash } = prepared;
+  if (await repo.loginTaken(w.tx, input.login)) throw loginConflict(input.login);
+  const row = await repo.insertUser(w.tx, {
+    login: input.login,
+    display_name: input.displayName,
+    email: input.email ?? null,
+    phone: relations.phone ? normalizePhone(relations.phone) : null,
+    status: input.status,
+    role: input.role,
+    team_id: relations.teamId,
+    manager_id: relations.managerId,
+    partner_id: relations.partnerId,
+    language: input.language ?? null,
+    password_hash: passwordHash,
+    password_changed_at: new Date().toISOString(),
+  });
+  const user = toUser(row);
+  w.audit({ action: 'user.created', entityType: 'user', entityId: user.id, after: user });
+  w.emit('user.created', { userId: user.id });
+  return input.password ? user : { ...user, generatedPassword: password };
+}
+
+export async function createUser(db: Db, ctx: RequestContext, input: CreateUserInput) {
+  const prepared = await prepareUser(db, ctx, input);
   try {
-    return await runWork(db, ctx, async (w) => {
-      if (await repo.loginTaken(w.tx, input.login)) throw loginConflict(input.login);
-      const row = await repo.insertUser(w.tx, {
-        login: input.login,
-        display_name: input.displayName,
-        email: input.email ?? null,
-        phone: relations.phone ? normalizePhone(relations.phone) : null,
-        status: input.status,
-        role: input.role,
-        team_id: relations.teamId,
-        manager_id: relations.managerId,
-        partner_id: partnerId,
-        language: input.language ?? null,
-        password_hash: passwordHash,
-        password_changed_at: new Date().toISOString(),
-      });
-      const user = toUser(row);
-      w.audit({ action: 'user.created', entityType: 'user', entityId: user.id, after: user });
-      w.emit('user.created', { userId: user.id });
-      return input.password ? user : { ...user, generatedPassword: password };
-    });
+    return await runWork(db, ctx, (w) => insertNewUser(w, prepared));
   } catch (error) {
     // Two requests racing for one login: the unique index decides, the loser gets a clean 409.
     if (isUniqueViolation(error)) throw loginConflict(input.login);
