@@ -6,6 +6,7 @@ const benchmarks: Record<string, () => Promise<{ main: (args: string[]) => Promi
   matching: () => import('./matching.js'),
   check: () => import('./check.js'),
   audit: () => import('./audit.js'),
+  login: () => import('./login.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
