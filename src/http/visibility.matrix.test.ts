@@ -326,7 +326,10 @@ describeEachEngine('visibility matrix', (t) => {
     const target = targetId ? world.objects.find((o) => o.id === targetId) : undefined;
     if (targetId && !target) return [`target ${targetId} is not a world object`];
     const seen = target ? target.seenBy(sight) : true;
-    const refused = !permitted || (!seen && !probe.tellsExistence);
+    const allowed =
+      typeof probe.allowed === 'number' ? probe.allowed : probe.allowed({ ...context, permissions });
+    // Refused for want of permission, for being out of sight, or by the route's own rules (409, 400…).
+    const refused = !permitted || (!seen && !probe.tellsExistence) || allowed >= 400;
     const before = method !== 'GET' && refused ? await fingerprint() : undefined;
 
     const reply = await call(request, credential);
@@ -350,8 +353,6 @@ describeEachEngine('visibility matrix', (t) => {
       if (reply.status !== 403 || reply.body?.error?.code !== 'FORBIDDEN')
         problems.push(`without ${access}: ${reply.status} ${reply.body?.error?.code ?? ''}, not 403`);
     } else if (probe.tellsExistence) {
-      const allowed =
-        typeof probe.allowed === 'number' ? probe.allowed : probe.allowed({ ...context, permissions });
       if (reply.status !== allowed) problems.push(`${reply.status}, not ${allowed}`);
       problems.push(...judgeExistence(reply.body, targetId!, seen));
     } else if (!seen) {
@@ -373,8 +374,6 @@ describeEachEngine('visibility matrix', (t) => {
           `distinguishable from a missing object: ${reply.status} ${JSON.stringify(real)} vs ${missing.status} ${JSON.stringify(random)}`,
         );
     } else {
-      const allowed =
-        typeof probe.allowed === 'number' ? probe.allowed : probe.allowed({ ...context, permissions });
       if (reply.status !== allowed)
         problems.push(`in sight: ${reply.status}, not ${allowed} ${text.slice(0, 300)}`);
       else if (probe.counts) problems.push(...(await judgeCount(probe.counts, sight, reply.body)));

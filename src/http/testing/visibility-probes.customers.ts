@@ -96,6 +96,13 @@ export const CUSTOMER_PROBES: Record<string, Probe[]> = {
         json('PATCH', `/api/v1/accounts/${world.accounts.p2.id}`, { industry: 'probe' }),
       allowed: 200,
     },
+    {
+      label: 'one’s own renamed to be B',
+      target: (w) => w.accounts.b.id,
+      request: ({ world, role }) => json('PATCH', `/api/v1/accounts/${world.own[role].id}`, likeB(world)),
+      allowed: 409,
+      tellsExistence: true,
+    },
   ],
   'POST /api/v1/accounts/:id/merge': [
     {
