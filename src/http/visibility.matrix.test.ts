@@ -253,7 +253,8 @@ describeEachEngine('visibility matrix', (t) => {
     return world.objects
       .filter((o) => !o.seenBy(sight))
       .flatMap((o) => [o.marker, managers.includes(o.id) ? null : o.id])
-      .filter((s): s is string => !!s && !sent.includes(s.toLowerCase()));
+      .filter((s): s is string => !!s && !sent.includes(s.toLowerCase()))
+      .filter((s, i, all) => all.indexOf(s) === i);
   }
 
   function withRandomIds(request: ProbeRequest, ids: string[]) {

@@ -37,6 +37,18 @@ export const CUSTOMER_PROBES: Record<string, Probe[]> = {
       request: ({ world }) => get(`/api/v1/accounts/${world.accounts.p2.id}`),
       allowed: 200,
     },
+    {
+      label: 'A1’s customer, a subsidiary of B',
+      target: (w) => w.accounts.a1.id,
+      request: ({ world }) => get(`/api/v1/accounts/${world.accounts.a1.id}`),
+      allowed: 200,
+    },
+    {
+      label: 'the rep’s customer, merged into B',
+      target: (w) => w.accounts.mergedIntoB.id,
+      request: ({ world }) => get(`/api/v1/accounts/${world.accounts.mergedIntoB.id}`),
+      allowed: 200,
+    },
   ],
   'POST /api/v1/accounts/check': [
     {
@@ -146,6 +158,18 @@ export const CUSTOMER_PROBES: Record<string, Probe[]> = {
       label: 'one’s own, folded from another’s import',
       target: (w) => w.own.rep.id,
       request: ({ world }) => get(`/api/v1/accounts/${world.own.rep.id}/merges`),
+      allowed: 200,
+    },
+    {
+      label: 'the rep’s customer, merged into B',
+      target: (w) => w.accounts.mergedIntoB.id,
+      request: ({ world }) => get(`/api/v1/accounts/${world.accounts.mergedIntoB.id}/merges`),
+      allowed: 200,
+    },
+    {
+      label: 'A1’s customer, B’s merged into it',
+      target: (w) => w.accounts.survivorA1.id,
+      request: ({ world }) => get(`/api/v1/accounts/${world.accounts.survivorA1.id}/merges`),
       allowed: 200,
     },
   ],

@@ -11,6 +11,7 @@ import {
 } from '../../db/testing/factories.js';
 import { runDueJobs } from '../../db/testing/jobs.js';
 import { PERMISSIONS, ROLES, permissionsOf, type Permission, type Role } from '../../modules/access/index.js';
+import { updateAccount } from '../../modules/accounts/accounts.service.js';
 import { mergeAccounts, unmergeAccounts } from '../../modules/accounts/merge.service.js';
 import { insertApiToken } from '../../modules/auth/auth.repo.js';
 import { createApiToken } from '../../modules/auth/index.js';
@@ -95,7 +96,8 @@ export async function buildWorld(database: Database) {
   const account = async (
     owner: Caller,
     input: Record<string, unknown> = {},
-    { contact = false, kind = 'ac' } = {},
+    // A name that moves away (merged into a survivor others see) is no longer this account's secret.
+    { contact = false, kind = 'ac', nameMovesAway = false } = {},
   ) => {
     const marker = mark(kind);
     const created = await makeAccount(db, {
@@ -106,7 +108,7 @@ export async function buildWorld(database: Database) {
       ...input,
     });
     const facts = { ownerId: created.ownerId, partnerId: created.partnerId };
-    add(`account ${marker}`, created.id, marker, (s) => s.account(facts));
+    add(`account ${marker}`, created.id, nameMovesAway ? null : marker, (s) => s.account(facts));
     for (const c of created.contacts) add(`contact ${c.name}`, c.id, c.name, (s) => s.account(facts));
     add(`decision ${marker} admission`, created.decisionId, null, (s) => s.account(facts));
     return { ...created, marker, facts };
@@ -160,6 +162,22 @@ export async function buildWorld(database: Database) {
   const clusters = await listImportClusters(db, opsCtx, importReview.id, {}, { limit: 10, offset: 0 });
   const clusterId = clusters.items[0]!.clusterId;
 
+  // Ties a sales-ops user makes across scopes. A1's customer is a subsidiary of B. One of the rep's customers
+  // was B all along and was merged into it: B kept its own USCC over the rep's. One of team B's customers
+  // was A1's, and was merged into it: A1's kept its website over B's. A merge's history must not show either
+  // side what the other side kept for itself.
+  await updateAccount(db, opsCtx, accountA1.id, { parentId: accountB.id });
+  add('USCC of B', accountB.id, usccB, (s) => s.account(accountB.facts));
+  const mergedIntoB = await account(callers.rep, { uscc: uscc() });
+  await mergeAccounts(db, opsCtx, accountB.id, mergedIntoB.id, mark('re'));
+  const survivorA1 = await account(repA1, { website: `a1${prefix}.cn` });
+  const droppedWebsite = `${mark('ws')}.cn`;
+  const mergedIntoA1 = await account(repB, { website: droppedWebsite }, { nameMovesAway: true });
+  add('website of a customer merged into A1', mergedIntoA1.id, droppedWebsite, (s) =>
+    s.account(mergedIntoA1.facts),
+  );
+  await mergeAccounts(db, opsCtx, survivorA1.id, mergedIntoA1.id, mark('re'));
+
   const tokenMarker = mark('tk');
   const tokenB = await createApiToken(db, await contextOf(db, repB), {
     name: tokenMarker,
@@ -174,7 +192,16 @@ export async function buildWorld(database: Database) {
     callers,
     users: { repA1, repB, opsB, p2Admin, p2User },
     own,
-    accounts: { a1: accountA1, b: accountB, duplicateB, undoneB, p2: accountP2, lookalike },
+    accounts: {
+      a1: accountA1,
+      b: accountB,
+      duplicateB,
+      undoneB,
+      p2: accountP2,
+      lookalike,
+      mergedIntoB,
+      survivorA1,
+    },
     contactB,
     usccB,
     phoneB,
