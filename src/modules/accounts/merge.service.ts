@@ -4,7 +4,7 @@ import { evidence, runWork, visibleIds, type Work } from '../../kernel/index.js'
 import type { RequestContext } from '../access/index.js';
 import type { Features } from '../matching/index.js';
 import { scoreConfig, scorePair, type MatchResult } from '../matching/index.js';
-import { notActive, saveAccount, toAccount } from './account-store.js';
+import { inSight, notActive, saveAccount, toAccount } from './account-store.js';
 import * as repo from './accounts.repo.js';
 import { accountFeatures, lockKeys, matchKeys } from './duplicates.js';
 import { applyMerge, planMerge, revertMerge, type MergeDelta } from './merge.js';
@@ -113,7 +113,8 @@ export async function mergeAccounts(
       decisionId,
     });
     w.emit('account.merged', { survivorId, mergedId, mergeId: record.id });
-    return { mergeId: record.id, survivor: survivorAfter, delta, moved, decisionId };
+    const [survivorShown] = await inSight(w.tx, w.actor, [survivorAfter]);
+    return { mergeId: record.id, survivor: survivorShown!, delta, moved, decisionId };
   });
 }
 
@@ -185,7 +186,11 @@ export async function unmergeAccounts(db: Db, ctx: RequestContext, mergeId: stri
       restoredId: mergedRow?.id ?? null,
       mergeId,
     });
-    return { survivor: survivorAfter, restored };
+    const [survivorShown, restoredShown] = await inSight(w.tx, w.actor, [
+      survivorAfter,
+      ...(restored ? [restored] : []),
+    ]);
+    return { survivor: survivorShown!, restored: restoredShown ?? null };
   });
 }
 
@@ -193,7 +198,7 @@ export async function unmergeAccounts(db: Db, ctx: RequestContext, mergeId: stri
  * Merges the account took part in. What a merge moved is shown only where the caller may see where it came
  * from: the merged account, or the survivor while the merge stands (its values are the survivor's then).
  * Values folded in from an import name the import (its rows, and the reason written for them) only to
- * callers who may see the import.
+ * callers who may see the import. Conflicts, which record a value of each side, only to callers who see both.
  */
 export async function listAccountMerges(db: Db, ctx: RequestContext, accountId: string) {
   if (!(await repo.findVisibleAccount(db, ctx.actor, accountId))) throw notFound('account', accountId);
@@ -213,6 +218,9 @@ export async function listAccountMerges(db: Db, ctx: RequestContext, accountId: 
     const shown = mergedVisible || (survivorVisible && r.unmerged_at === null);
     const source = sourceOf(r);
     const sourceVisible = source === null || imports.has(source.importId);
+    const delta = r.added as MergeDelta;
+    // A conflict holds both sides' values (kept: the survivor's, dropped: the other's): only for both.
+    const bothSides = survivorVisible && sourceVisible && (r.merged_id === null || visible.has(r.merged_id));
     return {
       id: r.id,
       survivorId: survivorVisible ? r.survivor_id : null,
@@ -220,7 +228,7 @@ export async function listAccountMerges(db: Db, ctx: RequestContext, accountId: 
       visible: shown,
       source: sourceVisible ? source : null,
       reason: shown && sourceVisible ? r.reason : null,
-      delta: shown ? (r.added as MergeDelta) : null,
+      delta: shown ? (bothSides ? delta : { ...delta, conflicts: [] }) : null,
       decisionId: shown ? r.decision_id : null,
       mergedAt: r.merged_at,
       unmergedAt: r.unmerged_at,
