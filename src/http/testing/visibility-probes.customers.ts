@@ -333,5 +333,12 @@ export const CUSTOMER_PROBES: Record<string, Probe[]> = {
       allowed: 200,
       counts: { of: 'decisions', accountId: (w) => w.own.rep.id },
     },
+    {
+      label: 'A1’s customer, B’s merged into it',
+      target: (w) => w.accounts.survivorA1.id,
+      request: ({ world }) => get(`/api/v1/accounts/${world.accounts.survivorA1.id}/decisions`),
+      allowed: 200,
+      counts: { of: 'decisions', accountId: (w) => w.accounts.survivorA1.id },
+    },
   ],
 };

@@ -169,14 +169,16 @@ export async function buildWorld(database: Database) {
   await updateAccount(db, opsCtx, accountA1.id, { parentId: accountB.id });
   add('USCC of B', accountB.id, usccB, (s) => s.account(accountB.facts));
   const mergedIntoB = await account(callers.rep, { uscc: uscc() });
-  await mergeAccounts(db, opsCtx, accountB.id, mergedIntoB.id, mark('re'));
+  const intoB = await mergeAccounts(db, opsCtx, accountB.id, mergedIntoB.id, mark('re'));
+  add('decision merging the rep’s into B', intoB.decisionId, null, (s) => s.account(accountB.facts));
   const survivorA1 = await account(repA1, { website: `a1${prefix}.cn` });
   const droppedWebsite = `${mark('ws')}.cn`;
   const mergedIntoA1 = await account(repB, { website: droppedWebsite }, { nameMovesAway: true });
   add('website of a customer merged into A1', mergedIntoA1.id, droppedWebsite, (s) =>
     s.account(mergedIntoA1.facts),
   );
-  await mergeAccounts(db, opsCtx, survivorA1.id, mergedIntoA1.id, mark('re'));
+  const intoA1 = await mergeAccounts(db, opsCtx, survivorA1.id, mergedIntoA1.id, mark('re'));
+  add('decision merging into A1’s', intoA1.decisionId, null, (s) => s.account(survivorA1.facts));
 
   const tokenMarker = mark('tk');
   const tokenB = await createApiToken(db, await contextOf(db, repB), {
