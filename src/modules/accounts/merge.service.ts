@@ -229,7 +229,8 @@ export async function listAccountMerges(db: Db, ctx: RequestContext, accountId: 
       source: sourceVisible ? source : null,
       reason: shown && sourceVisible ? r.reason : null,
       delta: shown ? (bothSides ? delta : { ...delta, conflicts: [] }) : null,
-      decisionId: shown ? r.decision_id : null,
+      // The decision is about the survivor: named to those who may read it.
+      decisionId: shown && survivorVisible ? r.decision_id : null,
       mergedAt: r.merged_at,
       unmergedAt: r.unmerged_at,
     };
