@@ -19,8 +19,11 @@ import { buildWorld, type World } from './testing/visibility-world.js';
 
 const VARIANTS = ['session', 'route token', 'other token'] as const;
 type Variant = (typeof VARIANTS)[number];
+const ROUTE_CELLS = Object.keys(PROBES).length * ROLES.length * VARIANTS.length;
 const CELLS = Object.values(PROBES).flat().length * ROLES.length * VARIANTS.length;
-const MIN_CELLS = 1000;
+// Lower bounds: a matrix that shrinks (a probe or route dropped) is noticed here.
+const MIN_ROUTE_CELLS = 861;
+const MIN_CELLS = 1344;
 
 /** The permission a token holds for a variant: the route's own (any, for routes open to every caller) or another. */
 function tokenScope(access: string, variant: Exclude<Variant, 'session'>): Permission {
@@ -329,8 +332,16 @@ describeEachEngine('visibility matrix', (t) => {
     const seen = target ? target.seenBy(sight) : true;
     const allowed =
       typeof probe.allowed === 'number' ? probe.allowed : probe.allowed({ ...context, permissions });
+    const outcome: keyof typeof outcomes = !permitted
+      ? 'forbidden'
+      : !seen
+        ? probe.tellsExistence
+          ? 'existence told'
+          : 'out of sight'
+        : 'in sight';
+    outcomes[outcome] += 1;
     // Refused for want of permission, for being out of sight, or by the route's own rules (409, 400…).
-    const refused = !permitted || (!seen && !probe.tellsExistence) || allowed >= 400;
+    const refused = outcome === 'forbidden' || outcome === 'out of sight' || allowed >= 400;
     const before = method !== 'GET' && refused ? await fingerprint() : undefined;
 
     const reply = await call(request, credential);
@@ -341,24 +352,17 @@ describeEachEngine('visibility matrix', (t) => {
       if (text.includes(s.toLowerCase()))
         problems.push(`leaks ${world.objects.find((o) => o.marker === s || o.id === s)?.key}`);
 
-    outcomes[
-      !permitted
-        ? 'forbidden'
-        : probe.tellsExistence && !seen
-          ? 'existence told'
-          : seen
-            ? 'in sight'
-            : 'out of sight'
-    ] += 1;
-    if (!permitted) {
+    if (outcome === 'forbidden') {
       if (reply.status !== 403 || reply.body?.error?.code !== 'FORBIDDEN')
         problems.push(`without ${access}: ${reply.status} ${reply.body?.error?.code ?? ''}, not 403`);
     } else if (probe.tellsExistence) {
       if (reply.status !== allowed) problems.push(`${reply.status}, not ${allowed}`);
       problems.push(...judgeExistence(reply.body, targetId!, seen));
-    } else if (!seen) {
+    } else if (outcome === 'out of sight') {
       const hidden = probe.hidden ?? 404;
       if (reply.status !== hidden) problems.push(`out of sight: ${reply.status}, not ${hidden}`);
+      if (hidden === 404 && reply.body?.error?.code !== 'NOT_FOUND')
+        problems.push(`out of sight: ${reply.body?.error?.code}, not NOT_FOUND`);
       const ids = world.objects.filter((o) => !o.seenBy(sight)).map((o) => o.id);
       const control = withRandomIds(request, ids);
       const missing = await call(control.request, credential);
@@ -388,11 +392,12 @@ describeEachEngine('visibility matrix', (t) => {
   it('walked every cell', () => {
     const tally = Object.entries(outcomes).map(([outcome, n]) => `${n} ${outcome}`);
     console.log(
-      `visibility matrix [${t.engine}]: ${CELLS} cells = ${Object.keys(PROBES).length} routes ` +
-        `(${Object.values(PROBES).flat().length} probes) × ${ROLES.length} roles × ${VARIANTS.length} credentials; ` +
-        `${tally.join(', ')}; ${calls} requests`,
+      `visibility matrix [${t.engine}]: ${ROUTE_CELLS} cells (${Object.keys(PROBES).length} routes × ` +
+        `${ROLES.length} roles × ${VARIANTS.length} credentials), walked as ${CELLS} probe cells ` +
+        `(${Object.values(PROBES).flat().length} probes): ${tally.join(', ')}; ${calls} requests`,
     );
     expect(ran).toBe(CELLS);
+    expect(ROUTE_CELLS).toBeGreaterThanOrEqual(MIN_ROUTE_CELLS);
     expect(CELLS).toBeGreaterThanOrEqual(MIN_CELLS);
   });
 });
