@@ -120,7 +120,8 @@ export async function buildWorld(database: Database) {
 
   const usccB = uscc();
   const phoneB = phone();
-  const websiteB = `w${prefix}.cn`.replace('mx', '');
+  // No marker in B's website: the rep's look-alike has it too.
+  const websiteB = `w${prefix.slice(2)}.cn`;
   const accountB = await account(
     repB,
     { uscc: usccB, phones: [phoneB], website: websiteB },
