@@ -47,3 +47,4 @@ export {
 export { loadAuditSigner, newAuditKeyPem, trustedKeys, type AuditSigner } from './audit-key.js';
 export { canonicalize, normalizeJson } from './canonical-json.js';
 export { POLICY_ENTITIES, teamSubtree, visible, type Condition, type Entity } from './visibility.js';
+export { visibleIds, type NamedEntity } from './visibility.repo.js';

@@ -1,5 +1,6 @@
-import type { Tx } from '../../db/database.js';
+import type { Executor, Tx } from '../../db/database.js';
 import { AppError } from '../../errors.js';
+import type { Actor } from '../access/index.js';
 import type { Account } from './accounts.schema.js';
 import * as repo from './accounts.repo.js';
 import { accountFeatures, matchKeys } from './duplicates.js';
@@ -32,6 +33,19 @@ export function toAccount(row: repo.AccountRow): Account {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/**
+ * Accounts as the actor may see them: a parent (集团 or head office) or the survivor of a merge that the
+ * actor may not see is not named — the account is in the actor's scope, the one it points at is not. Merge
+ * history leaves such accounts unnamed the same way.
+ */
+export async function inSight<T extends Account>(db: Executor, actor: Actor, accounts: T[]): Promise<T[]> {
+  const refs = accounts.flatMap((a) => [a.parentId, a.mergedInto]).filter((id) => id !== null);
+  if (refs.length === 0) return accounts;
+  const seen = await repo.visibleAccountIds(db, actor, [...new Set(refs)]);
+  const shown = (id: string | null) => (id !== null && seen.has(id) ? id : null);
+  return accounts.map((a) => ({ ...a, parentId: shown(a.parentId), mergedInto: shown(a.mergedInto) }));
 }
 
 export type Contact = ReturnType<typeof toContact>;

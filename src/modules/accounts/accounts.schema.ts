@@ -183,8 +183,11 @@ export const accountMergeSchema = z.object({
   source: z
     .object({ importId: z.uuid(), clusterId: z.string(), lines: z.array(z.number().int()) })
     .nullable()
-    .describe('for values folded in from an import: which rows'),
-  reason: z.string().nullable(),
+    .describe('for values folded in from an import the caller may see: which rows'),
+  reason: z
+    .string()
+    .nullable()
+    .describe('null where delta is withheld, or the values came from an import the caller may not see'),
   delta: mergeDelta.nullable(),
   decisionId: z.uuid().nullable(),
   mergedAt: z.string(),

@@ -5,7 +5,7 @@ import { RetryWork, runWork, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import { normalizePhone } from '../matching/index.js';
 import { normalizeUscc } from '../matching/index.js';
-import { notActive, saveAccount, toAccount, toContact } from './account-store.js';
+import { inSight, notActive, saveAccount, toAccount, toContact } from './account-store.js';
 import { admitCustomer, readmitCustomer } from './admission.js';
 import * as repo from './accounts.repo.js';
 import type {
@@ -173,13 +173,14 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
 export async function listAccounts(db: Db, ctx: RequestContext, query: ListAccountsQuery) {
   const page: Page = { limit: query.limit, offset: query.offset };
   const { items, total } = await repo.listVisibleAccounts(db, ctx.actor, query, page);
-  return { items: items.map(toAccount), total, ...page };
+  return { items: await inSight(db, ctx.actor, items.map(toAccount)), total, ...page };
 }
 
 export async function getAccount(db: Db, ctx: RequestContext, id: string) {
   const row = await repo.findVisibleAccount(db, ctx.actor, id);
   if (!row) throw notFound('account', id);
-  return { ...toAccount(row), contacts: (await repo.listContacts(db, id)).map(toContact) };
+  const [account] = await inSight(db, ctx.actor, [toAccount(row)]);
+  return { ...account!, contacts: (await repo.listContacts(db, id)).map(toContact) };
 }
 
 /** Fields matching reads: changing one re-admits the account (the duplicate check a create passes). */
@@ -245,7 +246,7 @@ export async function updateAccount(
       decisionId,
     });
     w.emit('account.updated', { accountId: id });
-    return after;
+    return (await inSight(w.tx, w.actor, [after]))[0]!;
   });
 }
 

@@ -3,7 +3,7 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import { runWork, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import { normalizePhone } from '../matching/index.js';
-import { notActive, saveAccount, toAccount, toContact } from './account-store.js';
+import { inSight, notActive, saveAccount, toAccount, toContact } from './account-store.js';
 import { readmitCustomer } from './admission.js';
 import * as repo from './accounts.repo.js';
 import type { ContactInput } from './accounts.schema.js';
@@ -148,6 +148,6 @@ export async function setAccountArchived(
       decisionId,
     });
     w.emit(archived ? 'account.archived' : 'account.restored', { accountId: id });
-    return after;
+    return (await inSight(w.tx, w.actor, [after]))[0]!;
   });
 }

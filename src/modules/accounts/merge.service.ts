@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
-import { evidence, runWork, type Work } from '../../kernel/index.js';
+import { evidence, runWork, visibleIds, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import type { Features } from '../matching/index.js';
 import { scoreConfig, scorePair, type MatchResult } from '../matching/index.js';
-import { notActive, saveAccount, toAccount } from './account-store.js';
+import { inSight, notActive, saveAccount, toAccount } from './account-store.js';
 import * as repo from './accounts.repo.js';
 import { accountFeatures, lockKeys, matchKeys } from './duplicates.js';
 import { applyMerge, planMerge, revertMerge, type MergeDelta } from './merge.js';
@@ -12,6 +12,12 @@ import { applyMerge, planMerge, revertMerge, type MergeDelta } from './merge.js'
 interface Moved {
   contacts: string[];
   children: string[];
+}
+
+interface ImportSource {
+  importId: string;
+  clusterId: string;
+  lines: number[];
 }
 
 /** Both accounts, visible to the caller, locked in id order (rows after keys, one order for everyone). */
@@ -107,7 +113,8 @@ export async function mergeAccounts(
       decisionId,
     });
     w.emit('account.merged', { survivorId, mergedId, mergeId: record.id });
-    return { mergeId: record.id, survivor: survivorAfter, delta, moved, decisionId };
+    const [survivorShown] = await inSight(w.tx, w.actor, [survivorAfter]);
+    return { mergeId: record.id, survivor: survivorShown!, delta, moved, decisionId };
   });
 }
 
@@ -179,32 +186,51 @@ export async function unmergeAccounts(db: Db, ctx: RequestContext, mergeId: stri
       restoredId: mergedRow?.id ?? null,
       mergeId,
     });
-    return { survivor: survivorAfter, restored };
+    const [survivorShown, restoredShown] = await inSight(w.tx, w.actor, [
+      survivorAfter,
+      ...(restored ? [restored] : []),
+    ]);
+    return { survivor: survivorShown!, restored: restoredShown ?? null };
   });
 }
 
 /**
  * Merges the account took part in. What a merge moved is shown only where the caller may see where it came
  * from: the merged account, or the survivor while the merge stands (its values are the survivor's then).
+ * Values folded in from an import name the import (its rows, and the reason written for them) only to
+ * callers who may see the import. Conflicts, which record a value of each side, only to callers who see both.
  */
 export async function listAccountMerges(db: Db, ctx: RequestContext, accountId: string) {
   if (!(await repo.findVisibleAccount(db, ctx.actor, accountId))) throw notFound('account', accountId);
   const rows = await repo.listMerges(db, accountId);
   const ids = rows.flatMap((r) => [r.survivor_id, ...(r.merged_id ? [r.merged_id] : [])]);
   const visible = await repo.visibleAccountIds(db, ctx.actor, [...new Set(ids)]);
+  const sourceOf = (r: (typeof rows)[number]) => (r.source ?? null) as ImportSource | null;
+  const imports = await visibleIds(
+    db,
+    'import',
+    ctx.actor,
+    rows.flatMap((r) => sourceOf(r)?.importId ?? []),
+  );
   return rows.map((r) => {
     const mergedVisible = r.merged_id === null || visible.has(r.merged_id);
     const survivorVisible = visible.has(r.survivor_id);
     const shown = mergedVisible || (survivorVisible && r.unmerged_at === null);
+    const source = sourceOf(r);
+    const sourceVisible = source === null || imports.has(source.importId);
+    const delta = r.added as MergeDelta;
+    // A conflict holds both sides' values (kept: the survivor's, dropped: the other's): only for both.
+    const bothSides = survivorVisible && sourceVisible && (r.merged_id === null || visible.has(r.merged_id));
     return {
       id: r.id,
       survivorId: survivorVisible ? r.survivor_id : null,
       mergedId: mergedVisible ? r.merged_id : null,
       visible: shown,
-      source: (r.source ?? null) as { importId: string; clusterId: string; lines: number[] } | null,
-      reason: shown ? r.reason : null,
-      delta: shown ? (r.added as MergeDelta) : null,
-      decisionId: shown ? r.decision_id : null,
+      source: sourceVisible ? source : null,
+      reason: shown && sourceVisible ? r.reason : null,
+      delta: shown ? (bothSides ? delta : { ...delta, conflicts: [] }) : null,
+      // The decision is about the survivor: named to those who may read it.
+      decisionId: shown && survivorVisible ? r.decision_id : null,
       mergedAt: r.merged_at,
       unmergedAt: r.unmerged_at,
     };

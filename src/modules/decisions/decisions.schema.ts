@@ -35,7 +35,10 @@ export const decisionSchema = z.object({
     .array(z.object({ rule: ruleSchema, evidence: z.array(evidenceSchema) }))
     .describe('rules consulted before the one that decided, and why each did not apply'),
   effective: z.object({ from: z.string().optional(), until: z.string().optional() }).nullable(),
-  actorId: z.uuid().nullable(),
+  actorId: z
+    .uuid()
+    .nullable()
+    .describe('who decided; null for the system, or someone the caller may not see'),
   at: z.string(),
 });
 export type DecisionView = z.infer<typeof decisionSchema>;

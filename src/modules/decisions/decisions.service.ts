@@ -1,31 +1,47 @@
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import type { DecisionKind, Evidence, RuleRef } from '../../kernel/index.js';
+import {
+  visibleIds,
+  type DecisionKind,
+  type Evidence,
+  type NamedEntity,
+  type RuleRef,
+} from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
-import { findVisibleAccount, visibleAccountIds } from '../accounts/index.js';
+import { findVisibleAccount } from '../accounts/index.js';
 import * as repo from './decisions.repo.js';
 import type { DecisionView, EvidenceView } from './decisions.schema.js';
 
-// Evidence parameters that name an account: shown only to callers who may see that account.
-const ACCOUNT_REFS = ['accountId', 'mergedId'] as const;
+// Evidence parameters that name a record: shown only to callers who may see that record.
+const REFS = {
+  accountId: 'account',
+  mergedId: 'account',
+  importId: 'import',
+  ownerId: 'user',
+} as const satisfies Record<string, NamedEntity>;
+type RefKey = keyof typeof REFS;
+const REF_KEYS = Object.keys(REFS) as RefKey[];
 
-function accountRefs(evidence: readonly Evidence[]): string[] {
+type Seen = ReadonlyMap<NamedEntity, ReadonlySet<string>>;
+
+function refs(evidence: readonly Evidence[], key: RefKey): string[] {
   return evidence.flatMap((e) => [
-    ...ACCOUNT_REFS.flatMap((key) => (typeof e.params[key] === 'string' ? [e.params[key]] : [])),
-    ...accountRefs(e.evidence ?? []),
+    ...(typeof e.params[key] === 'string' ? [e.params[key]] : []),
+    ...refs(e.evidence ?? [], key),
   ]);
 }
 
 /**
- * Evidence as the caller may see it: an item that names an account the caller cannot see keeps its code
+ * Evidence as the caller may see it: an item that names a record the caller cannot see keeps its code
  * (the customer exists, as the duplicate check says too) but loses its parameters and what it is made of.
  */
-function redact(evidence: readonly Evidence[], visible: ReadonlySet<string>): EvidenceView[] {
+function redact(evidence: readonly Evidence[], seen: Seen): EvidenceView[] {
   return evidence.map((e) => {
-    const hidden = ACCOUNT_REFS.some(
-      (key) => typeof e.params[key] === 'string' && !visible.has(e.params[key]),
-    );
+    const hidden = REF_KEYS.some((key) => {
+      const id = e.params[key];
+      return typeof id === 'string' && !seen.get(REFS[key])?.has(id);
+    });
     if (hidden) return { code: e.code, params: { visible: false } };
     return {
       code: e.code,
@@ -46,21 +62,27 @@ async function toViews(db: Db, ctx: RequestContext, rows: repo.DecisionRow[]): P
   const evidenceOf = (row: repo.DecisionRow) => row.evidence as Evidence[];
   const notAppliedOf = (row: repo.DecisionRow) =>
     row.not_applied as { rule: RuleRef; evidence: Evidence[] }[];
-  const ids = rows.flatMap((r) => [
-    ...accountRefs(evidenceOf(r)),
-    ...notAppliedOf(r).flatMap((n) => accountRefs(n.evidence)),
-  ]);
-  const visible = await visibleAccountIds(db, ctx.actor, [...new Set(ids)]);
+  const all = rows.flatMap((r) => [...evidenceOf(r), ...notAppliedOf(r).flatMap((n) => n.evidence)]);
+  const named = (entity: NamedEntity) =>
+    REF_KEYS.filter((key) => REFS[key] === entity).flatMap((key) => refs(all, key));
+  const actors = rows.flatMap((r) => (r.actor_id ? [r.actor_id] : []));
+  const seen = new Map<NamedEntity, ReadonlySet<string>>();
+  for (const entity of new Set<NamedEntity>([...Object.values(REFS), 'user']))
+    seen.set(
+      entity,
+      await visibleIds(db, entity, ctx.actor, [...named(entity), ...(entity === 'user' ? actors : [])]),
+    );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind as DecisionKind,
     subject: { type: row.subject_type, id: row.subject_id },
     verdict: row.verdict,
     rule: row.rule as RuleRef,
-    evidence: redact(evidenceOf(row), visible),
-    notApplied: notAppliedOf(row).map((n) => ({ rule: n.rule, evidence: redact(n.evidence, visible) })),
+    evidence: redact(evidenceOf(row), seen),
+    notApplied: notAppliedOf(row).map((n) => ({ rule: n.rule, evidence: redact(n.evidence, seen) })),
     effective: row.effective ? (row.effective as NonNullable<DecisionView['effective']>) : null,
-    actorId: row.actor_id,
+    // Who decided, where the caller may see that user; otherwise as if the system had.
+    actorId: row.actor_id && seen.get('user')?.has(row.actor_id) ? row.actor_id : null,
     at: row.at,
   }));
 }

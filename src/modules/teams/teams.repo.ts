@@ -19,7 +19,11 @@ export async function lockTeam(db: Executor, id: string): Promise<TeamRow | unde
   return db.selectFrom('teams').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** Every team the actor sees, with how many users it has; parents before children is left to the caller. */
+/**
+ * Every team the actor sees, with how many of its members the actor sees (the team page lists them; a
+ * count of people the caller may not see would tell what the user policy withholds). Parents before
+ * children is left to the caller.
+ */
 export async function listTeamsWithCounts(db: Executor, actor: Actor) {
   return db
     .selectFrom('teams')
@@ -29,6 +33,7 @@ export async function listTeamsWithCounts(db: Executor, actor: Actor) {
       eb
         .selectFrom('users')
         .whereRef('users.team_id', '=', 'teams.id')
+        .where(visible('user', actor))
         .select(eb.fn.countAll<string>().as('n'))
         .as('member_count'),
     ])

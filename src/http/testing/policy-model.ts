@@ -1,0 +1,111 @@
+import { permissionsOf, scopeOf, type Permission, type Role } from '../../modules/access/index.js';
+
+/**
+ * The visibility rules of `src/kernel/visibility.ts` and `src/modules/access/permissions.ts`, written a
+ * second time in plain TypeScript over plain facts. The matrix test computes what each caller should see
+ * from this model and compares it with what the routes answer, so a repository that forgets its policy,
+ * or applies the wrong one, disagrees with the model instead of with itself.
+ */
+
+export interface CallerFacts {
+  id: string;
+  role: Role;
+  teamId: string | null;
+  partnerId: string | null;
+}
+
+export interface UserFacts {
+  id: string;
+  teamId: string | null;
+  partnerId: string | null;
+}
+
+export interface TeamFacts {
+  id: string;
+  parentId: string | null;
+}
+
+export interface AccountFacts {
+  ownerId: string | null;
+  partnerId: string | null;
+}
+
+/** What one caller may see, given every user and team there is. */
+export class Sight {
+  readonly scope;
+  private readonly subtree: Set<string>;
+  private readonly usersInScope: Set<string>;
+
+  constructor(
+    readonly caller: CallerFacts,
+    users: readonly UserFacts[],
+    teams: readonly TeamFacts[],
+  ) {
+    this.scope = scopeOf(caller.role);
+    this.subtree = new Set(caller.teamId ? subtreeOf(caller.teamId, teams) : []);
+    this.usersInScope = new Set(users.filter((u) => this.inUserScope(u)).map((u) => u.id));
+  }
+
+  private inUserScope(user: UserFacts): boolean {
+    switch (this.scope) {
+      case 'all':
+        return true;
+      case 'team':
+        return user.id === this.caller.id || (user.teamId !== null && this.subtree.has(user.teamId));
+      case 'own':
+        return user.id === this.caller.id;
+      case 'partner':
+        return this.caller.partnerId !== null && user.partnerId === this.caller.partnerId;
+    }
+  }
+
+  user(id: string): boolean {
+    return this.scope === 'all' || this.usersInScope.has(id);
+  }
+
+  account(account: AccountFacts): boolean {
+    switch (this.scope) {
+      case 'all':
+        return true;
+      case 'partner':
+        return this.caller.partnerId !== null && account.partnerId === this.caller.partnerId;
+      case 'team':
+      case 'own':
+        return account.ownerId !== null && this.usersInScope.has(account.ownerId);
+    }
+  }
+
+  import(createdBy: string): boolean {
+    return this.user(createdBy);
+  }
+
+  /** The trail of what people in scope did (system entries only for scope all). */
+  audit(actorId: string | null): boolean {
+    return this.scope === 'all' || (actorId !== null && this.usersInScope.has(actorId));
+  }
+
+  team(): boolean {
+    return this.scope !== 'partner';
+  }
+
+  token(ownerId: string): boolean {
+    return this.caller.role === 'admin' || ownerId === this.caller.id;
+  }
+
+  partner(partnerId: string): boolean {
+    return this.scope === 'all' || partnerId === this.caller.partnerId;
+  }
+}
+
+function subtreeOf(root: string, teams: readonly TeamFacts[]): string[] {
+  const found = [root];
+  for (let i = 0; i < found.length; i++)
+    for (const team of teams) if (team.parentId === found[i] && !found.includes(team.id)) found.push(team.id);
+  return found;
+}
+
+/** The permissions a request carries: the role's, narrowed to a token's scopes when it uses one. */
+export function effectivePermissions(role: Role, tokenScopes?: readonly Permission[]): Set<Permission> {
+  const granted = permissionsOf(role);
+  return tokenScopes ? new Set([...granted].filter((p) => tokenScopes.includes(p))) : granted;
+}

@@ -1,0 +1,270 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../../db/database.js';
+import {
+  contextOf,
+  makeAccount,
+  makeImport,
+  makePartnerId,
+  makeTeam,
+  makeUser,
+  type TestUser,
+} from '../../db/testing/factories.js';
+import { runDueJobs } from '../../db/testing/jobs.js';
+import { PERMISSIONS, ROLES, permissionsOf, type Permission, type Role } from '../../modules/access/index.js';
+import { updateAccount } from '../../modules/accounts/accounts.service.js';
+import { mergeAccounts, unmergeAccounts } from '../../modules/accounts/merge.service.js';
+import { insertApiToken } from '../../modules/auth/auth.repo.js';
+import { createApiToken } from '../../modules/auth/index.js';
+import { listImportClusters, startImport } from '../../modules/imports/imports.service.js';
+import { usccCheckChar } from '../../modules/matching/index.js';
+import { updateTeam } from '../../modules/teams/teams.service.js';
+import type { Sight } from './policy-model.js';
+
+/**
+ * The world the visibility matrix walks: a caller of every role inside team A (partners in partner P1), and
+ * beside them what none of the scope-limited callers may see — team B's rep and its customer (with a
+ * contact, a merge, an un-merge and decisions), partner P2's customer, another sales-ops user's imports, a
+ * token of someone else. Every object carries a marker in its names, so a leak is found by searching the
+ * replies for it; every marker starts with `prefix`, so `q=<prefix>` finds the whole world.
+ */
+
+export interface WorldObject {
+  key: string;
+  id: string;
+  marker: string | null;
+  seenBy(sight: Sight): boolean;
+}
+
+export type Caller = TestUser & { role: Role };
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function buildWorld(database: Database) {
+  const db = database.db;
+  const prefix = `mx${randomBytes(3).toString('hex')}`;
+  let counter = 0;
+  // Same length for every marker, so that none is a substring of another.
+  const mark = (kind: string) => `${prefix}${kind}${String(++counter).padStart(2, '0')}`;
+  const objects: WorldObject[] = [];
+  const add = (key: string, id: string, marker: string | null, seenBy: WorldObject['seenBy']) => {
+    objects.push({ key, id, marker, seenBy });
+    return id;
+  };
+
+  const p1 = makePartnerId();
+  const p2 = makePartnerId();
+  add('partnerP1', p1, null, (s) => s.partner(p1));
+  add('partnerP2', p2, null, (s) => s.partner(p2));
+
+  const team = async (parentId?: string) => {
+    const marker = mark('tm');
+    const created = await makeTeam(db, { name: marker, parentId: parentId ?? null });
+    add(`team ${marker}`, created.id, marker, (s) => s.team());
+    return { ...created, marker };
+  };
+  const teamA = await team();
+  const teamA1 = await team(teamA.id);
+  const teamB = await team();
+
+  const user = async (role: Role, where: { teamId?: string; partnerId?: string }) => {
+    const marker = mark('us');
+    const created = await makeUser(db, {
+      login: marker,
+      displayName: `${marker} ${role}`,
+      role,
+      teamId: where.teamId ?? null,
+      partnerId: where.partnerId ?? null,
+    });
+    const facts = { id: created.id, teamId: created.teamId, partnerId: created.partnerId };
+    add(`user ${role} ${marker}`, created.id, marker, (s) => s.user(facts.id));
+    return { ...created, role, marker };
+  };
+
+  const callers = {} as Record<Role, Caller & { marker: string }>;
+  for (const role of ROLES)
+    callers[role] = await user(
+      role,
+      role === 'partner_admin' || role === 'partner_user' ? { partnerId: p1 } : { teamId: teamA.id },
+    );
+  await updateTeam(db, await contextOf(db, callers.admin), teamA.id, { managerId: callers.manager.id });
+  const repA1 = await user('rep', { teamId: teamA1.id });
+  const repB = await user('rep', { teamId: teamB.id });
+  const opsB = await user('sales_ops', { teamId: teamB.id });
+  const p2Admin = await user('partner_admin', { partnerId: p2 });
+  const p2User = await user('partner_user', { partnerId: p2 });
+
+  const account = async (
+    owner: Caller,
+    input: Record<string, unknown> = {},
+    // A name that moves away (merged into a survivor others see) is no longer this account's secret.
+    { contact = false, kind = 'ac', nameMovesAway = false } = {},
+  ) => {
+    const marker = mark(kind);
+    const created = await makeAccount(db, {
+      owner,
+      legalName: `测试${marker}贸易有限公司`,
+      contacts: contact ? [{ name: mark('co'), mobile: phone() }] : [],
+      confirm: { reason: 'matrix world' },
+      ...input,
+    });
+    const facts = { ownerId: created.ownerId, partnerId: created.partnerId };
+    add(`account ${marker}`, created.id, nameMovesAway ? null : marker, (s) => s.account(facts));
+    for (const c of created.contacts) add(`contact ${c.name}`, c.id, c.name, (s) => s.account(facts));
+    add(`decision ${marker} admission`, created.decisionId, null, (s) => s.account(facts));
+    return { ...created, marker, facts };
+  };
+
+  const own = {} as Record<Role, Awaited<ReturnType<typeof account>>>;
+  for (const role of ROLES) own[role] = await account(callers[role], { phones: [phone()] });
+  const accountA1 = await account(repA1);
+
+  const usccB = uscc();
+  const phoneB = phone();
+  // No marker in B's website: the rep's look-alike has it too.
+  const websiteB = `w${prefix.slice(2)}.cn`;
+  const accountB = await account(
+    repB,
+    { uscc: usccB, phones: [phoneB], website: websiteB },
+    { contact: true },
+  );
+  const contactB = accountB.contacts[0]!;
+  const opsCtx = await contextOf(db, opsB);
+  // Merged into B and left there; merged into B and taken back: B's history holds both.
+  const duplicateB = await account(repB);
+  const merged = await mergeAccounts(db, opsCtx, accountB.id, duplicateB.id, mark('re'));
+  add('merge decision of B', merged.decisionId, null, (s) => s.account(accountB.facts));
+  const undoneB = await account(repB);
+  const undone = await mergeAccounts(db, opsCtx, accountB.id, undoneB.id, mark('re'));
+  await unmergeAccounts(db, opsCtx, undone.mergeId, 'matrix world');
+  add('merge of B', merged.mergeId, null, (s) => s.account(accountB.facts));
+  add('undone merge of B', undone.mergeId, null, (s) => s.account(accountB.facts));
+  add('undone merge decision of B', undone.decisionId, null, (s) => s.account(accountB.facts));
+
+  const accountP2 = await account(p2User, { phones: [phone()] });
+  // The rep's own customer, let in although it looks like B (same website): its admission names B.
+  const lookalike = await account(callers.rep, { website: websiteB }, { kind: 'lk' });
+
+  // Another sales-ops user's imports: one reviewed, one done (it folded a row into the rep's customer),
+  // one still waiting for analysis.
+  const importOf = async (csv: string) => {
+    const marker = mark('im');
+    const created = await makeImport(db, { creator: opsB, csv, filename: `${marker}.csv` });
+    add(`import ${marker}`, created.id, marker, (s) => s.import(opsB.id));
+    return { ...created, marker };
+  };
+  const importReview = await importOf(
+    `名称,电话\n测试${mark('ir')}物流有限公司,${phone()}\n${accountB.legalName},${phoneB}\n`,
+  );
+  const importDone = await importOf(`名称,电话\n${own.rep.legalName},${own.rep.phones[0]}\n`);
+  await runDueJobs(database);
+  await startImport(db, opsCtx, importDone.id);
+  await runDueJobs(database);
+  const importAnalyzing = await importOf(`名称,电话\n测试${mark('ia')}物流有限公司,${phone()}\n`);
+  const clusters = await listImportClusters(db, opsCtx, importReview.id, {}, { limit: 10, offset: 0 });
+  const clusterId = clusters.items[0]!.clusterId;
+
+  // Ties a sales-ops user makes across scopes. A1's customer is a subsidiary of B. One of the rep's customers
+  // was B all along and was merged into it: B kept its own USCC over the rep's. One of team B's customers
+  // was A1's, and was merged into it: A1's kept its website over B's. A merge's history must not show either
+  // side what the other side kept for itself.
+  await updateAccount(db, opsCtx, accountA1.id, { parentId: accountB.id });
+  add('USCC of B', accountB.id, usccB, (s) => s.account(accountB.facts));
+  const mergedIntoB = await account(callers.rep, { uscc: uscc() });
+  const intoB = await mergeAccounts(db, opsCtx, accountB.id, mergedIntoB.id, mark('re'));
+  add('decision merging the rep’s into B', intoB.decisionId, null, (s) => s.account(accountB.facts));
+  const survivorA1 = await account(repA1, { website: `a1${prefix}.cn` });
+  const droppedWebsite = `${mark('ws')}.cn`;
+  const mergedIntoA1 = await account(repB, { website: droppedWebsite }, { nameMovesAway: true });
+  add('website of a customer merged into A1', mergedIntoA1.id, droppedWebsite, (s) =>
+    s.account(mergedIntoA1.facts),
+  );
+  const intoA1 = await mergeAccounts(db, opsCtx, survivorA1.id, mergedIntoA1.id, mark('re'));
+  add('decision merging into A1’s', intoA1.decisionId, null, (s) => s.account(survivorA1.facts));
+
+  const tokenMarker = mark('tk');
+  const tokenB = await createApiToken(db, await contextOf(db, repB), {
+    name: tokenMarker,
+    scopes: ['accounts:read'],
+  });
+  add('token of B', tokenB.id, tokenMarker, (s) => s.token(repB.id));
+
+  return {
+    prefix,
+    partners: { p1, p2 },
+    teams: { a: teamA, a1: teamA1, b: teamB },
+    callers,
+    users: { repA1, repB, opsB, p2Admin, p2User },
+    own,
+    accounts: {
+      a1: accountA1,
+      b: accountB,
+      duplicateB,
+      undoneB,
+      p2: accountP2,
+      lookalike,
+      mergedIntoB,
+      survivorA1,
+    },
+    contactB,
+    usccB,
+    phoneB,
+    merges: { live: merged.mergeId, undone: undone.mergeId },
+    decisions: {
+      admissionB: accountB.decisionId,
+      mergeB: merged.decisionId,
+      lookalike: lookalike.decisionId,
+    },
+    imports: { review: importReview, done: importDone, analyzing: importAnalyzing },
+    clusterId,
+    tokenB: tokenB.id,
+    tokens: await callerTokens(database, callers),
+    objects,
+  };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/**
+ * One token per caller and permission. Where the role holds the permission the token is made the way a
+ * user makes one; where it does not, the row is written through the repository, as a token minted before
+ * its owner was demoted would be — the request must still carry only what the role holds today.
+ */
+async function callerTokens(database: Database, callers: Record<Role, Caller>) {
+  const db = database.db;
+  const tokens = {} as Record<Role, Record<Permission, string>>;
+  for (const role of ROLES) {
+    const caller = callers[role];
+    const ctx = await contextOf(db, caller);
+    tokens[role] = {} as Record<Permission, string>;
+    for (const permission of PERMISSIONS) {
+      if (permissionsOf(role).has(permission)) {
+        const made = await createApiToken(db, ctx, { name: `matrix ${permission}`, scopes: [permission] });
+        tokens[role][permission] = made.token;
+      } else {
+        const secret = `fs_${randomBytes(32).toString('base64url')}`;
+        await insertApiToken(db, {
+          user_id: caller.id,
+          name: `matrix ${permission} (beyond the role)`,
+          token_hash: sha256(secret),
+          prefix: secret.slice(0, 9),
+          scopes: [permission],
+          expires_at: null,
+        });
+        tokens[role][permission] = secret;
+      }
+    }
+  }
+  return tokens;
+}
+
+let phones = 0;
+/** A Shanghai landline nobody else in the world has. */
+function phone() {
+  phones += 1;
+  return `021-6${String(process.pid % 1000).padStart(3, '0')}${String(phones).padStart(4, '0')}`;
+}
+
+function uscc() {
+  const first17 = `91310000MA1${randomBytes(3).toString('hex').toUpperCase()}`;
+  return first17 + usccCheckChar(first17)!;
+}
