@@ -107,5 +107,8 @@ function subtreeOf(root: string, teams: readonly TeamFacts[]): string[] {
 /** The permissions a request carries: the role's, narrowed to a token's scopes when it uses one. */
 export function effectivePermissions(role: Role, tokenScopes?: readonly Permission[]): Set<Permission> {
   const granted = permissionsOf(role);
-  return tokenScopes ? new Set([...granted].filter((p) => tokenScopes.includes(p))) : granted;
+  // A token never acts as the person: profile:write (password, preferences) stays with signed-in sessions.
+  return tokenScopes
+    ? new Set([...granted].filter((p) => tokenScopes.includes(p) && p !== 'profile:write'))
+    : granted;
 }

@@ -7,6 +7,7 @@ import {
   permissionsOf,
   scopeOf,
   systemActor,
+  TOKEN_SCOPES,
   type Actor,
   type Permission,
   type RequestContext,
@@ -26,7 +27,11 @@ const BASE_LOCK_MS = 30 * 1000;
 export function actorFromUser(user: repo.UserRow, tokenScopes?: readonly string[]): Actor {
   const role = user.role as Role;
   const granted = permissionsOf(role);
-  const permissions = tokenScopes ? new Set([...granted].filter((p) => tokenScopes.includes(p))) : granted;
+  // A token holds what its scopes and the role both grant — never profile:write (acting as the person),
+  // whatever a token row says: that stays with signed-in sessions.
+  const permissions = tokenScopes
+    ? new Set([...granted].filter((p) => tokenScopes.includes(p) && p !== 'profile:write'))
+    : granted;
   return {
     id: user.id,
     label: user.login,
@@ -232,7 +237,9 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: TokenIn
   const owner = await repo.findUserById(db, userId);
   if (!owner) throw notFound('user', userId);
   const role = permissionsOf(owner.role as Role);
-  const beyond = input.scopes.filter((s) => !role.has(s) || !ctx.actor.permissions.has(s));
+  const beyond = input.scopes.filter(
+    (s) => !role.has(s) || !ctx.actor.permissions.has(s) || !(TOKEN_SCOPES as Permission[]).includes(s),
+  );
   if (beyond.length > 0) {
     throw invalid([
       {
