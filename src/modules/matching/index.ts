@@ -2,6 +2,8 @@
  * Customer matching, pure: normalisation, blocking keys, scoring, bulk de-duplication, reading lists. The
  * accounts and imports modules store and query what this computes.
  */
+export { clusterFileInThread, type ClusterThreadOptions } from './cluster-file-thread.js';
+export type { ClusteredFile, ClusteredRow, ClusterFileOptions } from './cluster-file.js';
 export { dedupeFeatures } from './dedupe.js';
 export { refusalProblem } from './file-refusal.js';
 export { blockingKeys, keyKind } from './keys.js';
