@@ -73,8 +73,18 @@ export async function analyzeImport(
   try {
     await writeFile(path, await repo.readImportFile(db, job.id));
     const org = await readOrganization(db);
-    // Progress from the thread is written in order, one write at a time, and awaited before going on.
-    let reported = progress('read', 0, 0);
+    // Progress from the thread is written in order, one write at a time; a failed write is kept (a promise
+    // rejecting while the thread still reads would be unhandled) and thrown once the thread is done.
+    let reported = Promise.resolve();
+    const progressFailures: Error[] = [];
+    const report = (phase: string, done: number, total: number) => {
+      reported = reported
+        .then(() => progress(phase, done, total))
+        .catch((error: unknown) => {
+          progressFailures.push(error instanceof Error ? error : new Error(String(error)));
+        });
+    };
+    report('read', 0, 0);
     const file = await clusterFileInThread(
       {
         path,
@@ -85,15 +95,14 @@ export async function analyzeImport(
       {
         memoryMb: options.memoryMb,
         ...(options.signal && { signal: options.signal }),
-        onProgress: (phase, done, total) => {
-          reported = reported.then(() => progress(phase, done, total));
-        },
+        onProgress: report,
       },
     ).catch((error: unknown) => {
       if (options.signal?.aborted) throw error;
       throw fileError(error, path, job.filename);
     });
     await reported;
+    if (progressFailures[0]) throw progressFailures[0];
     const records = file.rows.map((r) => toImportRecord(r.line, r.id, r.record));
     if (records.length === 0 && file.problemRows === 0)
       throw new AppError('VALIDATION_FAILED', `${job.filename}: holds no customer rows`);
