@@ -159,6 +159,16 @@ describeEachEngine('hostile uploads', (t) => {
     ]);
   });
 
+  it('refuses a file name the database could not store, as a bad request', async () => {
+    const refused = await server.call('/api/v1/imports?filename=list%00.csv', {
+      cookie: ops,
+      body: '名称\n南京金陵食品有限公司\n',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.fields).toEqual([expect.objectContaining({ field: 'filename' })]);
+  });
+
   it('fails a job whose process died on every attempt, saying so, instead of running it again', async () => {
     const id = await upload('编号,客户名称\n1,南京金陵食品有限公司\n', 'crashes.csv');
     const jobId = sql`(select job_id from import_jobs where id = ${id})`;
