@@ -26,6 +26,7 @@ const envSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   WORKER_ENABLED: bool.default(true),
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  IMPORT_MEMORY_MB: z.coerce.number().int().min(32).default(1024),
   FAIRSHARE_ADMIN_LOGIN: z.string().min(1).default('admin'),
   FAIRSHARE_ADMIN_PASSWORD: z.string().min(8).optional(),
   WEB_DIST_DIR: z.string().optional(),

@@ -55,7 +55,7 @@ export async function startServer(config: Config, database?: Database): Promise<
   }
   let worker: Worker | undefined;
   if (config.WORKER_ENABLED) {
-    const { handlers, recurring } = backgroundJobs(db, audit);
+    const { handlers, recurring } = backgroundJobs(db, audit, config);
     worker = await startWorker(db.db, app.log, {
       pollMs: config.WORKER_POLL_MS,
       handlers,
@@ -100,13 +100,14 @@ export async function jobContext(db: Db, job: JobRow): Promise<RequestContext> {
 export function backgroundJobs(
   db: Database,
   audit: AuditSetup,
+  config: Pick<Config, 'IMPORT_MEMORY_MB'>,
 ): { handlers: JobHandler[]; recurring: Recurring[] } {
   const handlers: JobHandler[] = [
     auditSealJob(audit.seal),
     auditCheckpointJob(audit.seal),
     eventDispatchJob({}),
     eventPurgeJob,
-    importJob,
+    importJob({ memoryMb: config.IMPORT_MEMORY_MB }),
     {
       kind: 'sessions.expire',
       lane: 'system',

@@ -21,6 +21,7 @@ export {
   runNextJob,
   startWorker,
   type JobContext,
+  type JobFailure,
   type JobHandler,
   type JobMessage,
   type JobProgress,
@@ -46,5 +47,6 @@ export {
 } from './audit-chain.js';
 export { loadAuditSigner, newAuditKeyPem, trustedKeys, type AuditSigner } from './audit-key.js';
 export { canonicalize, normalizeJson } from './canonical-json.js';
+export { storableText, unstorableAt } from './storable-text.js';
 export { POLICY_ENTITIES, teamSubtree, visible, type Condition, type Entity } from './visibility.js';
 export { visibleIds, type NamedEntity } from './visibility.repo.js';

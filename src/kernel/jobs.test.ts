@@ -112,6 +112,29 @@ describeEachEngine('jobs and events', (t) => {
     });
   });
 
+  it('records a failure whose message quotes text the database cannot store, instead of leaving it leased', async () => {
+    // A message can quote the input (a NUL from an uploaded file); PostgreSQL text refuses \u0000.
+    const retried = await enqueue('test.nul-message');
+    const refused = await enqueue('test.nul-refusal');
+    let details: unknown;
+    await run([{ kind: 'test.nul-message', run: () => Promise.reject(new Error('cell "a\u0000b"')) }]);
+    await run([
+      {
+        kind: 'test.nul-refusal',
+        run: () =>
+          Promise.reject(new AppError('VALIDATION_FAILED', 'id "\ud800"', { problem: { code: 'X' } })),
+        failed: (_w, _job, error) => ((details = error.details), Promise.resolve()),
+      },
+    ]);
+    expect(await job(retried.id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      last_error: 'cell "a\ufffdb"',
+    });
+    expect(await job(refused.id)).toMatchObject({ status: 'failed', attempts: 1, last_error: 'id "\ufffd"' });
+    expect(details).toEqual({ problem: { code: 'X' } });
+  });
+
   it('queues a recurring job again after its interval', async () => {
     await repo.ensureRecurringJob(db(), 'test.sweep', 60);
     await sql`update jobs set status = 'queued', run_at = now() where key = 'test.sweep'`.execute(db());

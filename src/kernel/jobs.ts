@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import type { RequestContext } from '../modules/access/index.js';
 import type { JsonObject } from './decision.js';
 import * as repo from './jobs.repo.js';
+import { storableText } from './storable-text.js';
 import { runWork, type Work } from './work.js';
 
 /**
@@ -54,7 +55,14 @@ export interface JobHandler {
    * When the job fails for good — an AppError (the input is at fault), or attempts exhausted — record it in
    * the domain, in the same unit of work that marks the job failed.
    */
-  failed?(w: Work, job: JobRow, error: { code: string; message: string }): Promise<void>;
+  failed?(w: Work, job: JobRow, error: JobFailure): Promise<void>;
+}
+
+/** Why a job ended without success: an AppError's code, message and details, or JOB_EXHAUSTED. */
+export interface JobFailure {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
 }
 
 export interface Recurring {
@@ -97,7 +105,9 @@ export async function enqueueJob(
 
 export const findJob = repo.findJob;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+// Messages can quote the job's input (a file's text); one the database cannot store would make recording the
+// failure fail too, and the job would come back at every lease.
+const errorText = (error: unknown) => storableText(error instanceof Error ? error.message : String(error));
 
 /**
  * Leases and runs one due job among `handlers`; false when none is due. A failure rolls back whatever the
@@ -148,7 +158,8 @@ export async function runNextJob(
     await repo.finishJob(db, job.id, { status: outcome });
   } catch (error) {
     if (error instanceof AppError) {
-      await giveUp(db, handler, job, { code: error.code, message: error.message }, 'failed', log);
+      const failure = { code: error.code, message: errorText(error), details: error.details };
+      await giveUp(db, handler, job, failure, 'failed', log);
     } else if (job.interval_seconds === null && job.attempts >= job.max_attempts) {
       await giveUp(db, handler, job, { code: 'JOB_EXHAUSTED', message: errorText(error) }, 'dead', log);
     } else {
@@ -169,7 +180,7 @@ async function giveUp(
   db: Db,
   handler: JobHandler,
   job: JobRow,
-  error: { code: string; message: string },
+  error: JobFailure,
   status: 'failed' | 'dead',
   log: Logger,
 ) {

@@ -13,7 +13,8 @@ export interface TestServer extends RunningServer {
 export interface CallInit {
   method?: string;
   json?: unknown;
-  body?: string;
+  /** Text, or the bytes of a file (an upload in another encoding, an XLSX). */
+  body?: string | Uint8Array;
   cookie?: string;
   token?: string;
   headers?: Record<string, string>;
@@ -41,7 +42,12 @@ export async function startTestServer(
     const response = await fetch(server.url + path, {
       method: init.method ?? (init.json !== undefined || init.body !== undefined ? 'POST' : 'GET'),
       headers,
-      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+      body:
+        init.json !== undefined
+          ? JSON.stringify(init.json)
+          : typeof init.body === 'string' || init.body === undefined
+            ? init.body
+            : new Uint8Array(init.body),
     });
     const text = await response.text();
     let body: unknown = text;

@@ -6,10 +6,9 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { ImportClusterTable } from '../../db/types.js';
 import type { Actor } from '../access/index.js';
+import { storableText } from '../../kernel/index.js';
 import { accountFeatures, findDuplicates, viewMatches, type MatchInput } from '../accounts/index.js';
-import { dedupeFeatures } from '../matching/index.js';
-import { normalizeRecord, type Features, type RecordInput } from '../matching/index.js';
-import { FILE_NOTES, readRecords, type InputProblem } from '../matching/index.js';
+import { clusterFileInThread, refusalProblem, type RecordInput } from '../matching/index.js';
 import { readOrganization } from '../org/index.js';
 import * as repo from './imports.repo.js';
 import type { ClusterReason, ImportRecord } from './imports.schema.js';
@@ -50,73 +49,69 @@ export function clusterMatchInput(records: readonly ImportRecord[]): MatchInput 
 
 export type Progress = (phase: string, done: number, total: number) => Promise<void>;
 
+export interface AnalyzeOptions {
+  /** Heap of the thread that reads the file (config IMPORT_MEMORY_MB). */
+  memoryMb: number;
+  /** Aborted when the worker stops: the reading thread ends and the job is tried again later. */
+  signal?: AbortSignal;
+}
+
 /**
- * Reads the file, clusters its rows with the bulk matcher, checks each cluster against the accounts the
- * database already has, and stores the clusters for review. Safe to run again: it replaces what it wrote.
+ * Reads the file and clusters its rows with the bulk matcher on a thread of bounded memory, checks each
+ * cluster against the accounts the database already has, and stores the clusters for review. Safe to run
+ * again: it replaces what it wrote.
  */
-export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor, progress: Progress) {
+export async function analyzeImport(
+  db: Db,
+  job: repo.ImportJobRow,
+  actor: Actor,
+  progress: Progress,
+  options: AnalyzeOptions,
+) {
   const dir = await mkdtemp(join(tmpdir(), 'fairshare-import-'));
   const path = join(dir, `upload${extname(job.filename).toLowerCase() || '.csv'}`);
   try {
     await writeFile(path, await repo.readImportFile(db, job.id));
-    const problems: InputProblem[] = [];
-    // Rows with problems; notes about the file as a whole (encoding, columns) are listed but not counted.
-    const problemRows = new Set<number>();
-    const records: ImportRecord[] = [];
-    const features: Features[] = [];
-    await progress('read', 0, 0);
-    const report = (p: InputProblem) => {
-      if (!FILE_NOTES.has(p.code)) problemRows.add(p.line);
-      if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
-    };
-    try {
-      for await (const row of readRecords(path, { onProblem: report })) {
-        if (!row.record) continue;
-        // What an account can hold: a longer name is reported here rather than refused by the database
-        // half-way through the import.
-        if (row.record.name.length > MAX_NAME_CHARS) {
-          report({
-            line: row.line,
-            code: 'FIELD_TOO_LARGE',
-            message: `the name has ${row.record.name.length} characters; at most ${MAX_NAME_CHARS}`,
-            id: row.id,
-            column: 'name',
-          });
-          continue;
-        }
-        records.push(toImportRecord(row.line, row.id, row.record));
-        features.push(normalizeRecord(row.record));
-      }
-    } catch (error) {
-      // The reader names the file it read: ours is a temporary copy, the user knows it by its upload name.
-      // Whatever else the reader throws (a damaged XLSX) is the file's problem too, final rather than retried.
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof AppError)
-        throw new AppError(error.code, message.replaceAll(path, job.filename), error.details);
-      throw new AppError('VALIDATION_FAILED', `${job.filename}: cannot be read (${message})`);
-    }
-    if (records.length === 0 && problemRows.size === 0)
-      throw new AppError('VALIDATION_FAILED', `${job.filename}: holds no customer rows`);
-    await progress('cluster', 0, records.length);
     const org = await readOrganization(db);
-    const result = dedupeFeatures(
-      records.map((r) => r.id),
-      features,
-      { thresholds: { same: org.match_same, possible: org.match_possible } },
-    );
-    const groups = new Map<number, number[]>();
-    records.forEach((_, i) => {
-      const root = result.clusterOf[i] ?? i;
-      const members = groups.get(root);
-      if (members) members.push(i);
-      else groups.set(root, [i]);
+    // Progress from the thread is written in order, one write at a time; a failed write is kept (a promise
+    // rejecting while the thread still reads would be unhandled) and thrown once the thread is done.
+    let reported = Promise.resolve();
+    const progressFailures: Error[] = [];
+    const report = (phase: string, done: number, total: number) => {
+      reported = reported
+        .then(() => progress(phase, done, total))
+        .catch((error: unknown) => {
+          progressFailures.push(error instanceof Error ? error : new Error(String(error)));
+        });
+    };
+    report('read', 0, 0);
+    const file = await clusterFileInThread(
+      {
+        path,
+        thresholds: { same: org.match_same, possible: org.match_possible },
+        maxNameChars: MAX_NAME_CHARS,
+        maxProblems: MAX_PROBLEMS_KEPT,
+      },
+      {
+        memoryMb: options.memoryMb,
+        ...(options.signal && { signal: options.signal }),
+        onProgress: report,
+      },
+    ).catch((error: unknown) => {
+      if (options.signal?.aborted) throw error;
+      throw fileError(error, path, job.filename);
     });
+    await reported;
+    if (progressFailures[0]) throw progressFailures[0];
+    const records = file.rows.map((r) => toImportRecord(r.line, r.id, r.record));
+    if (records.length === 0 && file.problemRows === 0)
+      throw new AppError('VALIDATION_FAILED', `${job.filename}: holds no customer rows`);
     const clusters: Insertable<ImportClusterTable>[] = [];
     let ordinal = 0;
-    for (const members of groups.values()) {
+    for (const members of file.clusters) {
       const cluster = members.map((i) => records[i]!);
       const explained = members.flatMap((i): ClusterReason[] => {
-        const match = result.explain(i);
+        const match = file.matches[i];
         return match ? [{ rowId: records[i]!.id, ...match }] : [];
       });
       const { candidates } = await findDuplicates(db, accountFeatures(clusterMatchInput(cluster)));
@@ -130,14 +125,14 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
         reasons: JSON.stringify(explained),
         existing: JSON.stringify(await viewMatches(db, actor, candidates)),
       });
-      if (ordinal % 200 === 0) await progress('match', ordinal, groups.size);
+      if (ordinal % 200 === 0) await progress('match', ordinal, file.clusters.length);
     }
     return {
       clusters,
-      problems,
+      problems: file.problems,
       summary: {
         rows: records.length,
-        problems: problemRows.size,
+        problems: file.problemRows,
         clusters: clusters.length,
         duplicateRowsInFile: records.length - clusters.length,
         clustersMatchingExisting: clusters.filter((c) => c.existing !== '[]').length,
@@ -146,4 +141,20 @@ export async function analyzeImport(db: Db, job: repo.ImportJobRow, actor: Actor
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whatever reading the file threw is the file's problem, final rather than retried. The reader names the
+ * file it read: ours is a temporary copy, the user knows it by its upload name. A refusal keeps its problem
+ * (code and parameters) for the import to show.
+ */
+function fileError(error: unknown, path: string, filename: string): AppError {
+  const message = storableText(error instanceof Error ? error.message : String(error)).replaceAll(
+    path,
+    filename,
+  );
+  if (!(error instanceof AppError))
+    return new AppError('VALIDATION_FAILED', `${filename}: cannot be read (${message})`);
+  const problem = refusalProblem(error.details);
+  return new AppError(error.code, message, problem ? { problem } : {});
 }

@@ -1,12 +1,26 @@
 import { AppError } from '../../errors.js';
-import { enqueueJob, type JobContext, type JobHandler, type Work } from '../../kernel/index.js';
+import {
+  enqueueJob,
+  storableText,
+  type JobContext,
+  type JobFailure,
+  type JobHandler,
+  type JobRow,
+  type Work,
+} from '../../kernel/index.js';
+import { refusalProblem } from '../matching/index.js';
 import { analyzeImport } from './analyze.js';
 import { importGroup, prepareGroup, type Outcome } from './import-clusters.js';
 import * as repo from './imports.repo.js';
-import type { ImportRecord } from './imports.schema.js';
+import type { ImportProblem, ImportRecord } from './imports.schema.js';
 
 const BATCH = 25;
 const SEVERITY: Record<Outcome, number> = { created: 0, merged: 1, needs_review: 2 };
+
+export interface ImportJobOptions {
+  /** Heap of the thread that reads an uploaded file (config IMPORT_MEMORY_MB). */
+  memoryMb: number;
+}
 
 /**
  * The job that runs an import: analysis (read, cluster, match against existing accounts, store clusters for
@@ -14,36 +28,65 @@ const SEVERITY: Record<Outcome, number> = { created: 0, merged: 1, needs_review:
  * part commits as it goes and progress is live; a node that dies loses its lease and another node resumes
  * where the recorded outcomes stop.
  */
-export const importJob: JobHandler = {
-  kind: 'import',
-  leaseSeconds: 300,
-  async run(job) {
-    const importId = (job.job.payload as { importId: string }).importId;
-    const current = await repo.findImport(job.db, importId);
-    if (!current) throw new AppError('NOT_FOUND', `import ${importId} is gone`);
-    if (current.status === 'analyzing') return analyzeStep(job, current);
-    if (current.status === 'importing') return importStep(job, current);
-    return 'done';
-  },
-  async failed(w, job, error) {
-    const importId = (job.payload as { importId: string }).importId;
-    await repo.updateImport(w.tx, importId, { status: 'failed', error: error.message });
-    w.audit({
-      action: 'import.failed',
-      entityType: 'import',
-      entityId: importId,
-      after: { code: error.code, error: error.message, attempts: job.attempts },
-    });
-    w.emit('import.failed', { importId });
-  },
-};
+export function importJob(options: ImportJobOptions): JobHandler {
+  return {
+    kind: 'import',
+    leaseSeconds: 300,
+    async run(job) {
+      const importId = (job.job.payload as { importId: string }).importId;
+      const current = await repo.findImport(job.db, importId);
+      if (!current) throw new AppError('NOT_FOUND', `import ${importId} is gone`);
+      if (current.status === 'analyzing') return analyzeStep(job, current, options);
+      if (current.status === 'importing') return importStep(job, current);
+      return 'done';
+    },
+    async failed(w, job, error) {
+      const importId = (job.payload as { importId: string }).importId;
+      const current = await repo.findImport(w.tx, importId);
+      const problem = failureProblem(job, error);
+      await repo.updateImport(w.tx, importId, {
+        status: 'failed',
+        error: storableText(error.message),
+        // Why it failed, first, as a code the UI translates; what an analysis found before stays.
+        ...(problem && {
+          problems: JSON.stringify([problem, ...((current?.problems as ImportProblem[] | undefined) ?? [])]),
+        }),
+      });
+      w.audit({
+        action: 'import.failed',
+        entityType: 'import',
+        entityId: importId,
+        after: { code: error.code, error: storableText(error.message), attempts: job.attempts },
+      });
+      w.emit('import.failed', { importId });
+    },
+  };
+}
 
-async function analyzeStep(job: JobContext, current: repo.ImportJobRow): Promise<'done'> {
+/** The problem a failure shows: the file's refusal, or the job given up after its process died each time. */
+function failureProblem(job: JobRow, error: JobFailure): ImportProblem | null {
+  if (error.code === 'JOB_EXHAUSTED') {
+    return {
+      line: 1,
+      code: 'JOB_EXHAUSTED',
+      message: storableText(error.message),
+      params: { attempts: job.attempts },
+    };
+  }
+  return refusalProblem(error.details);
+}
+
+async function analyzeStep(
+  job: JobContext,
+  current: repo.ImportJobRow,
+  options: ImportJobOptions,
+): Promise<'done'> {
   const { clusters, problems, summary } = await analyzeImport(
     job.db,
     current,
     job.ctx.actor,
     (phase, done, total) => job.progress({ phase, done, total }, { force: done === 0 }),
+    { memoryMb: options.memoryMb, signal: job.signal },
   );
   await job.work(async (w) => {
     await repo.replaceClusters(w.tx, current.id, clusters);

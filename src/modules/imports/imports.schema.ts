@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { matchSchema, reasonSchema } from '../accounts/accounts.schema.js';
+import { INPUT_PROBLEM_CODES } from '../matching/input-problems.schema.js';
 
 export const IMPORT_STATUSES = ['analyzing', 'review', 'importing', 'done', 'failed'] as const;
 export const CLUSTER_VERDICTS = ['same', 'possible', 'unique'] as const;
@@ -14,13 +15,24 @@ export type ClusterDecision = (typeof CLUSTER_DECISIONS)[number];
 export type ClusterOutcome = (typeof CLUSTER_OUTCOMES)[number];
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
-/** A row of the file that could not be used, or a note about the file as a whole (line 1). */
+/** The reader's problem codes, and JOB_EXHAUSTED: the process analysing the file died on every attempt. */
+export const IMPORT_PROBLEM_CODES = [...INPUT_PROBLEM_CODES, 'JOB_EXHAUSTED'] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+/**
+ * A row of the file that could not be used, or a note about the file as a whole (line 1) — also why a
+ * failed import failed.
+ */
 export const importProblemSchema = z.object({
   line: z.number(),
-  code: z.string(),
-  message: z.string(),
+  code: z.enum(IMPORT_PROBLEM_CODES),
+  message: z.string().describe('in English, for logs; the UI shows the code translated'),
   id: z.string().optional(),
   column: z.string().optional(),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('values the translated text names, e.g. the encoding a file was read in'),
 });
 
 export const importJobSchema = z.object({

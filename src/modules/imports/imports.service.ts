@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import { enqueueJob, runWork, type Work } from '../../kernel/index.js';
+import { enqueueJob, runWork, unstorableAt, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import type { MatchView } from '../accounts/index.js';
 import * as repo from './imports.repo.js';
@@ -48,6 +48,12 @@ export async function createImport(db: Db, ctx: RequestContext, filename: string
   const format = extname(filename).toLowerCase();
   if (!FORMATS.includes(format)) {
     throw invalid([{ field: 'filename', problem: 'format', message: 'must end in .csv or .xlsx' }]);
+  }
+  // The name is stored as text: a NUL (%00 in the query) would make the insert fail as a server error.
+  if (unstorableAt(filename) >= 0) {
+    throw invalid([
+      { field: 'filename', problem: 'format', message: 'must not contain NUL or broken characters' },
+    ]);
   }
   if (file.length === 0) throw invalid([{ field: 'body', problem: 'empty', message: 'the file is empty' }]);
   if (!ctx.actor.id) throw new AppError('FORBIDDEN', 'Imports belong to a user');

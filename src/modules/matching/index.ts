@@ -2,11 +2,14 @@
  * Customer matching, pure: normalisation, blocking keys, scoring, bulk de-duplication, reading lists. The
  * accounts and imports modules store and query what this computes.
  */
+export { clusterFileInThread, type ClusterThreadOptions } from './cluster-file-thread.js';
+export type { ClusteredFile, ClusteredRow, ClusterFileOptions } from './cluster-file.js';
 export { dedupeFeatures } from './dedupe.js';
+export { refusalProblem } from './file-refusal.js';
 export { blockingKeys, keyKind } from './keys.js';
 export { normalizeRecord, type Features, type RecordInput } from './normalize.js';
 export { normalizePhone } from './phone.js';
-export { FILE_NOTES, readRecords, type InputProblem } from './read-records.js';
+export { FILE_NOTES, readRecords, type InputProblem, type InputProblemCode } from './read-records.js';
 export {
   DEFAULT_THRESHOLDS,
   scoreConfig,
@@ -16,3 +19,4 @@ export {
   type Verdict,
 } from './score.js';
 export { normalizeUscc, usccCheckChar } from './uscc.js';
+export { ARCHIVE_LIMITS, type ArchiveLimits } from './xlsx-archive.js';

@@ -1,4 +1,5 @@
 import type { RecordInput } from './normalize.js';
+import { toSimplified } from './text.js';
 
 export type InputField = 'id' | 'name' | 'phone' | 'email' | 'website' | 'uscc' | 'address';
 
@@ -49,8 +50,9 @@ for (const [field, spellings] of Object.entries(SPELLINGS) as [InputField, strin
   for (const spelling of spellings) HEADERS[spelling] = field;
 }
 
+/** Headers are matched simplified, so a list from Taiwan or Hong Kong (客戶名稱, 電話) is understood too. */
 function headerKey(header: string): string {
-  return header
+  return toSimplified(header)
     .normalize('NFKC')
     .replace(/^\ufeff/, '')
     .trim()

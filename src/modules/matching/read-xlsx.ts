@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RawRow } from './read-records.js';
+import { ARCHIVE_LIMITS, checkXlsxArchive, type ArchiveLimits } from './xlsx-archive.js';
 
 function cellText(value: unknown): { text: string; formula: boolean; error: boolean } {
   if (value === null || value === undefined) return { text: '', formula: false, error: false };
@@ -28,11 +29,15 @@ function cellText(value: unknown): { text: string; formula: boolean; error: bool
 }
 
 /**
- * Rows of the first worksheet, streamed (a million-row sheet never sits in memory as a workbook).
- * Formula cells give their cached result and are reported; a formula without a cached result, or an
- * error value, makes the row unusable.
+ * Rows of the first worksheet, streamed (a million-row sheet never sits in memory as a workbook), once the
+ * archive is known not to expand past `limits`. Formula cells give their cached result and are reported; a
+ * formula without a cached result, or an error value, makes the row unusable.
  */
-export async function* readXlsxRows(path: string): AsyncGenerator<RawRow[]> {
+export async function* readXlsxRows(
+  path: string,
+  limits: Partial<ArchiveLimits> = {},
+): AsyncGenerator<RawRow[]> {
+  await checkXlsxArchive(path, { ...ARCHIVE_LIMITS, ...limits });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -94,6 +94,7 @@ export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & {
 
 export type ImportJob = z.infer<typeof importJobSchema>;
 export type ImportProblem = ImportJob['problems'][number];
+export type ImportProblemCode = ImportProblem['code'];
 export type ImportCluster = z.infer<typeof importClusterSchema>;
 export type { ClusterDecision, ClusterOutcome, ClusterReason, ClusterVerdict, ImportRecord, ImportStatus };
 

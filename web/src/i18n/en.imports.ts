@@ -1,4 +1,4 @@
-import type { ClusterDecision, ClusterOutcome, ClusterVerdict } from '../api/types.js';
+import type { ClusterDecision, ClusterOutcome, ClusterVerdict, ImportProblemCode } from '../api/types.js';
 
 /** English texts of customer-list imports; spread into en.ts. */
 export const importsEn = {
@@ -41,19 +41,29 @@ export const importsEn = {
     line: 'Line',
     column: 'Column',
     problem: 'Problem',
+    // Every code the server can report; the satisfies clause makes a new one fail the type check here, and
+    // zh-CN.imports.ts must then follow (it is typed from this object).
     problemCodes: {
-      ENCODING: 'Not UTF-8; read as GB18030',
-      BAD_ENCODING: 'Unreadable characters',
+      ENCODING: 'Not UTF-8; read as {{encoding}}',
       UNKNOWN_COLUMN: 'Column not used',
+      ID_FROM_LINE: 'No id column; rows go by line number',
       CSV_SYNTAX: 'Broken CSV',
       RAGGED_LINE: 'Wrong number of cells',
+      BAD_ENCODING: 'Unreadable characters',
+      BAD_CHARACTER: 'A character that is not text (such as NUL); row skipped',
       FIELD_TOO_LARGE: 'Cell too large',
       MISSING_ID: 'No id',
-      ID_FROM_LINE: 'No id column; rows go by line number',
       DUPLICATE_ID: 'Id used twice',
       MISSING_NAME: 'No name; row skipped',
       FORMULA: 'Formula; its cached value was used',
-    },
+      NO_NAME_COLUMN: 'No name column (客户名称) in the first row',
+      UNSUPPORTED_ENCODING: 'The file is {{encoding}}, which cannot be read; save it as UTF-8',
+      ARCHIVE_DAMAGED: 'Not a valid XLSX file',
+      ARCHIVE_TOO_LARGE: 'The workbook expands to more than {{limitMb}} MB; split it or save it as CSV',
+      ARCHIVE_RATIO: 'Refused: a part of the workbook expands {{ratio}} times, like a ZIP bomb',
+      FILE_TOO_COMPLEX: 'Needs more than {{limitMb}} MB of memory to read; split it into smaller files',
+      JOB_EXHAUSTED: 'Reading stopped unexpectedly {{attempts}} times; given up',
+    } satisfies Record<ImportProblemCode, string>,
     clusters: 'Companies in the file',
     anyVerdict: 'All',
     anyOutcome: 'Any outcome',

@@ -33,7 +33,7 @@ import {
   progressPercent,
   summaryNumbers,
 } from './importJob.js';
-import { ImportProblems } from './ImportProblems.js';
+import { ImportProblems, problemText } from './ImportProblems.js';
 import { importsKey, useImport, useImportMutations } from './imports.api.js';
 
 function JobProgress({ job }: { job: ImportJob }) {
@@ -98,6 +98,13 @@ export function ImportJobPage() {
     if (status === 'done') void client.invalidateQueries({ queryKey: accountsKey });
   }, [status, id, client]);
 
+  // A failed import lists why first (a refused file, a job given up): shown in the UI language when it is
+  // that problem, else as the server wrote it.
+  const failure = (j: ImportJob) => {
+    const why = j.problems[0];
+    return why && j.error?.endsWith(why.message) ? problemText(loose(t), why) : j.error;
+  };
+
   if (job.isPending) return <FullPageSpin />;
   if (job.error) return <LoadFailed error={job.error} backTo="/imports" backLabel={t('imports.back')} />;
   const j = job.data;
@@ -138,7 +145,7 @@ export function ImportJobPage() {
       </Flex>
       {isRunning(j.status) && <JobProgress job={j} />}
       {j.status === 'failed' && (
-        <Alert type="error" showIcon title={t('imports.statuses.failed')} description={j.error} />
+        <Alert type="error" showIcon title={t('imports.statuses.failed')} description={failure(j)} />
       )}
       <ImportCounts job={j} />
       {summaryNumbers(j.summary).length > 0 && (

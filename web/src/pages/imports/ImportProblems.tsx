@@ -1,7 +1,12 @@
 import { Collapse, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../api/types.js';
-import { loose } from '../../i18n/errorText.js';
+import { loose, type LooseT } from '../../i18n/errorText.js';
+
+/** A problem in the UI language, with the values it names (an encoding, a limit); its code if unknown. */
+export function problemText(lt: LooseT, problem: ImportProblem): string {
+  return lt(`imports.problemCodes.${problem.code}`, { ...problem.params, defaultValue: problem.code });
+}
 
 /** What could not be read, row by row with line numbers; the rest of the file was processed. */
 export function ImportProblems({ problems, total }: { problems: ImportProblem[]; total: number }) {
@@ -14,9 +19,9 @@ export function ImportProblems({ problems, total }: { problems: ImportProblem[];
     {
       title: t('imports.problem'),
       dataIndex: 'code',
-      render: (code: string, p) => (
+      render: (_code: string, p) => (
         <span>
-          {lt(`imports.problemCodes.${code}`, { defaultValue: code })}
+          {problemText(lt, p)}
           <br />
           <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
             {p.message}

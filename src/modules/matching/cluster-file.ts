@@ -1,0 +1,94 @@
+import type { RowMatch } from './dedupe.js';
+import { dedupeFeatures } from './dedupe.js';
+import { normalizeRecord, type Features, type RecordInput } from './normalize.js';
+import { FILE_NOTES, readRecords, type InputProblem } from './read-records.js';
+import type { MatchThresholds } from './score-config.js';
+import type { ArchiveLimits } from './xlsx-archive.js';
+
+export interface ClusterFileOptions {
+  path: string;
+  thresholds: MatchThresholds;
+  /** Longer names are reported (FIELD_TOO_LARGE, column name) and their rows left out. */
+  maxNameChars?: number;
+  /** Problems kept (all are counted); the rest of a badly damaged file's would only fill memory. */
+  maxProblems?: number;
+  archiveLimits?: Partial<ArchiveLimits>;
+}
+
+export interface ClusteredRow {
+  line: number;
+  id: string;
+  record: RecordInput;
+}
+
+/** A customer list read and grouped: the usable rows, the companies they make, and what was wrong. */
+export interface ClusteredFile {
+  rows: ClusteredRow[];
+  /** Indices into `rows`: members in file order, clusters in the order of their first member. */
+  clusters: number[][];
+  /** Why row i sits in its cluster (or which row it may be the same as); null for a row on its own. */
+  matches: (RowMatch | null)[];
+  /** The first `maxProblems` problems, in the order found. */
+  problems: InputProblem[];
+  /** Rows with a problem; notes about the file as a whole (encoding, columns) are not counted. */
+  problemRows: number;
+}
+
+export type ClusterProgress = (phase: 'read' | 'cluster', done: number, total: number) => void;
+
+/**
+ * Reads a customer list and clusters its rows with the bulk matcher: everything an import's analysis does
+ * before it asks the database. It holds the whole list in memory, so an import runs it on a thread of its own
+ * (cluster-file-thread.ts).
+ */
+export async function clusterFile(
+  options: ClusterFileOptions,
+  progress: ClusterProgress = () => undefined,
+): Promise<ClusteredFile> {
+  const maxProblems = options.maxProblems ?? 1000;
+  const problems: InputProblem[] = [];
+  const problemRows = new Set<number>();
+  const report = (p: InputProblem) => {
+    if (!FILE_NOTES.has(p.code)) problemRows.add(p.line);
+    if (problems.length < maxProblems) problems.push(p);
+  };
+  const rows: ClusteredRow[] = [];
+  const features: Features[] = [];
+  progress('read', 0, 0);
+  for await (const row of readRecords(options.path, {
+    onProblem: report,
+    ...(options.archiveLimits && { archiveLimits: options.archiveLimits }),
+  })) {
+    if (!row.record) continue;
+    const { name } = row.record;
+    if (options.maxNameChars !== undefined && name.length > options.maxNameChars) {
+      report({
+        line: row.line,
+        code: 'FIELD_TOO_LARGE',
+        message: `the name has ${name.length} characters; at most ${options.maxNameChars}`,
+        id: row.id,
+        column: 'name',
+      });
+      continue;
+    }
+    rows.push({ line: row.line, id: row.id, record: row.record });
+    features.push(normalizeRecord(row.record));
+    if (rows.length % 5000 === 0) progress('read', rows.length, 0);
+  }
+  progress('cluster', 0, rows.length);
+  const result = dedupeFeatures(
+    rows.map((r) => r.id),
+    features,
+    { thresholds: options.thresholds },
+  );
+  const byRoot = new Map<number, number[]>();
+  const matches = rows.map((_, i) => {
+    const root = result.clusterOf[i] ?? i;
+    const members = byRoot.get(root);
+    if (members) members.push(i);
+    else byRoot.set(root, [i]);
+    return result.explain(i);
+  });
+  progress('cluster', rows.length, rows.length);
+  return { rows, clusters: [...byRoot.values()], matches, problems, problemRows: problemRows.size };
+}
