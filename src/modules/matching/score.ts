@@ -15,6 +15,12 @@ export interface Points {
 
 type NameRelation = 'equal' | 'homophone' | 'similar' | 'different';
 
+/** One item per side whose USCC failed validation: reported, never weighed. */
+const usccIgnored = (bad: NonNullable<Features['usccProblem']>): MatchEvidence => ({
+  code: 'uscc.ignored',
+  params: { uscc: bad.code, problem: bad.problem },
+});
+
 /**
  * The scoring itself. `reasons` is filled when given; bulk callers pass undefined to avoid allocating (every
  * push is `reasons?.push(…)`, so no evidence object or parameter is built for them).
@@ -42,9 +48,8 @@ export function scorePoints(
       reasons?.push({ code: 'uscc.conflict', params: { a: a.uscc, b: b.uscc } });
     }
   } else if (reasons) {
-    for (const bad of [a.usccProblem, b.usccProblem]) {
-      if (bad) reasons.push({ code: 'uscc.ignored', params: { uscc: bad.code, problem: bad.problem } });
-    }
+    if (a.usccProblem) reasons.push(usccIgnored(a.usccProblem));
+    if (b.usccProblem) reasons.push(usccIgnored(b.usccProblem));
   }
 
   // Name
