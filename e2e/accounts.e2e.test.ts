@@ -92,7 +92,7 @@ describe.skipIf(!executablePath)(
         const nameRow = panel().getByRole('row').filter({ hasText: '字节跳动 / 字节跳动' });
         await poll(() => nameRow.count()).toBe(1);
         const cells = await nameRow.getByRole('cell').allTextContents();
-        expect(cells.slice(0, 3)).toEqual(['Name', 'Equal', '+3.0']);
+        expect(cells).toEqual(['Same name: 字节跳动 / 字节跳动', '+3.0']);
         expect(await panel().getByRole('link', { name: '字节跳动（北京）科技有限公司' }).isVisible()).toBe(
           true,
         );
@@ -119,7 +119,7 @@ describe.skipIf(!executablePath)(
         await poll(() => page.getByTestId('uscc-warning').textContent()).toContain('check character');
         await poll(() =>
           panel().getByRole('row').filter({ hasText: '信息技术 / 科技' }).textContent(),
-        ).toContain('Conflict');
+        ).toContain('Different industry words');
         await shot('12-possible-duplicate');
 
         await page.getByTestId('create-account').click();
@@ -280,12 +280,18 @@ describe.skipIf(!executablePath)(
           expect(await phonePanel.textContent()).toContain('该客户已存在');
           expect(
             await phonePanel.getByRole('row').filter({ hasText: '字节跳动 / 字节跳动' }).textContent(),
-          ).toContain('名称');
+          ).toContain('名称相同');
           expect(await scrollWidth(mobile), 'horizontal scroll on /accounts/new').toBeLessThanOrEqual(375);
           await shot('20-phone-duplicate-zh', mobile);
 
           await mobile.goto(page.url());
           await poll(() => mobile.getByTestId('import-counts').isVisible()).toBe(true);
+          // The evidence is all Chinese but for the values it compares (names, numbers): no English phrase.
+          const reasons = mobile.getByTestId('import-cluster').getByTestId('match-reasons');
+          await poll(() => reasons.first().isVisible()).toBe(true);
+          const said = (await reasons.allTextContents()).join(' ');
+          expect(said).toContain('电话 +8657188881234（2 条记录共用）');
+          expect(said).not.toMatch(/[A-Za-z]{2,}/);
           expect(await scrollWidth(mobile), 'horizontal scroll on the import').toBeLessThanOrEqual(375);
           await shot('21-phone-import-zh', mobile);
         } finally {

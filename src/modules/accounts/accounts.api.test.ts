@@ -55,7 +55,9 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
         owned: true,
         legalName: '字节跳动（北京）科技有限公司',
       });
-      expect(match.reasons.map((r: { field: string }) => r.field)).toContain('name');
+      expect(match.reasons).toContainEqual(
+        expect.objectContaining({ code: 'name.equal', params: expect.objectContaining({ b: '字节跳动' }) }),
+      );
     }
   });
 
@@ -115,15 +117,17 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
       (await server.call('/api/v1/accounts/check', { cookie: rep, json: { legalName } })).body;
     expect((await create(rep, { legalName: '北京翠微泉餐饮管理有限公司' })).status).toBe(201);
     const alone = await check('翠微泉');
-    expect(alone.matches[0].reasons).toContainEqual(
-      expect.objectContaining({ field: 'name', comparison: 'unique' }),
-    );
+    expect(alone.matches[0].reasons).toContainEqual({
+      code: 'name.unique',
+      params: { name: '翠微泉', industry: '餐饮管理', region: '北京' },
+      points: 1.5,
+    });
     // A namesake elsewhere: the bare name could be either, so no "only one" evidence for either.
     expect((await create(rep, { legalName: '上海翠微泉餐饮管理有限公司' })).status).toBe(201);
     const ambiguous = await check('翠微泉');
     expect(ambiguous.matches.length).toBeGreaterThan(0);
     for (const match of ambiguous.matches)
-      expect(match.reasons.some((r: { comparison: string }) => r.comparison === 'unique')).toBe(false);
+      expect(match.reasons.some((r: { code: string }) => r.code === 'name.unique')).toBe(false);
   });
 
   it('decides with the organisation’s thresholds, which an admin can change and must keep in order', async () => {
@@ -165,7 +169,9 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
       json: { legalName: '青藤云', phones: ['+86 139 1234 5678'] },
     });
     expect(check.body.verdict).toBe('same');
-    expect(check.body.matches[0].reasons.some((r: { field: string }) => r.field === 'phone')).toBe(true);
+    expect(check.body.matches[0].reasons).toContainEqual(
+      expect.objectContaining({ code: 'phone.shared', params: { value: '+8613912345678', holders: 2 } }),
+    );
   });
 
   it('reports an invalid USCC and never uses it as evidence; a valid one decides', async () => {
@@ -178,9 +184,10 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     expect((await create(rep, { legalName: '成都蓝海物流有限公司', uscc: good })).status).toBe(201);
     const same = await create(rep, { legalName: 'Blue Ocean Logistics', uscc: good.toLowerCase() });
     expect(same.status).toBe(409);
-    expect(same.body.error.details.matches[0].reasons[0]).toMatchObject({
-      field: 'uscc',
-      comparison: 'equal',
+    expect(same.body.error.details.matches[0].reasons[0]).toEqual({
+      code: 'uscc.equal',
+      params: { uscc: good },
+      points: 8,
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination.js';
+import { EVIDENCE_CODES } from '../matching/evidence.js';
 
 export const ACCOUNT_SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
 export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const;
@@ -124,13 +125,26 @@ export type Account = z.infer<typeof accountSchema>;
 
 export const accountDetailSchema = accountSchema.extend({ contacts: z.array(contactSchema) });
 
-/** One piece of matching evidence: which field, how it compared, how much it weighed (log-odds points). */
-export const reasonSchema = z.object({
-  field: z.string(),
-  comparison: z.string(),
-  contribution: z.number(),
-  detail: z.string(),
-});
+/** One piece of matching evidence: a code, its parameters, how much it weighed. No prose: clients translate. */
+export const reasonSchema = z
+  .object({
+    code: z
+      .enum([...EVIDENCE_CODES, 'legacy'])
+      .describe(
+        "what was found, e.g. name.equal, phone.shared, region.conflict; 'legacy': evidence stored before " +
+          'codes existed, params { field, comparison, text } with text in English',
+      ),
+    params: z
+      .record(z.string(), z.unknown())
+      .describe('the values behind the code: compared values {a, b}, a shared value and its holders, …'),
+    points: z
+      .number()
+      .optional()
+      .describe(
+        'log-odds points it added or took away; absent for hard rules and notes that are not weighed',
+      ),
+  })
+  .describe('one piece of evidence for or against two records being one company');
 
 export const matchSchema = z.object({
   verdict: z.enum(['same', 'possible', 'different']),

@@ -5,11 +5,15 @@ import type { RecordInput } from './normalize.js';
 import { normalizeRecord } from './normalize.js';
 import { companyRecord } from './testing.js';
 
-function dedupe(records: (RecordInput & { id: string })[]) {
-  const result = dedupeFeatures(
+function dedupeResult(records: (RecordInput & { id: string })[]) {
+  return dedupeFeatures(
     records.map((r) => r.id),
     records.map((r) => normalizeRecord(r)),
   );
+}
+
+function dedupe(records: (RecordInput & { id: string })[]) {
+  const result = dedupeResult(records);
   return records.map((_, i) => result.row(i));
 }
 
@@ -30,7 +34,37 @@ describe('dedupeFeatures', () => {
     expect(cluster.f).toBe('f');
     expect(rows.find((r) => r.id === 'f')).toMatchObject({ verdict: 'possible' });
     expect(rows.find((r) => r.id === 'g')).toMatchObject({ verdict: 'unique', score: null, reasons: '' });
-    expect(rows.find((r) => r.id === 'b')?.reasons).toMatch(/^same company as a: name equal/);
+  });
+
+  it('explains a row with evidence codes, and writes them in English only in the CSV', () => {
+    const result = dedupeResult([
+      {
+        id: 'a',
+        name: '字节跳动（北京）科技有限公司',
+        phone: '+86 138 1234 5678',
+        uscc: '91110108551385082R',
+      },
+      { id: 'b', name: '北京字节跳动科技', phone: '138-1234-5678' },
+      { id: 'c', name: '北京字节跳动科技有限公司上海分公司' },
+    ]);
+    const b = result.explain(1);
+    expect(b).toMatchObject({ partnerId: 'a', verdict: 'same', notMerged: false });
+    expect(b?.reasons).toEqual([
+      { code: 'uscc.ignored', params: { uscc: '91110108551385082R', problem: 'check' } },
+      { code: 'name.equal', params: { a: '字节跳动', b: '字节跳动' }, points: 3 },
+      { code: 'region.equal', params: { a: '北京', b: '北京', fromAddress: false }, points: 1.5 },
+      { code: 'industry.equal', params: { a: '科技', b: '科技' }, points: 0.5 },
+      { code: 'phone.shared', params: { value: '+8613812345678', holders: 2 }, points: 4 },
+    ]);
+    expect(result.explain(2)?.reasons).toContainEqual({ code: 'branch.mismatch', params: {} });
+    // Notes (the ignored USCC) stay out of the CSV; unweighed hard rules are written without points.
+    expect(result.row(1).reasons).toBe(
+      'same company as a: same name 字节跳动 / 字节跳动 (+3.0); same region 北京 / 北京 (+1.5); ' +
+        'same industry words 科技 / 科技 (+0.5); phone +8613812345678 shared by 2 records (+4.0)',
+    );
+    expect(result.row(2).reasons).toMatch(
+      /^possibly [ab] \(cluster a\): .*a branch office and its parent are separate customers(;|$)/,
+    );
   });
 
   it('does not chain two cities together through a bare name', () => {

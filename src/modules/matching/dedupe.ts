@@ -1,7 +1,9 @@
+import type { EvidenceCode } from './evidence.js';
+import { evidenceText } from './evidence-text.js';
 import type { KeyHashes } from './key-index.js';
 import { KeyIndex } from './key-index.js';
 import type { Features, Region } from './normalize.js';
-import type { Points, Reason, ScoreOptions } from './score.js';
+import type { MatchEvidence, Points, ScoreOptions } from './score.js';
 import { pointsToScore, scoreConfig, scorePair, scorePoints } from './score.js';
 
 export type RowVerdict = 'same' | 'possible' | 'unique';
@@ -26,7 +28,7 @@ export interface RowMatch {
   score: number;
   /** A pair that scored 'same' but stayed apart: the two clusters disagree on region, USCC or industry. */
   notMerged: boolean;
-  reasons: Reason[];
+  reasons: MatchEvidence[];
 }
 
 export type DedupePhase = 'read' | 'index' | 'score' | 'cluster' | 'write';
@@ -131,13 +133,13 @@ function merge(a: ClusterFacts, b: ClusterFacts): ClusterFacts {
   };
 }
 
-function formatReasons(reasons: Reason[]): string {
+/** Evidence that changes nothing; the CSV leaves it out (run-dedupe lists a row's unusable values itself). */
+const NOTES: ReadonlySet<EvidenceCode> = new Set(['uscc.ignored', 'legal_form.differs']);
+
+function formatReasons(reasons: MatchEvidence[]): string {
   return reasons
-    .filter((r) => r.contribution !== 0 || r.comparison === 'conflict' || r.field === 'branch')
-    .map((r) => {
-      const sign = r.contribution > 0 ? '+' : '';
-      return `${r.field} ${r.comparison} ${r.detail} (${sign}${r.contribution.toFixed(1)})`;
-    })
+    .filter((e) => !NOTES.has(e.code) && e.points !== 0)
+    .map(evidenceText)
     .join('; ');
 }
 

@@ -1,23 +1,17 @@
 /** Types, weights and thresholds of match scoring; see score.ts for the rules that use them. */
-export type Verdict = 'same' | 'possible' | 'different';
-export type ReasonField =
-  'uscc' | 'name' | 'region' | 'industry' | 'legalForm' | 'branch' | 'phone' | 'email' | 'domain';
-export type Comparison =
-  'equal' | 'similar' | 'homophone' | 'compatible' | 'unique' | 'different' | 'conflict' | 'ignored';
+import type { MatchEvidence } from './evidence.js';
 
-export interface Reason {
-  field: ReasonField;
-  comparison: Comparison;
-  /** Points added to (or taken from) the log-odds that the two records are one company. */
-  contribution: number;
-  detail: string;
-}
+export type { EvidenceCode, EvidenceParams, MatchEvidence } from './evidence.js';
+export { EVIDENCE_CODES } from './evidence.js';
+
+export type Verdict = 'same' | 'possible' | 'different';
 
 export interface MatchResult {
   /** 0..1, the logistic of the summed points (after the hard rules). */
   score: number;
   verdict: Verdict;
-  reasons: Reason[];
+  /** Codes with parameters (evidence.ts); the prior plus their points is the score, unless a hard rule decided. */
+  reasons: MatchEvidence[];
 }
 
 /** Score thresholds (0..1): at or above `same` → same, at or above `possible` → possible. */

@@ -1,6 +1,6 @@
 import { keyOf, tradeId } from './keys.js';
 import type { Features, Region } from './normalize.js';
-import type { Reason, ReasonField, ScoreConfig } from './score-config.js';
+import type { MatchEvidence, ScoreConfig } from './score-config.js';
 
 /** 1 for values shared by up to three records, then falling as 3/n: a 50-account hotline weighs 0.06. */
 export function rarity(count: number): number {
@@ -13,8 +13,8 @@ export function sharedValues(
   key: (v: string) => string,
   weight: number,
   config: ScoreConfig,
-  field: ReasonField,
-  reasons: Reason[] | undefined,
+  code: 'phone.shared' | 'email.shared' | 'domain.shared',
+  reasons: MatchEvidence[] | undefined,
 ): number {
   if (a.length === 0 || b.length === 0) return 0;
   // Indexed loops and two running maxima: this runs for millions of pairs, almost always with 0–2 values.
@@ -28,12 +28,7 @@ export function sharedValues(
     if (!shared) continue;
     const count = Math.max(2, config.frequency(key(value)));
     const points = weight * rarity(count);
-    reasons?.push({
-      field,
-      comparison: 'equal',
-      contribution: points,
-      detail: `${value} shared by ${count} records`,
-    });
+    reasons?.push({ code, params: { value, holders: count }, points });
     found++;
     if (points > best) {
       rest += best;
@@ -93,28 +88,26 @@ function overTrades(ids: readonly string[], count: (trade: string) => number): n
 }
 
 /**
- * Why a name left partly open (no region or no industry on one side) still means one company, or null:
- * nothing else in the population sounds like it, and every record the open side could mean is also
- * consistent with the other side. A bare 华源 beside 北京华源科技 and 上海华源科技 is ambiguous; beside
+ * Whether a name left partly open (no region or no industry on one side) still means one company: nothing
+ * else in the population sounds like it, and every record the open side could mean is also consistent
+ * with the other side. A bare 华源 beside 北京华源科技 and 上海华源科技 is ambiguous; beside
  * 北京华源科技 and 上海华源贸易, 华源科技 is not.
  */
-export function bareNameUnique(a: Features, b: Features, config: ScoreConfig): string | null {
+export function bareNameUnique(a: Features, b: Features, config: ScoreConfig): boolean {
   const regionA = a.region?.pinyin ?? null;
   const regionB = b.region?.pinyin ?? null;
-  if (regionA && regionB && a.industry && b.industry) return null; // complete: region and industry decide
-  if (regionA && regionB && regionA !== regionB) return null;
-  if (a.industry && b.industry && a.industry !== b.industry) return null;
+  if (regionA && regionB && a.industry && b.industry) return false; // complete: region and industry decide
+  if (regionA && regionB && regionA !== regionB) return false;
+  if (a.industry && b.industry && a.industry !== b.industry) return false;
   const ids = [tradeId(a), tradeId(b), a.tradePinyin];
   if (a.script !== b.script || a.script === 'en') {
     // An English name is only sounds: 古月 or 谷悦? Any same-sounding company written otherwise is a rival.
     const written = overTrades(ids, (t) => config.frequency(keyOf.trade(t)));
-    if (config.frequency(keyOf.pinyin(a.tradePinyin)) > written) return null;
+    if (config.frequency(keyOf.pinyin(a.tradePinyin)) > written) return false;
   }
   const region = regionA ?? regionB;
   const industry = a.industry || b.industry;
   const both = overTrades(ids, (t) => consistentWith(t, region, industry, config));
-  if (overTrades(ids, (t) => consistentWith(t, regionA, a.industry, config)) > both) return null;
-  if (overTrades(ids, (t) => consistentWith(t, regionB, b.industry, config)) > both) return null;
-  const where = region ? ` in ${(a.region ?? b.region)?.name ?? region}` : '';
-  return `the only ${a.tradeName}${industry ? ` ${industry}` : ''}${where} in the list`;
+  if (overTrades(ids, (t) => consistentWith(t, regionA, a.industry, config)) > both) return false;
+  return overTrades(ids, (t) => consistentWith(t, regionB, b.industry, config)) <= both;
 }

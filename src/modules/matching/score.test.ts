@@ -29,15 +29,21 @@ describe('scorePair', () => {
   it('treats a phone written three ways as one phone', () => {
     const a = { name: '华源', phone: '+86 138 1234 5678' };
     const result = compare(a, { name: '鸿雀', phone: '138-1234-5678' });
-    expect(result.reasons).toContainEqual(expect.objectContaining({ field: 'phone', comparison: 'equal' }));
+    expect(result.reasons).toContainEqual({
+      code: 'phone.shared',
+      params: { value: '+8613812345678', holders: 2 },
+      points: 4,
+    });
   });
 
   it('keeps the same trade name in two cities apart when nothing else ties them', () => {
     const result = compare('北京华源科技有限公司', '上海华源科技有限公司');
     expect(result.verdict).toBe('different');
-    expect(result.reasons).toContainEqual(
-      expect.objectContaining({ field: 'region', comparison: 'conflict' }),
-    );
+    expect(result.reasons).toContainEqual({
+      code: 'region.conflict',
+      params: { a: '北京', b: '上海', fromAddress: false },
+      points: -5,
+    });
   });
 
   it('weighs a shared phone by how many records carry it', () => {
@@ -49,7 +55,7 @@ describe('scorePair', () => {
     }));
     const rare = compare(a, b, { frequency: populationFrequency([a, b]) });
     const hotline = compare(a, b, { frequency: populationFrequency([a, b, ...others]) });
-    const phonePoints = (r: typeof rare) => r.reasons.find((x) => x.field === 'phone')?.contribution ?? 0;
+    const phonePoints = (r: typeof rare) => r.reasons.find((x) => x.code === 'phone.shared')?.points ?? 0;
     expect(phonePoints(rare)).toBeGreaterThan(phonePoints(hotline) * 10);
     expect(rare.verdict).toBe('possible');
     expect(hotline.verdict).toBe('different');
@@ -68,15 +74,16 @@ describe('scorePair', () => {
     expect(compare(a, { ...a, uscc: validUscc('110108', '551385083') }).verdict).toBe('different');
     const broken = compare(a, { ...a, uscc: '91110108551385082R' });
     expect(broken.verdict).toBe('same');
-    expect(broken.reasons).toContainEqual(expect.objectContaining({ field: 'uscc', comparison: 'ignored' }));
+    expect(broken.reasons).toContainEqual({
+      code: 'uscc.ignored',
+      params: { uscc: '91110108551385082R', problem: 'check' },
+    });
   });
 
   it('calls a branch and its parent possible, with the reason', () => {
     const result = compare('深圳市腾讯计算机系统有限公司', '深圳市腾讯计算机系统有限公司北京分公司');
     expect(result.verdict).toBe('possible');
-    expect(result.reasons).toContainEqual(
-      expect.objectContaining({ field: 'branch', comparison: 'different' }),
-    );
+    expect(result.reasons).toContainEqual({ code: 'branch.mismatch', params: {} });
     expect(compare('腾讯计算机系统有限公司北京分公司', '腾讯计算机系统有限公司上海分公司').verdict).toBe(
       'different',
     );

@@ -1,7 +1,7 @@
 import { keyOf } from './keys.js';
 import type { Features } from './normalize.js';
 import { toPinyin } from './pinyin.js';
-import type { Comparison, MatchResult, Reason, ScoreConfig, ScoreOptions, Verdict } from './score-config.js';
+import type { MatchEvidence, MatchResult, ScoreConfig, ScoreOptions, Verdict } from './score-config.js';
 import { pointsToScore, scoreConfig } from './score-config.js';
 import { bareNameUnique, regionRelation, sharedValues } from './score-evidence.js';
 import { pinyinSimilarity } from './similarity.js';
@@ -13,15 +13,24 @@ export interface Points {
   verdict: Verdict;
 }
 
+type NameRelation = 'equal' | 'homophone' | 'similar' | 'different';
+
+/** One item per side whose USCC failed validation: reported, never weighed. */
+const usccIgnored = (bad: NonNullable<Features['usccProblem']>): MatchEvidence => ({
+  code: 'uscc.ignored',
+  params: { uscc: bad.code, problem: bad.problem },
+});
+
 /**
- * The scoring itself. `reasons` is filled when given; bulk callers pass undefined to avoid allocating.
+ * The scoring itself. `reasons` is filled when given; bulk callers pass undefined to avoid allocating (every
+ * push is `reasons?.push(…)`, so no evidence object or parameter is built for them).
  * Every term is symmetric in (a, b), so score(a, b) === score(b, a).
  */
 export function scorePoints(
   a: Features,
   b: Features,
   config: ScoreConfig,
-  reasons?: Reason[],
+  reasons?: MatchEvidence[],
   out: Points = { points: 0, verdict: 'different' },
 ): Points {
   const w = config.weights;
@@ -31,29 +40,25 @@ export function scorePoints(
   let usccRelation: 'equal' | 'conflict' | null = null;
   if (a.uscc && b.uscc) {
     usccRelation = a.uscc === b.uscc ? 'equal' : 'conflict';
-    if (usccRelation === 'equal') points += w.usccEqual;
-    reasons?.push({
-      field: 'uscc',
-      comparison: usccRelation,
-      contribution: usccRelation === 'equal' ? w.usccEqual : 0,
-      detail: usccRelation === 'equal' ? a.uscc : `${a.uscc} ≠ ${b.uscc}`,
-    });
-  } else if (reasons && (a.usccProblem || b.usccProblem)) {
-    const bad = [a.usccProblem, b.usccProblem].filter((p) => p !== null);
-    reasons.push({
-      field: 'uscc',
-      comparison: 'ignored',
-      contribution: 0,
-      detail: bad.map((p) => `${p.code} fails ${p.problem}`).join('; '),
-    });
+    if (usccRelation === 'equal') {
+      points += w.usccEqual;
+      reasons?.push({ code: 'uscc.equal', params: { uscc: a.uscc }, points: w.usccEqual });
+    } else {
+      // Not weighed: the hard rule below decides.
+      reasons?.push({ code: 'uscc.conflict', params: { a: a.uscc, b: b.uscc } });
+    }
+  } else if (reasons) {
+    if (a.usccProblem) reasons.push(usccIgnored(a.usccProblem));
+    if (b.usccProblem) reasons.push(usccIgnored(b.usccProblem));
   }
 
   // Name
   const crossScript = a.script !== b.script;
-  let nameRelation: Comparison | null = null;
+  let nameRelation: NameRelation | null = null;
   let resplit = false;
   if (a.tradeName && b.tradeName) {
     let namePoints: number;
+    let similarity = 0;
     if (!crossScript && a.tradeName === b.tradeName) {
       nameRelation = 'equal';
       namePoints = w.nameEqual;
@@ -66,7 +71,7 @@ export function scorePoints(
       resplit = true;
       namePoints = w.nameEqual;
     } else {
-      const similarity = pinyinSimilarity(a.tradePinyin, b.tradePinyin);
+      similarity = pinyinSimilarity(a.tradePinyin, b.tradePinyin);
       if (similarity >= 0.75) {
         nameRelation = 'similar';
         namePoints = w.nameSimilar * similarity;
@@ -77,12 +82,18 @@ export function scorePoints(
     }
     if ((a.genericName || b.genericName) && namePoints > 0) namePoints *= w.genericNameFactor;
     points += namePoints;
-    reasons?.push({
-      field: 'name',
-      comparison: nameRelation,
-      contribution: namePoints,
-      detail: `${a.tradeName} / ${b.tradeName}`,
-    });
+    if (reasons) {
+      const pair = { a: a.tradeName, b: b.tradeName };
+      reasons.push(
+        nameRelation === 'similar'
+          ? {
+              code: 'name.similar',
+              params: { ...pair, similarity: Math.round(similarity * 100) / 100 },
+              points: namePoints,
+            }
+          : { code: `name.${nameRelation}`, params: pair, points: namePoints },
+      );
+    }
   }
 
   // Region
@@ -99,10 +110,9 @@ export function scorePoints(
             : w.regionConflict;
     points += regionPoints;
     reasons?.push({
-      field: 'region',
-      comparison: relation,
-      contribution: regionPoints,
-      detail: `${a.region.name} / ${b.region.name}${fromAddress ? ' (from address)' : ''}`,
+      code: `region.${relation}`,
+      params: { a: a.region.name, b: b.region.name, fromAddress },
+      points: regionPoints,
     });
   }
 
@@ -114,10 +124,9 @@ export function scorePoints(
       const provincePoints = same ? w.usccProvinceEqual : w.usccProvinceConflict;
       points += provincePoints;
       reasons?.push({
-        field: 'region',
-        comparison: same ? 'compatible' : 'conflict',
-        contribution: provincePoints,
-        detail: `${named.region.name} / USCC registered in ${coded.usccProvince}`,
+        code: same ? 'region.uscc_province_equal' : 'region.uscc_province_conflict',
+        params: { region: named.region.name, province: coded.usccProvince },
+        points: provincePoints,
       });
     }
   }
@@ -125,17 +134,24 @@ export function scorePoints(
   // Same name but region or industry missing on one side: one company only if nothing else in the
   // population carries this name with a different region or industry (a bare 华源 could be any 华源).
   if (nameRelation === 'equal' && !resplit && !a.genericName && !b.genericName) {
-    const unique = bareNameUnique(a, b, config);
-    if (unique) {
+    if (bareNameUnique(a, b, config)) {
       points += w.nameUnique;
-      reasons?.push({ field: 'name', comparison: 'unique', contribution: w.nameUnique, detail: unique });
+      reasons?.push({
+        code: 'name.unique',
+        params: {
+          name: a.tradeName,
+          industry: a.industry || b.industry || null,
+          region: (a.region ?? b.region)?.name ?? null,
+        },
+        points: w.nameUnique,
+      });
     }
   }
 
   // Industry
   // Industry words only mean something when the names agree; a brand's words are not its legal industry.
   if (a.industry && b.industry && !resplit && nameRelation !== 'different') {
-    const relation: Comparison =
+    const relation =
       a.industry === b.industry
         ? 'equal'
         : a.industry.includes(b.industry) || b.industry.includes(a.industry)
@@ -149,58 +165,46 @@ export function scorePoints(
           : w.industryPartial;
     points += industryPoints;
     reasons?.push({
-      field: 'industry',
-      comparison: relation,
-      contribution: industryPoints,
-      detail: `${a.industry} / ${b.industry}`,
+      code: `industry.${relation}`,
+      params: { a: a.industry, b: b.industry },
+      points: industryPoints,
     });
   }
 
   if (reasons && a.legalForm && b.legalForm && a.legalForm !== b.legalForm) {
-    reasons.push({
-      field: 'legalForm',
-      comparison: 'ignored',
-      contribution: 0,
-      detail: `${a.legalForm} / ${b.legalForm}`,
-    });
+    reasons.push({ code: 'legal_form.differs', params: { a: a.legalForm, b: b.legalForm } });
   }
 
-  const phonePoints = sharedValues(a.phones, b.phones, keyOf.phone, w.phone, config, 'phone', reasons);
+  const phonePoints = sharedValues(a.phones, b.phones, keyOf.phone, w.phone, config, 'phone.shared', reasons);
   points += phonePoints;
-  points += sharedValues(a.emails, b.emails, keyOf.email, w.email, config, 'email', reasons);
-  const domainPoints = sharedValues(a.domains, b.domains, keyOf.domain, w.domain, config, 'domain', reasons);
+  points += sharedValues(a.emails, b.emails, keyOf.email, w.email, config, 'email.shared', reasons);
+  const domainPoints = sharedValues(
+    a.domains,
+    b.domains,
+    keyOf.domain,
+    w.domain,
+    config,
+    'domain.shared',
+    reasons,
+  );
   points += domainPoints;
   // Both records list contacts and none agree: weak evidence of two companies (a company has several
   // numbers, so only a little), which keeps two bare same names with their own phones apart.
   if (phonePoints === 0 && a.phones.length > 0 && b.phones.length > 0 && w.phonesDisjoint !== 0) {
     points += w.phonesDisjoint;
-    reasons?.push({
-      field: 'phone',
-      comparison: 'different',
-      contribution: w.phonesDisjoint,
-      detail: 'no number in common',
-    });
+    reasons?.push({ code: 'phone.none_shared', params: {}, points: w.phonesDisjoint });
   }
   if (domainPoints === 0 && a.domains.length > 0 && b.domains.length > 0 && w.domainsDisjoint !== 0) {
     points += w.domainsDisjoint;
-    reasons?.push({
-      field: 'domain',
-      comparison: 'different',
-      contribution: w.domainsDisjoint,
-      detail: 'no domain in common',
-    });
+    reasons?.push({ code: 'domain.none_shared', params: {}, points: w.domainsDisjoint });
   }
 
   // Branches
   let branchMismatch = false;
   if (a.isBranch !== b.isBranch) {
     branchMismatch = true;
-    reasons?.push({
-      field: 'branch',
-      comparison: 'different',
-      contribution: 0,
-      detail: 'a branch office and its parent are separate customers',
-    });
+    // Not weighed: the hard rule below keeps the verdict below 'same'.
+    reasons?.push({ code: 'branch.mismatch', params: {} });
   } else if (
     a.isBranch &&
     a.branchName &&
@@ -209,10 +213,9 @@ export function scorePoints(
   ) {
     points += w.branchConflict;
     reasons?.push({
-      field: 'branch',
-      comparison: 'conflict',
-      contribution: w.branchConflict,
-      detail: `${a.branchName} / ${b.branchName}`,
+      code: 'branch.conflict',
+      params: { a: a.branchName, b: b.branchName },
+      points: w.branchConflict,
     });
   }
 
@@ -244,7 +247,7 @@ export function scorePoints(
 /** Compare two records field by field: a score, a verdict and the reasons for it. */
 export function scorePair(a: Features, b: Features, options: ScoreOptions | ScoreConfig = {}): MatchResult {
   const config = 'samePoints' in options ? options : scoreConfig(options);
-  const reasons: Reason[] = [];
+  const reasons: MatchEvidence[] = [];
   const { points, verdict } = scorePoints(a, b, config, reasons);
   return { score: pointsToScore(points), verdict, reasons };
 }

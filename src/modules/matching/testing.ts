@@ -1,8 +1,11 @@
 /** Arbitraries and examples shared by the matching tests. */
 import fc from 'fast-check';
+import type { EvidenceCode, MatchEvidence } from './evidence.js';
+import { EVIDENCE_CODES } from './evidence.js';
 import { blockingKeys } from './keys.js';
 import type { RecordInput } from './normalize.js';
 import { normalizeRecord } from './normalize.js';
+import { scorePair } from './score.js';
 import { usccCheckChar } from './uscc.js';
 
 /** A valid USCC built from a division code and an organisation code, with its check character. */
@@ -63,4 +66,77 @@ export function populationFrequency(records: readonly RecordInput[]): (key: stri
       counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return (key) => counts.get(key) ?? 0;
+}
+
+/**
+ * For every evidence code, two records (and the population, when it matters) that make the scorer say it.
+ * The matching tests check that each one does; the web tests translate what it says in both languages.
+ */
+export const EVIDENCE_EXAMPLES: {
+  [C in EvidenceCode]: { a: RecordInput; b: RecordInput; population?: RecordInput[] };
+} = (() => {
+  const uscc = validUscc('110108', '551385082');
+  const bytedance = '北京字节跳动科技有限公司';
+  const huayuan = '北京华源科技有限公司';
+  const named = (name: string) => ({ name });
+  return {
+    'uscc.equal': { a: { name: bytedance, uscc }, b: { name: '抖音', uscc } },
+    'uscc.conflict': {
+      a: { name: bytedance, uscc },
+      b: { name: bytedance, uscc: validUscc('110108', '551385083') },
+    },
+    'uscc.ignored': { a: { name: bytedance, uscc }, b: { name: bytedance, uscc: '91110108551385082R' } },
+    'name.equal': { a: named(bytedance), b: named('字节跳动（北京）科技有限公司') },
+    'name.homophone': { a: named('北京益龙科技有限公司'), b: named('北京医龙科技有限公司') },
+    'name.similar': { a: named('北京阿基米科技有限公司'), b: named('北京阿基米德科技有限公司') },
+    'name.different': { a: named(bytedance), b: named(huayuan) },
+    'name.unique': { a: named('华源'), b: named(huayuan), population: [named('华源'), named(huayuan)] },
+    'region.equal': { a: named(huayuan), b: { name: '华源科技有限公司', address: '北京市海淀区知春路1号' } },
+    'region.compatible': { a: named('广东华源科技有限公司'), b: named('深圳华源科技有限公司') },
+    'region.conflict': { a: named(huayuan), b: named('上海华源科技有限公司') },
+    'region.uscc_province_equal': { a: named(huayuan), b: { name: '华源科技有限公司', uscc } },
+    'region.uscc_province_conflict': {
+      a: named('上海华源科技有限公司'),
+      b: { name: '华源科技有限公司', uscc },
+    },
+    'industry.equal': { a: named(huayuan), b: named('北京华源科技') },
+    'industry.compatible': { a: named(huayuan), b: named('北京华源网络科技有限公司') },
+    'industry.conflict': { a: named(huayuan), b: named('北京华源贸易有限公司') },
+    'legal_form.differs': { a: named(huayuan), b: named('北京华源科技股份有限公司') },
+    'phone.shared': {
+      a: { name: huayuan, phone: '010-6212 3456' },
+      b: { name: '华源', phone: '(010)62123456' },
+    },
+    'email.shared': {
+      a: { name: huayuan, email: 'sales@huayuan.com.cn' },
+      b: { name: '华源', email: 'SALES@huayuan.com.cn' },
+    },
+    'domain.shared': {
+      a: { name: huayuan, website: 'https://huayuan.com.cn/about' },
+      b: { name: '华源', email: 'info@huayuan.com.cn' },
+    },
+    'phone.none_shared': {
+      a: { name: huayuan, phone: '010-6212 3456' },
+      b: { name: huayuan, phone: '010-6212 3457' },
+    },
+    'domain.none_shared': {
+      a: { name: huayuan, website: 'huayuan.com.cn' },
+      b: { name: huayuan, website: 'huayuan-tech.cn' },
+    },
+    'branch.mismatch': { a: named(huayuan), b: named(`${huayuan}上海分公司`) },
+    'branch.conflict': { a: named(`${huayuan}上海分公司`), b: named(`${huayuan}深圳分公司`) },
+  };
+})();
+
+/** What the scorer says for each example: the evidence item carrying its code. */
+export function evidenceExamples(): MatchEvidence[] {
+  return EVIDENCE_CODES.map((code) => {
+    const { a, b, population } = EVIDENCE_EXAMPLES[code];
+    const result = scorePair(normalizeRecord(a), normalizeRecord(b), {
+      frequency: populationFrequency(population ?? [a, b]),
+    });
+    const found = result.reasons.find((e) => e.code === code);
+    if (!found) throw new Error(`${code}: not said for its example (${JSON.stringify(result.reasons)})`);
+    return found;
+  });
 }

@@ -78,8 +78,12 @@ export type ContactBody = z.infer<typeof contactInput>;
 export type UpdateContactBody = Partial<ContactBody>;
 export type { MergeDelta };
 
-/** One piece of evidence for or against two records being one company (the matcher's explanation). */
-export type MatchReason = z.infer<typeof reasonSchema>;
+/**
+ * One piece of evidence for or against two records being one company: a code with parameters, translated
+ * by the web (match.evidence.<code>); 'legacy' for evidence stored before codes existed.
+ */
+export type MatchEvidence = z.infer<typeof reasonSchema>;
+export type EvidenceCode = MatchEvidence['code'];
 /**
  * An existing customer that may be the one being entered. A match the caller may not see (`visible` false)
  * says only that it exists and whether someone owns it.

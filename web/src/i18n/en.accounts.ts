@@ -1,4 +1,5 @@
 import type { AccountSize, AccountStatus } from '../api/types.js';
+import type { EvidenceTexts } from '../pages/accounts/evidenceText.js';
 
 /** English texts of customer accounts, duplicate matching and merges; spread into en.ts. */
 export const accountsEn = {
@@ -99,9 +100,53 @@ export const accountsEn = {
     score: 'Score {{score}}',
     open: 'Open',
     field: 'Field',
-    comparison: 'Comparison',
+    evidenceColumn: 'Evidence',
     contribution: 'Points',
-    detail: 'Detail',
+    evidence: {
+      legacy: '{{field}}, {{comparison}}: {{text}}',
+      uscc: {
+        equal: 'Same USCC {{uscc}}',
+        conflict: 'Different USCCs: {{a}} / {{b}}',
+        ignored: 'USCC {{uscc}} not used: {{problem}}',
+      },
+      name: {
+        equal: 'Same name: {{a}} / {{b}}',
+        homophone: 'Names sound the same: {{a}} / {{b}}',
+        similar: 'Similar names ({{similarity}}): {{a}} / {{b}}',
+        different: 'Different names: {{a}} / {{b}}',
+        unique: 'No other “{{name}}” in the list',
+      },
+      region: {
+        equal: 'Same region: {{a}} / {{b}}{{source}}',
+        compatible: 'Same province: {{a}} / {{b}}{{source}}',
+        conflict: 'Different regions: {{a}} / {{b}}{{source}}',
+        uscc_province_equal: 'Region {{region}} matches the USCC, registered in {{province}}',
+        uscc_province_conflict: 'Region {{region}}, but the USCC is registered in {{province}}',
+      },
+      industry: {
+        equal: 'Same industry words: {{a}} / {{b}}',
+        compatible: 'Industry words partly differ: {{a}} / {{b}}',
+        conflict: 'Different industry words: {{a}} / {{b}}',
+      },
+      legal_form: { differs: 'Legal forms differ (not weighed): {{a}} / {{b}}' },
+      phone: {
+        shared: 'Phone {{value}} on {{records}}',
+        none_shared: 'No phone number in common',
+      },
+      email: { shared: 'Email {{value}} on {{records}}' },
+      domain: {
+        shared: 'Domain {{value}} on {{records}}',
+        none_shared: 'No domain in common',
+      },
+      branch: {
+        mismatch: 'A branch office and its parent are separate customers',
+        conflict: 'Different branches: {{a}} / {{b}}',
+      },
+    } satisfies EvidenceTexts,
+    records_one: '{{count}} record',
+    records_other: '{{count}} records',
+    fromAddress: ' (from the address)',
+    /** Labels of evidence stored before codes existed (legacy). */
     fields: {
       uscc: 'USCC',
       name: 'Name',
@@ -114,23 +159,14 @@ export const accountsEn = {
       domain: 'Website / email domain',
     },
     comparisons: {
-      equal: 'Equal',
-      similar: 'Similar',
-      homophone: 'Sounds the same',
-      compatible: 'Compatible',
-      unique: 'Unique',
-      different: 'Different',
-      conflict: 'Conflict',
-      ignored: 'Not used',
-    },
-    details: {
-      shared: '{{value}} (on {{count}} records)',
-      fromAddress: '{{text}} (from the address)',
-      usccRegion: '{{region}} / USCC registered in {{province}}',
-      usccFails: '{{code}}: {{problem}}',
-      uniqueName: 'no other “{{name}}” {{outside}} in the list',
-      outside: 'outside {{value}}',
-      branch: 'A branch office and its parent are separate customers',
+      equal: 'equal',
+      similar: 'similar',
+      homophone: 'sounds the same',
+      compatible: 'compatible',
+      unique: 'unique',
+      different: 'different',
+      conflict: 'conflict',
+      ignored: 'not used',
     },
     usccProblems: {
       check: 'wrong check character',

@@ -2,48 +2,34 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, Card, Flex, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { CheckResult, DuplicateMatch, MatchReason } from '../../api/types.js';
-import { loose } from '../../i18n/errorText.js';
+import type { CheckResult, DuplicateMatch, MatchEvidence } from '../../api/types.js';
 import { VERDICT_COLORS } from './colors.js';
-import { comparisonText, contributionText, fieldText, reasonDetailText, scorePercent } from './reasonText.js';
+import { contributionText, evidenceText, scorePercent } from './evidenceText.js';
 
-/** Why the matcher thinks two records are (not) one company: field, comparison, points, detail. */
-export function ReasonsTable({ reasons }: { reasons: MatchReason[] }) {
+/** Why the matcher thinks two records are (not) one company: each piece of evidence and its points. */
+export function ReasonsTable({ reasons }: { reasons: MatchEvidence[] }) {
   const { t } = useTranslation();
-  const lt = loose(t);
-  const columns: TableColumnsType<MatchReason & { key: number }> = [
+  const columns: TableColumnsType<MatchEvidence & { key: number }> = [
     {
-      title: t('match.field'),
-      dataIndex: 'field',
-      render: (field: string) => <span style={{ whiteSpace: 'nowrap' }}>{fieldText(lt, field)}</span>,
-    },
-    {
-      title: t('match.comparison'),
-      dataIndex: 'comparison',
-      render: (comparison: string) => (
-        <span style={{ whiteSpace: 'nowrap' }}>{comparisonText(lt, comparison)}</span>
+      title: t('match.evidenceColumn'),
+      key: 'evidence',
+      render: (_: unknown, evidence) => (
+        <span style={{ wordBreak: 'break-word', overflowWrap: 'anywhere' }}>{evidenceText(t, evidence)}</span>
       ),
     },
     {
       title: t('match.contribution'),
-      dataIndex: 'contribution',
+      dataIndex: 'points',
       align: 'right',
-      render: (points: number) => (
+      render: (points: number | undefined) => (
         <Typography.Text
-          type={points > 0 ? 'success' : points < 0 ? 'danger' : 'secondary'}
+          type={
+            points === undefined ? undefined : points > 0 ? 'success' : points < 0 ? 'danger' : 'secondary'
+          }
           style={{ whiteSpace: 'nowrap' }}
         >
           {contributionText(points)}
         </Typography.Text>
-      ),
-    },
-    {
-      title: t('match.detail'),
-      key: 'detail',
-      render: (_: unknown, reason) => (
-        <span style={{ wordBreak: 'break-word', overflowWrap: 'anywhere' }}>
-          {reasonDetailText(lt, reason)}
-        </span>
       ),
     },
   ];

@@ -10,7 +10,7 @@ import { useAccountMutations, useDuplicateCheck } from './accounts.api.js';
 import { VERDICT_COLORS } from './colors.js';
 import { duplicatesOf } from './duplicates.js';
 import { MergeDeltaView } from './MergeDeltaView.js';
-import { scorePercent } from './reasonText.js';
+import { scorePercent } from './evidenceText.js';
 
 interface MergeFormValues {
   mergedId: string;

@@ -10,7 +10,7 @@ const visible = {
   accountId: 'a1',
   legalName: '字节跳动（北京）科技有限公司',
   score: 0.98,
-  reasons: [{ field: 'name', comparison: 'equal', contribution: 3, detail: '字节跳动 / 字节跳动' }],
+  reasons: [{ code: 'name.equal' as const, params: { a: '字节跳动', b: '字节跳动' }, points: 3 }],
 };
 
 describe('checkFromError', () => {

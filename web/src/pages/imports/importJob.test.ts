@@ -63,7 +63,7 @@ describe('clusterExplanations', () => {
     uscc: null,
     address: null,
   });
-  const reasons = [{ field: 'name', comparison: 'equal', detail: '青藤 / 青藤', contribution: 3 }];
+  const reasons = [{ code: 'name.equal' as const, params: { a: '青藤', b: '青藤' }, points: 3 }];
   const reason = (rowId: string, partnerId: string, verdict: 'same' | 'possible' = 'same') => ({
     rowId,
     partnerId,

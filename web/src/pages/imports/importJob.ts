@@ -4,7 +4,7 @@ import type {
   ImportCluster,
   ImportJob,
   ImportStatus,
-  MatchReason,
+  MatchEvidence,
 } from '../../api/types.js';
 
 export const IMPORT_STATUS_COLORS: Record<ImportStatus, string> = {
@@ -72,7 +72,7 @@ export interface ClusterExplanation {
   partnerId: string;
   verdict: ClusterReason['verdict'];
   notMerged: boolean;
-  reasons: MatchReason[];
+  reasons: MatchEvidence[];
 }
 
 /** A cluster's reasons paired with its rows' lines; a pair explained from both sides is shown once. */
