@@ -148,7 +148,7 @@ async function startServer(url: string, dir: string): Promise<{ child: ChildProc
   );
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /running at (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]!);

@@ -6,12 +6,12 @@ import type { FieldProblem } from '../errors.js';
  * it is refused before validation with the field it sits in, instead of failing deep in a query.
  */
 // In a /u regex a surrogate pair is one code point, so \p{Cs} matches only a surrogate standing alone.
-const BAD_TEXT = /\u0000|\p{Cs}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export function badTextProblem(value: unknown, path: string, seen = 0): FieldProblem | null {
   if (seen > 10_000) return null;
   if (typeof value === 'string') {
-    if (BAD_TEXT.test(value)) {
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
       return {
         field: path || 'body',
         problem: 'bad_character',

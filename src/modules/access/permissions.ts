@@ -36,10 +36,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * What an API token may be granted: everything but acting as the person — changing their password or
  * preferences needs them signed in.
  */
-export const TOKEN_SCOPES = PERMISSIONS.filter((p) => p !== 'profile:write') as Exclude<
-  Permission,
-  'profile:write'
->[];
+export type TokenScope = Exclude<Permission, 'profile:write'>;
+export const TOKEN_SCOPES: TokenScope[] = PERMISSIONS.filter((p): p is TokenScope => p !== 'profile:write');
 
 /** Over which records a role acts: its own, its team's subtree, everyone's, or its partner's. */
 export const DATA_SCOPES = ['own', 'team', 'all', 'partner'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination.js';
-import { EVIDENCE_CODES } from '../matching/evidence.js';
+import { EVIDENCE_CODES } from '../matching/index.js';
 
 export const ACCOUNT_SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
 export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const;

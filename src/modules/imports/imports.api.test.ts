@@ -67,11 +67,14 @@ describeEachEngine('bulk import of a customer list', (t) => {
     const byteDance = clusters.items.find((c: { records: unknown[] }) => c.records.length === 2);
     expect(byteDance.verdict).toBe('same');
     expect(byteDance.records.map((r: { line: number }) => r.line)).toEqual([2, 3]);
-    // Explained like the entry check: field, comparison, contribution, detail — not a line to parse.
+    // Explained like the entry check: evidence codes with parameters and points — not a line to parse.
     expect(byteDance.reasons[0]).toMatchObject({ rowId: 'C1', partnerId: 'C2', verdict: 'same' });
-    const phone = byteDance.reasons[0].reasons.find((r: { field: string }) => r.field === 'phone');
-    expect(phone).toMatchObject({ comparison: 'equal', contribution: expect.any(Number) });
-    expect(phone.contribution).toBeGreaterThan(0);
+    const phone = byteDance.reasons[0].reasons.find((r: { code: string }) => r.code === 'phone.shared');
+    expect(phone).toMatchObject({
+      params: { value: '+861062123456', holders: 2 },
+      points: expect.any(Number),
+    });
+    expect(phone.points).toBeGreaterThan(0);
     const huayuan = clusters.items.find((c: { records: { name: string }[] }) =>
       c.records[0]!.name.startsWith('上海华源'),
     );

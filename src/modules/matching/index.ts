@@ -5,6 +5,7 @@
 export { clusterFileInThread, type ClusterThreadOptions } from './cluster-file-thread.js';
 export type { ClusteredFile, ClusteredRow, ClusterFileOptions } from './cluster-file.js';
 export { dedupeFeatures } from './dedupe.js';
+export { EVIDENCE_CODES, type EvidenceCode, type MatchEvidence } from './evidence.js';
 export { refusalProblem } from './file-refusal.js';
 export { blockingKeys, keyKind } from './keys.js';
 export { normalizeRecord, type Features, type RecordInput } from './normalize.js';
