@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import type { InputProblem } from './read-records.js';
 import { runDedupe } from './run-dedupe.js';
-import { csvField } from './write-results.js';
 
 let dir: string;
 beforeEach(() => {
@@ -175,12 +174,15 @@ describe('runDedupe on worker threads', () => {
   });
 });
 
-describe('csvField', () => {
-  it('quotes only what needs quoting and doubles quotes', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(' edge')).toBe('" edge"');
+describe('files people open in a spreadsheet', () => {
+  it('writes ids and reasons that look like formulas as text', async () => {
+    const csv = [
+      'id,name',
+      '"=HYPERLINK(""http://evil"",""x"")",北京字节跳动科技有限公司',
+      '@SUM(1+1),字节跳动（北京）科技有限公司',
+    ];
+    const { rows } = await dedupeFile('formulas.csv', csv.join('\n'));
+    expect(rows.map((r) => r.id).sort()).toEqual(['\'=HYPERLINK("http://evil","x")', "'@SUM(1+1)"].sort());
+    expect(rows.every((r) => !/^[=+\-@]/.test(r.cluster_id!) && !/^[=+\-@]/.test(r.reasons!))).toBe(true);
   });
 });

@@ -1,16 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { csvField } from '../../kernel/spreadsheet.js';
 import type { DedupeRow } from './dedupe.js';
 
 export interface OutputRow extends Omit<DedupeRow, 'verdict'> {
   verdict: DedupeRow['verdict'] | 'invalid';
-}
-
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-/** RFC 4180 quoting: fields with commas, quotes, line breaks or edge spaces are quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export const RESULT_HEADER = ['id', 'cluster_id', 'verdict', 'score', 'reasons'] as const;
