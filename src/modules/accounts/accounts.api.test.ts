@@ -19,13 +19,17 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
 
   const create = (cookie: string, json: Record<string, unknown>) =>
     server.call('/api/v1/accounts', { cookie, json });
-
-  it('creates an account with contacts, normalised phones, and an audit record', async () => {
-    const created = await create(rep, {
+  // The customer the duplicate checks below are about: created here, by each test that needs it, once.
+  let byteDance: Promise<{ status: number; body: any }> | undefined;
+  const theByteDance = () =>
+    (byteDance ??= create(rep, {
       legalName: '字节跳动（北京）科技有限公司',
       phones: ['010-6212 3456'],
       contacts: [{ name: '张伟', mobile: '138-1234-5678', email: 'Zhang.Wei@bytedance.com' }],
-    });
+    }));
+
+  it('creates an account with contacts, normalised phones, and an audit record', async () => {
+    const created = await theByteDance();
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ phones: ['+861062123456'], status: 'active' });
     expect(created.body.contacts[0]).toMatchObject({
@@ -40,6 +44,7 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
   });
 
   it('refuses the same company typed another way, with the reasons, to someone who can see it', async () => {
+    await theByteDance();
     for (const legalName of [
       '北京字節跳動科技有限公司',
       'Beijing Zijie Tiaodong Technology Co., Ltd.',
@@ -62,6 +67,7 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
   });
 
   it('tells someone who cannot see the account only that it exists and is owned', async () => {
+    await theByteDance();
     const dup = await create(otherRep, { legalName: '北京字节跳动科技有限公司' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.details.matches).toEqual([{ verdict: 'same', visible: false, owned: true }]);
@@ -72,12 +78,19 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     expect(JSON.stringify(check.body)).not.toMatch(/字节跳动（北京）|accountId|reasons/);
   });
 
+  let huayuan: Promise<void> | undefined;
+  const theHuayuans = () =>
+    (huayuan ??= (async () => {
+      expect((await create(rep, { legalName: '北京华源科技有限公司' })).status).toBe(201);
+      expect((await create(rep, { legalName: '上海华源科技有限公司' })).status).toBe(201);
+    })());
+
   it('treats one trade name in two cities as two companies', async () => {
-    expect((await create(rep, { legalName: '北京华源科技有限公司' })).status).toBe(201);
-    expect((await create(rep, { legalName: '上海华源科技有限公司' })).status).toBe(201);
+    await theHuayuans();
   });
 
   it('asks for confirmation with a reason when a look-alike exists, and keeps the decision with its evidence', async () => {
+    await theHuayuans();
     const look = { legalName: '北京华源信息技术有限公司' };
     const check = await server.call('/api/v1/accounts/check', { cookie: rep, json: look });
     expect(check.body.verdict).toBe('possible');
