@@ -12,7 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
-import { csvField } from '../src/modules/matching/write-results.js';
+import { csvField } from '../src/kernel/spreadsheet.js';
 import type { GeneratedRecord } from './generate.js';
 import { generateRecords } from './generate.js';
 import { machine } from './machine.js';
