@@ -12,7 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
-import { csvField } from '../src/kernel/spreadsheet.js';
+import { csvQuote } from '../src/kernel/spreadsheet.js';
 import type { GeneratedRecord } from './generate.js';
 import { generateRecords } from './generate.js';
 import { machine } from './machine.js';
@@ -23,7 +23,7 @@ async function writeInput(path: string, records: GeneratedRecord[]) {
   const out = createWriteStream(path);
   let chunk = `${INPUT_COLUMNS.join(',')}\n`;
   for (const r of records) {
-    chunk += `${INPUT_COLUMNS.map((c) => csvField(r[c])).join(',')}\n`;
+    chunk += `${INPUT_COLUMNS.map((c) => csvQuote(r[c])).join(',')}\n`;
     if (chunk.length > 1 << 16) {
       if (!out.write(chunk)) await once(out, 'drain');
       chunk = '';

@@ -12,8 +12,12 @@ export function neutralizeCell(value: string): string {
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One CSV field: neutralised, then quoted by RFC 4180 when it holds commas, quotes, line breaks or edge spaces. */
+/** RFC 4180 quoting alone, for files read by programs rather than people (test inputs). */
+export function csvQuote(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One CSV field for people: neutralised, then quoted by RFC 4180 where needed. */
 export function csvField(value: string): string {
-  const safe = neutralizeCell(value);
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvQuote(neutralizeCell(value));
 }
