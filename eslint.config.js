@@ -3,6 +3,11 @@ import tseslint from 'typescript-eslint';
 
 // From inside src/modules/<a>/: '../<b>/<file>' where file is neither index.js nor a *.schema.js contract.
 const MODULE_INTERNALS = '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$|[^/]+\\.schema\\.js$)';
+const kyselyOutsideRepositories = {
+  name: 'kysely',
+  allowTypeImports: true,
+  message: 'The query builder belongs in repositories (*.repo.ts), src/db and the kernel.',
+};
 const envRule = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
   message: 'Read configuration through src/config.ts only.',
@@ -33,13 +38,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'kysely',
-              allowTypeImports: true,
-              message: 'The query builder belongs in repositories (*.repo.ts), src/db and the kernel.',
-            },
-          ],
+          paths: [kyselyOutsideRepositories],
         },
       ],
     },
@@ -52,13 +51,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'kysely',
-              allowTypeImports: true,
-              message: 'The query builder belongs in repositories (*.repo.ts), src/db and the kernel.',
-            },
-          ],
+          paths: [kyselyOutsideRepositories],
           patterns: [
             {
               regex: MODULE_INTERNALS,

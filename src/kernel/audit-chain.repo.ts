@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { AuditCheckpointTable } from '../db/types.js';
 import type { Executor } from '../db/database.js';
 
 // One chainer at a time, across every node: the chain is linked by whoever holds this key.
@@ -122,15 +123,7 @@ export async function listCheckpoints(db: Executor) {
 
 export async function insertCheckpoint(
   db: Executor,
-  checkpoint: {
-    chain_length: string;
-    head_hash: string;
-    at: string;
-    prev_signature: string | null;
-    key_id: string;
-    public_key: string;
-    signature: string;
-  },
+  checkpoint: Insertable<AuditCheckpointTable>,
 ): Promise<void> {
   await db.insertInto('audit_checkpoints').values(checkpoint).execute();
 }
