@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { CompiledQuery, sql, type Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { AuditLogTable, DecisionTable, EventTable } from '../db/types.js';
 
@@ -35,15 +35,50 @@ const EVENT_COLUMNS = ['name', 'payload', 'actor_id', 'request_id'] as const;
 // PostgreSQL takes at most 65,535 parameters a statement.
 const ROWS_PER_STATEMENT = 1000;
 
-function valuesList<T>(rows: readonly T[], columns: readonly (keyof T & string)[]) {
-  return sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => row[c] ?? null))})`));
+/** The statement for a given number of rows per table, built once: a unit of work writes the same few shapes. */
+const statements = new Map<string, string>();
+
+function statementFor(d: number, a: number, e: number): string {
+  const shape = `${d}/${a}/${e}`;
+  let text = statements.get(shape);
+  if (text) return text;
+  let n = 0;
+  const values = (rows: number, columns: number) =>
+    Array.from(
+      { length: rows },
+      () => `(${Array.from({ length: columns }, () => `$${++n}`).join(', ')})`,
+    ).join(', ');
+  const parts = [
+    ...(d
+      ? [
+          `decided as (insert into decisions (${DECISION_COLUMNS.join(', ')}) values ${values(d, DECISION_COLUMNS.length)})`,
+        ]
+      : []),
+    ...(a
+      ? [
+          `audited as (insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values ${values(a, AUDIT_COLUMNS.length)} returning id)`,
+          'noted as (insert into audit_pending (audit_id) select id from audited)',
+        ]
+      : []),
+    ...(e
+      ? [
+          `emitted as (insert into events (${EVENT_COLUMNS.join(', ')}) values ${values(e, EVENT_COLUMNS.length)})`,
+        ]
+      : []),
+  ];
+  text = `with ${parts.join(', ')} select 1`;
+  if (statements.size < 1000) statements.set(shape, text);
+  return text;
 }
 
-const columnList = (columns: readonly string[]) => sql.raw(columns.join(', '));
+function parameters<T>(rows: readonly T[], columns: readonly (keyof T & string)[]): unknown[] {
+  return rows.flatMap((row) => columns.map((c) => row[c] ?? null));
+}
 
 /**
  * Everything a unit of work recorded, in one statement (one round trip): decisions, audit rows with their
- * notes for the chainer, and events. Only the parts that have rows are sent.
+ * notes for the chainer, and events. Only the parts that have rows are sent. The text is cached by shape and
+ * sent without the query builder: this runs on every audited write.
  */
 export async function insertRecords(
   tx: Executor,
@@ -54,25 +89,14 @@ export async function insertRecords(
   for (let start = 0; start < longest; start += ROWS_PER_STATEMENT) {
     const slice = <T>(rows: T[]) => rows.slice(start, start + ROWS_PER_STATEMENT);
     const [d, a, e] = [slice(decisions), slice(audits), slice(events)];
-    const parts = [
-      ...(d.length
-        ? [
-            sql`decided as (insert into decisions (${columnList(DECISION_COLUMNS)}) values ${valuesList(d, DECISION_COLUMNS)})`,
-          ]
-        : []),
-      ...(a.length
-        ? [
-            sql`audited as (insert into audit_log (${columnList(AUDIT_COLUMNS)}) values ${valuesList(a, AUDIT_COLUMNS)} returning id)`,
-            sql`noted as (insert into audit_pending (audit_id) select id from audited)`,
-          ]
-        : []),
-      ...(e.length
-        ? [
-            sql`emitted as (insert into events (${columnList(EVENT_COLUMNS)}) values ${valuesList(e, EVENT_COLUMNS)})`,
-          ]
-        : []),
-    ];
-    await sql`with ${sql.join(parts)} select 1`.execute(tx);
+    const text = statementFor(d.length, a.length, e.length);
+    await tx.executeQuery(
+      CompiledQuery.raw(text, [
+        ...parameters(d, DECISION_COLUMNS),
+        ...parameters(a, AUDIT_COLUMNS),
+        ...parameters(e, EVENT_COLUMNS),
+      ]),
+    );
   }
 }
 
