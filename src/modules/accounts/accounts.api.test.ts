@@ -235,6 +235,39 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
   });
 
+  it('finds a customer however it is typed: other script, pinyin, part of the name, USCC, phone, domain', async () => {
+    const uscc = validUscc('91440300MA5TENGD1');
+    const created = await create(rep, {
+      legalName: '深圳腾达数码科技有限公司',
+      uscc,
+      phones: ['0755-2666 8888'],
+      website: 'https://www.tengda-digital.cn/',
+    });
+    expect(created.status).toBe(201);
+    for (const q of [
+      '騰達',
+      'tengda',
+      'Teng Da',
+      '腾达数码',
+      uscc,
+      '+86 755 26668888',
+      '075526668888',
+      'tengda-digital.cn',
+    ]) {
+      const found = await server.call(`/api/v1/accounts?q=${encodeURIComponent(q)}`, { cookie: rep });
+      expect(
+        found.body.items.map((a: { id: string }) => a.id),
+        q,
+      ).toContain(created.body.id);
+    }
+    // Out of the caller's sight it is not found, whatever is typed.
+    const hidden = await server.call(`/api/v1/accounts?q=${encodeURIComponent(uscc)}`, { cookie: otherRep });
+    expect(hidden.body.total).toBe(0);
+    const sorted = await server.call('/api/v1/accounts?sort=legalName&order=asc&limit=200', { cookie: rep });
+    const names = sorted.body.items.map((a: { legalName: string }) => a.legalName);
+    expect(names).toEqual([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it('shows a rep only their own accounts', async () => {
     const mine = await server.call('/api/v1/accounts?limit=200', { cookie: otherRep });
     expect(mine.body.total).toBe(0);

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { AccountTable, ContactTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
-import { visible } from '../../kernel/visibility.js';
+import { teamSubtree, visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
 
 export type AccountRow = Selectable<AccountTable>;
@@ -14,28 +14,83 @@ function visibleAccounts(db: Executor, actor: Actor) {
   return db.selectFrom('accounts').where(visible('account', actor));
 }
 
+export interface AccountFilter {
+  q?: string | undefined;
+  status: string;
+  ownerId?: string | undefined;
+  teamId?: string | undefined;
+  tag?: string | undefined;
+  province?: string | undefined;
+  city?: string | undefined;
+  industry?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  sort: 'createdAt' | 'updatedAt' | 'legalName';
+  order: 'asc' | 'desc';
+}
+
+const SORT_COLUMNS = {
+  createdAt: 'accounts.created_at',
+  updatedAt: 'accounts.updated_at',
+  legalName: 'accounts.legal_name',
+} as const;
+
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Accounts in the actor's sight, filtered and sorted. `q` finds a customer the way the duplicate check does —
+ * by USCC, phone, e-mail or web domain, a name in either script or in pinyin (`keys`) — and by any part of
+ * its names as typed.
+ */
 export async function listVisibleAccounts(
   db: Executor,
   actor: Actor,
-  filter: { q?: string | undefined; status: string; ownerId?: string | undefined },
+  filter: AccountFilter,
+  search: { keys: readonly string[]; texts: readonly string[] },
   page: Page,
 ) {
   let query = visibleAccounts(db, actor).where('accounts.status', '=', filter.status);
   if (filter.ownerId) query = query.where('accounts.owner_id', '=', filter.ownerId);
-  if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (filter.teamId) {
+    const teamId = filter.teamId;
+    query = query.where('accounts.owner_id', 'in', (eb) =>
+      eb.selectFrom('users').select('users.id').where('users.team_id', 'in', teamSubtree(teamId)),
+    );
+  }
+  if (filter.tag) query = query.where(sql<boolean>`${filter.tag} = any(accounts.tags)`);
+  if (filter.province) query = query.where('accounts.province', '=', filter.province);
+  if (filter.city) query = query.where('accounts.city', '=', filter.city);
+  if (filter.industry) query = query.where('accounts.industry', '=', filter.industry);
+  if (filter.createdFrom) query = query.where('accounts.created_at', '>=', filter.createdFrom);
+  if (filter.createdTo) query = query.where('accounts.created_at', '<', filter.createdTo);
+  if (search.texts.length > 0 || search.keys.length > 0) {
     query = query.where((eb) =>
       eb.or([
-        eb('accounts.legal_name', 'ilike', like),
-        eb('accounts.english_name', 'ilike', like),
-        eb(sql<string>`array_to_string(accounts.aliases, ' ')`, 'ilike', like),
+        ...(search.keys.length > 0
+          ? [
+              eb(
+                'accounts.id',
+                'in',
+                eb
+                  .selectFrom('account_match_keys')
+                  .select('account_match_keys.account_id')
+                  .where('account_match_keys.key', 'in', [...search.keys]),
+              ),
+            ]
+          : []),
+        ...search.texts.flatMap((text) => [
+          eb('accounts.legal_name', 'ilike', like(text)),
+          eb('accounts.english_name', 'ilike', like(text)),
+          eb(sql<string>`array_to_string(accounts.aliases, ' ')`, 'ilike', like(text)),
+        ]),
       ]),
     );
   }
   const [items, count] = await Promise.all([
     query
       .selectAll('accounts')
-      .orderBy('accounts.created_at', 'desc')
+      .orderBy(SORT_COLUMNS[filter.sort], filter.order)
+      .orderBy('accounts.id')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),

@@ -79,9 +79,25 @@ export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
 
 export const listAccountsQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().trim().max(100).optional().describe('matches legal name, aliases or English name'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe(
+      'a name in either script or in pinyin (騰達, tengda), part of one, a USCC, a phone, an e-mail or a web domain',
+    ),
   status: z.enum(ACCOUNT_STATUSES).default('active'),
   ownerId: z.uuid().optional(),
+  teamId: z.uuid().optional().describe('held by someone in this team or below it'),
+  tag: z.string().trim().min(1).max(30).optional(),
+  province: z.string().trim().min(1).max(50).optional(),
+  city: z.string().trim().min(1).max(50).optional(),
+  industry: z.string().trim().min(1).max(50).optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional().describe('inclusive'),
+  createdTo: z.iso.datetime({ offset: true }).optional().describe('exclusive'),
+  sort: z.enum(['createdAt', 'updatedAt', 'legalName']).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 

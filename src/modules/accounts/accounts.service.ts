@@ -3,8 +3,7 @@ import { fieldError, invalid, isUniqueViolation, notFound, type FieldProblem } f
 import type { Page } from '../../http/pagination.js';
 import { RetryWork, runWork, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
-import { normalizePhone } from '../matching/index.js';
-import { normalizeUscc } from '../matching/index.js';
+import { normalizePhone, normalizeUscc, searchKeys, searchText } from '../matching/index.js';
 import { inSight, notActive, saveAccount, toAccount, toContact } from './account-store.js';
 import { admitCustomer, readmitCustomer } from './admission.js';
 import * as repo from './accounts.repo.js';
@@ -172,7 +171,11 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
 
 export async function listAccounts(db: Db, ctx: RequestContext, query: ListAccountsQuery) {
   const page: Page = { limit: query.limit, offset: query.offset };
-  const { items, total } = await repo.listVisibleAccounts(db, ctx.actor, query, page);
+  const { limit: _limit, offset: _offset, q, ...filter } = query;
+  const search = q
+    ? { keys: searchKeys(q), texts: [...new Set([q, searchText(q)])] }
+    : { keys: [], texts: [] };
+  const { items, total } = await repo.listVisibleAccounts(db, ctx.actor, filter, search, page);
   return { items: await inSight(db, ctx.actor, items.map(toAccount)), total, ...page };
 }
 

@@ -19,5 +19,6 @@ export {
   type MatchThresholds,
   type Verdict,
 } from './score.js';
+export { searchKeys, searchText } from './search.js';
 export { normalizeUscc, usccCheckChar } from './uscc.js';
 export { ARCHIVE_LIMITS, type ArchiveLimits } from './xlsx-archive.js';
