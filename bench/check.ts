@@ -50,7 +50,7 @@ const toInput = (r: GeneratedRecord) => ({
  * A database for `engine` holding `size` seeded accounts. With `reuse`, one left by an earlier run with the
  * same size is kept (seeding a million accounts takes minutes); otherwise it starts empty.
  */
-async function openEngine(engine: string, size: number, reuse: boolean) {
+export async function openEngine(engine: string, size: number, reuse: boolean) {
   const fresh = async (database: Database) => {
     if (!reuse) return true;
     const rows = await sql<{ n: number }>`select count(*)::int as n from accounts`
@@ -99,7 +99,7 @@ async function readAll(dir: string): Promise<void> {
   }
 }
 
-async function seed(database: Database, records: GeneratedRecord[]) {
+export async function seed(database: Database, records: GeneratedRecord[]) {
   const db = database.db;
   const batch = 500;
   for (let i = 0; i < records.length; i += batch) {

@@ -7,6 +7,7 @@ const benchmarks: Record<string, () => Promise<{ main: (args: string[]) => Promi
   check: () => import('./check.js'),
   audit: () => import('./audit.js'),
   login: () => import('./login.js'),
+  export: () => import('./export.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -14,6 +14,7 @@ import { pendingMigrations } from '../db/migrate.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { decisionRoutes } from '../modules/decisions/decisions.routes.js';
+import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { auditSetup, type AuditSetup } from '../modules/audit/index.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(
   accountRoutes(app, db);
   importRoutes(app, db);
   decisionRoutes(app, db);
+  exportRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

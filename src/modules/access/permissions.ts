@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'accounts:write',
   'accounts:merge',
   'accounts:import',
+  'data:export',
   'profile:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,6 +60,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'accounts:write',
       'accounts:merge',
       'accounts:import',
+      'data:export',
       'users:read',
       'users:write',
       'teams:read',
@@ -66,10 +68,13 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'audit:read',
     ],
   },
-  finance: { scope: 'all', permissions: [...everyone, 'users:read', 'teams:read', 'audit:read'] },
+  finance: {
+    scope: 'all',
+    permissions: [...everyone, 'users:read', 'teams:read', 'audit:read', 'data:export'],
+  },
   manager: {
     scope: 'team',
-    permissions: [...everyone, 'accounts:write', 'accounts:merge', 'users:read', 'teams:read'],
+    permissions: [...everyone, 'accounts:write', 'accounts:merge', 'users:read', 'teams:read', 'data:export'],
   },
   rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
   partner_admin: {

@@ -37,18 +37,17 @@ const SORT_COLUMNS = {
 
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+export interface AccountSearch {
+  keys: readonly string[];
+  texts: readonly string[];
+}
+
 /**
- * Accounts in the actor's sight, filtered and sorted. `q` finds a customer the way the duplicate check does —
- * by USCC, phone, e-mail or web domain, a name in either script or in pinyin (`keys`) — and by any part of
- * its names as typed.
+ * Accounts in the actor's sight, filtered. `search` finds a customer the way the duplicate check does — by
+ * USCC, phone, e-mail or web domain, a name in either script or in pinyin (`keys`) — and by any part of its
+ * names as typed (`texts`).
  */
-export async function listVisibleAccounts(
-  db: Executor,
-  actor: Actor,
-  filter: AccountFilter,
-  search: { keys: readonly string[]; texts: readonly string[] },
-  page: Page,
-) {
+function filteredAccounts(db: Executor, actor: Actor, filter: AccountFilter, search: AccountSearch) {
   let query = visibleAccounts(db, actor).where('accounts.status', '=', filter.status);
   if (filter.ownerId) query = query.where('accounts.owner_id', '=', filter.ownerId);
   if (filter.teamId) {
@@ -63,29 +62,38 @@ export async function listVisibleAccounts(
   if (filter.industry) query = query.where('accounts.industry', '=', filter.industry);
   if (filter.createdFrom) query = query.where('accounts.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('accounts.created_at', '<', filter.createdTo);
-  if (search.texts.length > 0 || search.keys.length > 0) {
-    query = query.where((eb) =>
-      eb.or([
-        ...(search.keys.length > 0
-          ? [
-              eb(
-                'accounts.id',
-                'in',
-                eb
-                  .selectFrom('account_match_keys')
-                  .select('account_match_keys.account_id')
-                  .where('account_match_keys.key', 'in', [...search.keys]),
-              ),
-            ]
-          : []),
-        ...search.texts.flatMap((text) => [
-          eb('accounts.legal_name', 'ilike', like(text)),
-          eb('accounts.english_name', 'ilike', like(text)),
-          eb(sql<string>`array_to_string(accounts.aliases, ' ')`, 'ilike', like(text)),
-        ]),
+  if (search.texts.length === 0 && search.keys.length === 0) return query;
+  return query.where((eb) =>
+    eb.or([
+      ...(search.keys.length > 0
+        ? [
+            eb(
+              'accounts.id',
+              'in',
+              eb
+                .selectFrom('account_match_keys')
+                .select('account_match_keys.account_id')
+                .where('account_match_keys.key', 'in', [...search.keys]),
+            ),
+          ]
+        : []),
+      ...search.texts.flatMap((text) => [
+        eb('accounts.legal_name', 'ilike', like(text)),
+        eb('accounts.english_name', 'ilike', like(text)),
+        eb(sql<string>`array_to_string(accounts.aliases, ' ')`, 'ilike', like(text)),
       ]),
-    );
-  }
+    ]),
+  );
+}
+
+export async function listVisibleAccounts(
+  db: Executor,
+  actor: Actor,
+  filter: AccountFilter,
+  search: AccountSearch,
+  page: Page,
+) {
+  const query = filteredAccounts(db, actor, filter, search);
   const [items, count] = await Promise.all([
     query
       .selectAll('accounts')
@@ -97,6 +105,54 @@ export async function listVisibleAccounts(
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+/** The same rows as the list, a batch at a time in id order, for exports: memory stays flat at any size. */
+export async function* iterateVisibleAccounts(
+  db: Executor,
+  actor: Actor,
+  filter: AccountFilter,
+  search: AccountSearch,
+  batch = 1000,
+): AsyncGenerator<AccountRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    let query = filteredAccounts(db, actor, filter, search);
+    if (after) query = query.where('accounts.id', '>', after);
+    const rows = await query.selectAll('accounts').orderBy('accounts.id').limit(batch).execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Contacts of the accounts in the actor's sight, with their account's name, a batch at a time. */
+export async function* iterateVisibleContacts(db: Executor, actor: Actor, batch = 1000) {
+  let after: string | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('contacts')
+      .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
+      .where(visible('contact', actor))
+      .where('contacts.archived_at', 'is', null);
+    if (after) query = query.where('contacts.id', '>', after);
+    const rows = await query
+      .select([
+        'contacts.id',
+        'contacts.account_id',
+        'accounts.legal_name as account_name',
+        'contacts.name',
+        'contacts.mobile',
+        'contacts.email',
+        'contacts.title',
+      ])
+      .orderBy('contacts.id')
+      .limit(batch)
+      .execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+    after = rows.at(-1)!.id;
+  }
 }
 
 export async function findVisibleAccount(

@@ -169,13 +169,15 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
   }
 }
 
+/** What a search box's text looks for: identity keys, and the text itself in both scripts. */
+export function accountSearch(q: string | undefined): repo.AccountSearch {
+  return q ? { keys: searchKeys(q), texts: [...new Set([q, searchText(q)])] } : { keys: [], texts: [] };
+}
+
 export async function listAccounts(db: Db, ctx: RequestContext, query: ListAccountsQuery) {
   const page: Page = { limit: query.limit, offset: query.offset };
   const { limit: _limit, offset: _offset, q, ...filter } = query;
-  const search = q
-    ? { keys: searchKeys(q), texts: [...new Set([q, searchText(q)])] }
-    : { keys: [], texts: [] };
-  const { items, total } = await repo.listVisibleAccounts(db, ctx.actor, filter, search, page);
+  const { items, total } = await repo.listVisibleAccounts(db, ctx.actor, filter, accountSearch(q), page);
   return { items: await inSight(db, ctx.actor, items.map(toAccount)), total, ...page };
 }
 

@@ -6,5 +6,12 @@ export {
   type MatchInput,
   type MatchView,
 } from './duplicates.js';
-export { findVisibleAccount, visibleAccountIds } from './accounts.repo.js';
+export {
+  findVisibleAccount,
+  iterateVisibleAccounts,
+  iterateVisibleContacts,
+  visibleAccountIds,
+  type AccountFilter,
+} from './accounts.repo.js';
+export { accountSearch } from './accounts.service.js';
 export { admissionKeys } from './admission.js';

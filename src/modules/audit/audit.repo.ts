@@ -12,12 +12,7 @@ export interface AuditFilter {
 }
 
 /** Audit rows the actor may see, newest first, each with its place in the chain (none while pending). */
-export async function listAuditRows(
-  db: Executor,
-  actor: Actor,
-  filter: AuditFilter,
-  page: { limit: number; offset: number },
-) {
+function filteredAudit(db: Executor, actor: Actor, filter: AuditFilter) {
   let query = db.selectFrom('audit_log').where(visible('audit', actor));
   if (filter.entityType) query = query.where('audit_log.entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
@@ -25,6 +20,29 @@ export async function listAuditRows(
   if (filter.action) query = query.where('audit_log.action', '=', filter.action);
   if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
   if (filter.to) query = query.where('audit_log.at', '<', filter.to);
+  return query;
+}
+
+/** The same records, newest first, a batch at a time, for exports. */
+export async function* iterateAuditRows(db: Executor, actor: Actor, filter: AuditFilter, batch = 1000) {
+  let before: string | null = null;
+  for (;;) {
+    let query = filteredAudit(db, actor, filter);
+    if (before !== null) query = query.where('audit_log.id', '<', before);
+    const rows = await query.selectAll('audit_log').orderBy('audit_log.id', 'desc').limit(batch).execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+    before = rows.at(-1)!.id;
+  }
+}
+
+export async function listAuditRows(
+  db: Executor,
+  actor: Actor,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+) {
+  const query = filteredAudit(db, actor, filter);
   const [items, count] = await Promise.all([
     query
       .leftJoin('audit_chain', 'audit_chain.audit_id', 'audit_log.id')

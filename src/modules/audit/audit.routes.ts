@@ -7,6 +7,7 @@ import { responses } from '../../http/schemas.js';
 import { AUDIT_PROBLEM_CODES } from '../../kernel/index.js';
 import type { AuditSetup } from './audit.config.js';
 import type { AuditListRow } from './audit.repo.js';
+import { auditQuery } from './audit.schema.js';
 import { browseAudit, verifyAuditTrail } from './audit.service.js';
 
 const auditEntrySchema = z.object({
@@ -45,16 +46,6 @@ export const auditReportSchema = z.object({
   latestCheckpoint: z.object({ chainLength: z.string(), at: z.string() }).nullable(),
   unanchored: z.number().int().describe('linked rows after the latest signed checkpoint'),
   problems: z.array(auditProblemSchema),
-});
-
-const auditQuery = z.strictObject({
-  ...pageQuery,
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
-  actorId: z.uuid().optional(),
-  action: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('inclusive, ISO-8601'),
-  to: z.iso.datetime({ offset: true }).optional().describe('exclusive, ISO-8601'),
 });
 
 const toEntry = (row: AuditListRow) => ({

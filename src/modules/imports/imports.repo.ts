@@ -196,3 +196,22 @@ export async function outcomeCounts(db: Executor, jobId: string) {
     .execute();
   return Object.fromEntries(rows.map((r) => [r.outcome ?? 'pending', Number(r.n)]));
 }
+
+/** An import's clusters in file order, a batch at a time, for the result export. */
+export async function* iterateVisibleClusters(db: Executor, actor: Actor, jobId: string, batch = 500) {
+  let after = -1;
+  for (;;) {
+    const rows = await db
+      .selectFrom('import_clusters')
+      .selectAll()
+      .where(visible('import_cluster', actor))
+      .where('import_clusters.job_id', '=', jobId)
+      .where('import_clusters.ordinal', '>', after)
+      .orderBy('import_clusters.ordinal')
+      .limit(batch)
+      .execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+    after = rows.at(-1)!.ordinal;
+  }
+}

@@ -1,1 +1,3 @@
 export { importJob } from './imports.job.js';
+export { findVisibleImport, iterateVisibleClusters } from './imports.repo.js';
+export type { ImportRecord } from './imports.schema.js';

@@ -6,4 +6,4 @@ export {
   setOwnLanguage,
   toUser,
 } from './users.service.js';
-export { countUsers, findVisibleUser } from './users.repo.js';
+export { countUsers, findVisibleUser, iterateVisibleUsers, type UserFilter } from './users.repo.js';

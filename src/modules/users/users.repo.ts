@@ -36,7 +36,7 @@ export interface UserFilter {
   teamId?: string | undefined;
 }
 
-export async function listVisibleUsers(db: Executor, actor: Actor, filter: UserFilter, page: Page) {
+function filteredUsers(db: Executor, actor: Actor, filter: UserFilter) {
   let query = visibleUsers(db, actor);
   if (filter.status) query = query.where('users.status', '=', filter.status);
   if (filter.role) query = query.where('users.role', '=', filter.role);
@@ -51,11 +51,29 @@ export async function listVisibleUsers(db: Executor, actor: Actor, filter: UserF
       ]),
     );
   }
+  return query;
+}
+
+export async function listVisibleUsers(db: Executor, actor: Actor, filter: UserFilter, page: Page) {
+  const query = filteredUsers(db, actor, filter);
   const [items, count] = await Promise.all([
     query.select(publicColumns).orderBy('users.login').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+/** The same users, a batch at a time in login order, for exports. */
+export async function* iterateVisibleUsers(db: Executor, actor: Actor, filter: UserFilter, batch = 1000) {
+  let after: string | null = null;
+  for (;;) {
+    let query = filteredUsers(db, actor, filter);
+    if (after !== null) query = query.where('users.login', '>', after);
+    const rows = await query.select(publicColumns).orderBy('users.login').limit(batch).execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+    after = rows.at(-1)!.login;
+  }
 }
 
 export async function findVisibleUser(

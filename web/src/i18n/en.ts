@@ -97,6 +97,7 @@ export const en = {
     'accounts:write': 'Create and change customer accounts',
     'accounts:merge': 'Merge duplicate customer accounts',
     'profile:write': 'Change own password and preferences',
+    'data:export': 'Export lists to Excel or CSV',
     'accounts:import': 'Import customer lists',
   } satisfies Record<Permission, string>,
   users: {

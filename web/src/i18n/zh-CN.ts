@@ -97,6 +97,7 @@ export const zhCN: Resource = {
     'accounts:write': '创建和修改客户',
     'accounts:merge': '合并重复客户',
     'profile:write': '修改自己的密码和偏好',
+    'data:export': '导出列表（Excel 或 CSV）',
     'accounts:import': '导入客户名单',
   },
   users: {
