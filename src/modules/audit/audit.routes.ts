@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { pageOf, pageQuery } from '../../http/pagination.js';
+import { pageOf } from '../../http/pagination.js';
 import { responses } from '../../http/schemas.js';
 import { AUDIT_PROBLEM_CODES } from '../../kernel/index.js';
 import type { AuditSetup } from './audit.config.js';

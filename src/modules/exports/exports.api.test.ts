@@ -66,7 +66,7 @@ describeEachEngine('exports', (t) => {
     const nameColumn = header.indexOf('Legal name') + 1;
     const names: string[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 1) names.push(String(row.getCell(nameColumn).value));
+      if (n > 1) names.push(row.getCell(nameColumn).text);
     });
     expect(names).toContain('兰州黄河啤酒有限公司');
     expect(names).not.toContain('西宁青海湖盐业有限公司');
