@@ -39,6 +39,7 @@ export interface UserTable {
   language: string | null;
   password_hash: string | null;
   password_changed_at: string | null;
+  must_change_password: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

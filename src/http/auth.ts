@@ -20,6 +20,9 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'fairshare_session';
 
+/** What a user whose password someone else set may do before choosing one: see who they are, choose, leave. */
+const BEFORE_NEW_PASSWORD = new Set(['/api/v1/me', '/api/v1/me/password', '/api/v1/auth/logout']);
+
 /**
  * Routes that need no declaration: the docs UI and the web UI's static files, which plugins register and
  * which are public by nature. Everything under /api/ and the health checks must declare their access.
@@ -59,9 +62,14 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
           reason: 'session_malformed',
         });
       }
-      const { actor, sessionId } = await authenticateSession(db, config, cookie);
+      const { actor, sessionId, mustChangePassword } = await authenticateSession(db, config, cookie);
       request.ctx = { actor, requestId: request.id };
       request.sessionId = sessionId;
+      if (mustChangePassword && !BEFORE_NEW_PASSWORD.has(request.routeOptions.url ?? '')) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose your own password first', {
+          reason: 'password_set_by_someone_else',
+        });
+      }
     }
     if (access !== 'authenticated' && !request.ctx.actor.permissions.has(access)) {
       throw new AppError('FORBIDDEN', `This needs the ${access} permission`, { permission: access });

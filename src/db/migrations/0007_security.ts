@@ -13,6 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now()
     );
     alter table users drop column failed_logins, drop column locked_until;
+    -- A password someone else generated (first admin, CLI, a reset) is changed by its owner before anything else.
+    alter table users add column must_change_password boolean not null default false;
     alter table sessions add column absolute_expires_at timestamptz;
     update sessions set absolute_expires_at = created_at + interval '7 days';
     alter table sessions alter column absolute_expires_at set not null;

@@ -116,6 +116,37 @@ describeEachEngine('authentication', (t) => {
     expect(known.at(-1)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
   });
 
+  it('makes a user whose password someone else set choose their own before anything else', async () => {
+    const admin = await server.login('admin');
+    const created = await server.call('/api/v1/users', {
+      cookie: admin,
+      json: { login: `gen${Date.now()}`, displayName: 'Generated', role: 'rep', status: 'active' },
+    });
+    const password = created.body.generatedPassword as string;
+    expect(created.body.mustChangePassword).toBe(true);
+    const cookie = await server.login(created.body.login, password);
+    const me = await server.call('/api/v1/me', { cookie });
+    expect(me.body.user.mustChangePassword).toBe(true);
+    const blocked = await server.call('/api/v1/accounts', { cookie });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await server.call('/api/v1/me/password', {
+      cookie,
+      json: { currentPassword: password, newPassword: 'river-Lantern-77-quietly' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await server.call('/api/v1/accounts', { cookie })).status).toBe(200);
+    const reset = await server.call(`/api/v1/users/${created.body.id}/reset-password`, {
+      cookie: admin,
+      method: 'POST',
+    });
+    expect(reset.status).toBe(200);
+    const again = await server.login(created.body.login, reset.body.generatedPassword);
+    expect((await server.call('/api/v1/accounts', { cookie: again })).body.error.code).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+  });
+
   it('refuses inactive users', async () => {
     const user = await makeUser(t.database.db, { status: 'inactive' });
     const response = await server.call('/api/v1/auth/login', {

@@ -42,13 +42,20 @@ export async function clearLoginThrottle(db: Executor, login: string): Promise<v
   await db.deleteFrom('login_throttle').where('login', '=', login).execute();
 }
 
-export async function setPassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
+/** `chosenByOwner`: the user set it; otherwise someone else did, and the user must change it at sign-in. */
+export async function setPassword(
+  db: Executor,
+  userId: string,
+  passwordHash: string,
+  chosenByOwner: boolean,
+): Promise<void> {
   const now = new Date().toISOString();
   await db
     .updateTable('users')
     .set({
       password_hash: passwordHash,
       password_changed_at: now,
+      must_change_password: !chosenByOwner,
       updated_at: now,
     })
     .where('id', '=', userId)

@@ -145,7 +145,7 @@ export async function authenticateSession(db: Db, config: Config, sessionToken: 
       new Date(Math.min(Date.now() + config.SESSION_TTL_HOURS * 3600_000, absolute)).toISOString(),
     );
   }
-  return { actor: actorFromUser(row), sessionId };
+  return { actor: actorFromUser(row), sessionId, mustChangePassword: row.must_change_password };
 }
 
 export async function authenticateBearer(db: Db, token: string): Promise<Actor> {
@@ -191,7 +191,7 @@ export async function changePassword(
   if (problem) throw invalid([problem]);
   const hash = await hashPassword(input.newPassword);
   await runWork(db, ctx, async (w) => {
-    await repo.setPassword(w.tx, user.id, hash);
+    await repo.setPassword(w.tx, user.id, hash, true);
     const ended = await repo.deleteUserSessions(w.tx, user.id, keepSessionId);
     w.audit({
       action: 'auth.password_changed',
@@ -202,7 +202,10 @@ export async function changePassword(
   });
 }
 
-/** Sets a password on behalf of an operator (CLI reset, admin reset); ends every session of the user. */
+/**
+ * Sets a password on behalf of an operator (CLI reset, admin reset); ends every session of the user, who
+ * must choose a new one at the next sign-in: an operator has seen this one.
+ */
 export async function resetPassword(
   db: Db,
   ctx: RequestContext,
@@ -215,7 +218,7 @@ export async function resetPassword(
   if (problem) throw invalid([problem]);
   const hash = await hashPassword(password);
   await runWork(db, ctx, async (w) => {
-    await repo.setPassword(w.tx, user.id, hash);
+    await repo.setPassword(w.tx, user.id, hash, false);
     await repo.deleteUserSessions(w.tx, user.id);
     w.audit({ action: 'auth.password_reset', entityType: 'user', entityId: user.id });
   });

@@ -19,6 +19,7 @@ const publicColumns = [
   'manager_id',
   'partner_id',
   'language',
+  'must_change_password',
   'created_at',
   'updated_at',
 ] as const;
@@ -96,7 +97,9 @@ export async function loginTaken(db: Executor, login: string): Promise<boolean> 
   return !!(await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst());
 }
 
-export type NewUserRow = Omit<UserRow, 'id' | 'created_at' | 'updated_at'>;
+export type NewUserRow = Omit<UserRow, 'id' | 'created_at' | 'updated_at' | 'must_change_password'> & {
+  must_change_password?: boolean;
+};
 
 export async function insertUser(db: Executor, user: NewUserRow): Promise<PublicUserRow> {
   return db.insertInto('users').values(user).returning(publicColumns).executeTakeFirstOrThrow();

@@ -36,6 +36,7 @@ export function toUser(row: repo.PublicUserRow): User {
     managerId: row.manager_id,
     partnerId: row.partner_id,
     language: row.language as User['language'],
+    mustChangePassword: row.must_change_password,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -142,6 +143,8 @@ export async function insertNewUser(w: Work, prepared: PreparedUser) {
     language: input.language ?? null,
     password_hash: passwordHash,
     password_changed_at: new Date().toISOString(),
+    // Nobody but its owner should go on using a password someone else was shown.
+    must_change_password: !input.password,
   });
   const user = toUser(row);
   w.audit({ action: 'user.created', entityType: 'user', entityId: user.id, after: user });
