@@ -247,11 +247,6 @@ export const accountProblemsEn = {
   empty: 'The file is empty',
 };
 
-export const accountErrorsEn = {
-  DUPLICATE_ACCOUNT: 'This customer already exists.',
-  POSSIBLE_DUPLICATE: 'Similar customers exist; confirm with a reason to create anyway.',
-};
-
 export const accountAuditActionsEn = {
   'account.created': 'Customer created',
   'account.updated': 'Customer changed',

@@ -2,11 +2,11 @@ import type { Permission, Role, UserStatus } from '../api/types.js';
 import {
   accountAuditActionsEn,
   accountAuditTypesEn,
-  accountErrorsEn,
   accountFieldsEn,
   accountProblemsEn,
   accountsEn,
 } from './en.accounts.js';
+import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
@@ -150,7 +150,6 @@ export const en = {
     saved: 'Team {{name}} saved',
     deleted: 'Team {{name}} deleted',
     deleteConfirm: 'Delete the team {{name}}? Only an empty team can be deleted.',
-    notEmpty: 'Move the team’s members ({{members}}) and sub-teams ({{children}}) elsewhere first.',
     searchTeam: 'Choose a team',
   },
   tokens: {
@@ -250,26 +249,7 @@ export const en = {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',
   },
-  errors: {
-    VALIDATION_FAILED: 'Please check the highlighted fields.',
-    UNAUTHENTICATED: 'Please sign in again.',
-    INVALID_CREDENTIALS: 'The login or password is incorrect.',
-    FORBIDDEN: 'You do not have permission to do this.',
-    forbiddenPermission: 'This needs the permission “{{permission}}”.',
-    forbiddenRole: 'You may not assign or change the role “{{role}}”.',
-    NOT_FOUND: 'It was not found; it may have been deleted.',
-    CONFLICT: 'This conflicts with existing data.',
-    UNPROCESSABLE: 'This cannot be done.',
-    RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
-    rateLimitedRetry: 'Too many attempts. Try again in {{time}}.',
-    PAYLOAD_TOO_LARGE: 'That is too much data to send at once.',
-    UNSUPPORTED_MEDIA_TYPE: 'The request was sent in a form the server does not accept.',
-    INTERNAL: 'Something went wrong on the server. It has been logged; please try again.',
-    NETWORK: 'The server cannot be reached. Check your connection.',
-    HTTP_ERROR: 'The request failed.',
-    fieldProblem: '{{field}}: {{problem}}',
-    ...accountErrorsEn,
-  },
+  errors: { ...errorCodesEn, ...errorDetailsEn },
   /** Validation problems by the server's `problem` code; unknown codes show the server's English message. */
   problems: {
     required: 'This is required',

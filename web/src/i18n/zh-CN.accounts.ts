@@ -1,7 +1,6 @@
 import type {
   accountAuditActionsEn,
   accountAuditTypesEn,
-  accountErrorsEn,
   accountFieldsEn,
   accountProblemsEn,
 } from './en.accounts.js';
@@ -236,11 +235,6 @@ export const accountProblemsZh: Strings<typeof accountProblemsEn> = {
   uscc_invalid: '不是有效的统一社会信用代码；不用于查重',
   format: '只能导入 .csv 和 .xlsx 文件',
   empty: '文件为空',
-};
-
-export const accountErrorsZh: Strings<typeof accountErrorsEn> = {
-  DUPLICATE_ACCOUNT: '该客户已存在。',
-  POSSIBLE_DUPLICATE: '存在相似客户；如需仍然创建，请填写原因确认。',
 };
 
 export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {

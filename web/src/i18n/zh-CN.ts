@@ -2,11 +2,11 @@ import type { Resource } from './en.js';
 import {
   accountAuditActionsZh,
   accountAuditTypesZh,
-  accountErrorsZh,
   accountFieldsZh,
   accountProblemsZh,
   accountsZh,
 } from './zh-CN.accounts.js';
+import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
@@ -149,7 +149,6 @@ export const zhCN: Resource = {
     saved: '已保存团队 {{name}}',
     deleted: '已删除团队 {{name}}',
     deleteConfirm: '删除团队 {{name}}？只能删除空团队。',
-    notEmpty: '请先将该团队的成员（{{members}}）和子团队（{{children}}）移走。',
     searchTeam: '选择团队',
   },
   tokens: {
@@ -248,26 +247,7 @@ export const zhCN: Resource = {
     minutes_one: '{{count}} 分钟',
     minutes_other: '{{count}} 分钟',
   },
-  errors: {
-    VALIDATION_FAILED: '请检查标出的字段。',
-    UNAUTHENTICATED: '请重新登录。',
-    INVALID_CREDENTIALS: '登录名或密码不正确。',
-    FORBIDDEN: '您没有权限执行此操作。',
-    forbiddenPermission: '此操作需要“{{permission}}”权限。',
-    forbiddenRole: '您不能分配或修改“{{role}}”角色。',
-    NOT_FOUND: '未找到，可能已被删除。',
-    CONFLICT: '与现有数据冲突。',
-    UNPROCESSABLE: '无法执行此操作。',
-    RATE_LIMITED: '尝试次数过多，请稍后再试。',
-    rateLimitedRetry: '尝试次数过多，请在 {{time}}后重试。',
-    PAYLOAD_TOO_LARGE: '一次发送的数据过多。',
-    UNSUPPORTED_MEDIA_TYPE: '服务器不接受该请求格式。',
-    INTERNAL: '服务器出错，已记录日志，请重试。',
-    NETWORK: '无法连接服务器，请检查网络。',
-    HTTP_ERROR: '请求失败。',
-    fieldProblem: '{{field}}：{{problem}}',
-    ...accountErrorsZh,
-  },
+  errors: { ...errorCodesZh, ...errorDetailsZh },
   problems: {
     required: '必填',
     too_small: '太短或太小',
