@@ -202,12 +202,17 @@ export const accountsEn = {
     noHistory: 'No merges',
     mergedFrom: 'merged into this customer',
     mergedTo: 'this customer was merged into it',
+    mergedFromHidden: 'Values from a customer or an import you may not see were merged into this customer',
+    mergedToHidden: 'This customer was merged into a customer you may not see',
+    withheld: 'What moved is shown only to those who may see where it came from.',
+    why: 'Why: the decision',
     mergedAt: 'Merged {{at}}',
     undone: 'Undone {{at}}',
     unmerge: 'Un-merge',
     unmergeIntro:
       'The duplicate comes back with its contacts and sub-accounts; values it brought are removed unless they were edited since.',
     unmerged: '{{name}} restored',
+    importTakenBack: 'The values from the import were taken back',
   },
 };
 

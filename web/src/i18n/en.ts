@@ -1,11 +1,7 @@
 import type { Permission, Role, UserStatus } from '../api/types.js';
-import {
-  accountAuditActionsEn,
-  accountAuditTypesEn,
-  accountFieldsEn,
-  accountProblemsEn,
-  accountsEn,
-} from './en.accounts.js';
+import { accountFieldsEn, accountProblemsEn, accountsEn } from './en.accounts.js';
+import { auditEn } from './en.audit.js';
+import { decisionsEn } from './en.decisions.js';
 import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 
@@ -177,48 +173,6 @@ export const en = {
     secretTitle: 'Your new token',
     secretHelp: 'Copy it now: it is shown only this once and cannot be recovered.',
   },
-  audit: {
-    title: 'Audit log',
-    entityType: 'Record type',
-    entityId: 'Record ID',
-    actor: 'Who',
-    action: 'What',
-    timeRange: 'When',
-    at: 'Time',
-    reason: 'Reason',
-    requestId: 'Request ID',
-    before: 'Before',
-    after: 'After',
-    hash: 'Hash',
-    prevHash: 'Previous hash',
-    verify: 'Verify the chain',
-    verifyOk: 'The chain is intact: {{rows}} entries checked.',
-    verifyBroken: 'The chain is broken at entry {{id}} ({{problem}}).',
-    entityTypes: {
-      user: 'User',
-      team: 'Team',
-      api_token: 'API token',
-      organization: 'Organisation',
-      ...accountAuditTypesEn,
-    },
-    actions: {
-      'auth.login': 'Signed in',
-      'auth.login_failed': 'Sign-in failed',
-      'auth.logout': 'Signed out',
-      'auth.password_changed': 'Password changed',
-      'auth.password_reset': 'Password reset',
-      'user.created': 'User created',
-      'user.updated': 'User changed',
-      'user.language_changed': 'Language changed',
-      'team.created': 'Team created',
-      'team.updated': 'Team changed',
-      'team.deleted': 'Team deleted',
-      'token.created': 'API token created',
-      'token.revoked': 'API token revoked',
-      'organization.updated': 'Organisation settings changed',
-      ...accountAuditActionsEn,
-    },
-  },
   organization: {
     title: 'Organisation settings',
     name: 'Organisation name',
@@ -305,6 +259,8 @@ export const en = {
   },
   ...accountsEn,
   ...importsEn,
+  ...decisionsEn,
+  ...auditEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

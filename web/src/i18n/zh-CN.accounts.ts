@@ -194,11 +194,16 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
     noHistory: '暂无合并记录',
     mergedFrom: '已并入此客户',
     mergedTo: '此客户已并入该客户',
+    mergedFromHidden: '来自您无权查看的客户或导入的数据已并入此客户',
+    mergedToHidden: '此客户已并入一个您无权查看的客户',
+    withheld: '合并带来的内容只对能查看其来源的用户显示。',
+    why: '依据：查看决策',
     mergedAt: '合并于 {{at}}',
     undone: '已于 {{at}} 撤销',
     unmerge: '撤销合并',
     unmergeIntro: '被合并的客户将连同其联系人和下级客户恢复；它带来的值会被移除（之后修改过的除外）。',
     unmerged: '已恢复 {{name}}',
+    importTakenBack: '已撤回导入带来的数据',
   },
 };
 

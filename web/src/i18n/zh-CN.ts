@@ -1,11 +1,7 @@
 import type { Resource } from './en.js';
-import {
-  accountAuditActionsZh,
-  accountAuditTypesZh,
-  accountFieldsZh,
-  accountProblemsZh,
-  accountsZh,
-} from './zh-CN.accounts.js';
+import { accountFieldsZh, accountProblemsZh, accountsZh } from './zh-CN.accounts.js';
+import { auditZh } from './zh-CN.audit.js';
+import { decisionsZh } from './zh-CN.decisions.js';
 import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
 
@@ -175,48 +171,6 @@ export const zhCN: Resource = {
     secretTitle: '您的新令牌',
     secretHelp: '请立即复制：它只显示这一次，之后无法找回。',
   },
-  audit: {
-    title: '审计日志',
-    entityType: '记录类型',
-    entityId: '记录 ID',
-    actor: '操作人',
-    action: '操作',
-    timeRange: '时间',
-    at: '时间',
-    reason: '原因',
-    requestId: '请求 ID',
-    before: '修改前',
-    after: '修改后',
-    hash: '哈希',
-    prevHash: '前一条哈希',
-    verify: '校验哈希链',
-    verifyOk: '哈希链完整：已校验 {{rows}} 条记录。',
-    verifyBroken: '哈希链在记录 {{id}} 处断裂（{{problem}}）。',
-    entityTypes: {
-      user: '用户',
-      team: '团队',
-      api_token: 'API 令牌',
-      organization: '组织',
-      ...accountAuditTypesZh,
-    },
-    actions: {
-      'auth.login': '登录',
-      'auth.login_failed': '登录失败',
-      'auth.logout': '退出登录',
-      'auth.password_changed': '修改密码',
-      'auth.password_reset': '重置密码',
-      'user.created': '创建用户',
-      'user.updated': '修改用户',
-      'user.language_changed': '修改语言',
-      'team.created': '创建团队',
-      'team.updated': '修改团队',
-      'team.deleted': '删除团队',
-      'token.created': '创建 API 令牌',
-      'token.revoked': '吊销 API 令牌',
-      'organization.updated': '修改组织设置',
-      ...accountAuditActionsZh,
-    },
-  },
   organization: {
     title: '组织设置',
     name: '组织名称',
@@ -302,4 +256,6 @@ export const zhCN: Resource = {
   },
   ...accountsZh,
   ...importsZh,
+  ...decisionsZh,
+  ...auditZh,
 };

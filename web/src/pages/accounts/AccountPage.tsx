@@ -25,6 +25,7 @@ import { FullPageSpin } from '../../app/RequireAuth.js';
 import { useCan } from '../../app/session.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { AccountDecisions } from '../decisions/AccountDecisions.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountEditModal } from './AccountEditModal.js';
 import { AccountLink } from './AccountLink.js';
@@ -93,8 +94,9 @@ function details(account: AccountDetail, t: TFunction, language: string) {
 }
 
 /**
- * One customer: its values, contacts and merge history; edit, merge, archive and restore for those allowed.
- * Only an active account can be changed, so an archived or merged one shows no editing actions.
+ * One customer: its values, contacts, merge history and the decisions about it; edit, merge, archive and
+ * restore for those allowed. Only an active account can be changed, so an archived or merged one shows no
+ * editing actions.
  */
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -169,6 +171,9 @@ export function AccountPage() {
       <AccountContacts account={a} canWrite={canWrite && active} />
       <Card size="small" title={t('merge.history')}>
         <MergeHistory account={a} />
+      </Card>
+      <Card size="small" title={t('decisions.title')} data-testid="account-decisions">
+        <AccountDecisions accountId={a.id} />
       </Card>
       <AccountEditModal open={dialog === 'edit'} account={a} onClose={() => setDialog(null)} />
       <MergeModal open={dialog === 'merge'} account={a} onClose={() => setDialog(null)} />
