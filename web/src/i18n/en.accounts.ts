@@ -179,6 +179,14 @@ export const accountsEn = {
     confirmReason: 'Reason',
     confirmOk: 'Create anyway',
     blocked: 'Open the existing customer instead, or ask its owner.',
+    editSame: 'Another customer already is this one, so these values cannot be saved.',
+    editBlocked: 'Merge the two instead: open the other customer, or merge it into this one.',
+    editPossible: 'The new values look like other customers. Check them; you can still save with a reason.',
+    mergeInstead: 'Merge it into this customer',
+    confirmSaveTitle: 'Save anyway?',
+    confirmSaveIntro:
+      'The new values look like other customers. Say why this is still a different customer; the reason is audited.',
+    confirmSaveOk: 'Save anyway',
   },
   merge: {
     action: 'Merge a duplicate',

@@ -172,6 +172,13 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
     confirmReason: '原因',
     confirmOk: '仍然创建',
     blocked: '请打开已有客户，或联系其负责人。',
+    editSame: '另一个客户就是这家公司，因此不能保存这些修改。',
+    editBlocked: '请改为合并两者：打开那个客户，或将其合并到此客户。',
+    editPossible: '新的信息与其他客户相似。请核对；仍可填写原因后保存。',
+    mergeInstead: '将其合并到此客户',
+    confirmSaveTitle: '仍要保存？',
+    confirmSaveIntro: '新的信息与其他客户相似。请说明为什么这仍是另一家客户；原因将记入审计日志。',
+    confirmSaveOk: '仍然保存',
   },
   merge: {
     action: '合并重复客户',

@@ -105,6 +105,11 @@ export function AccountPage() {
   const canMerge = useCan('accounts:merge');
   const account = useAccount(id);
   const [dialog, setDialog] = useState<'edit' | 'merge' | ArchiveAction | null>(null);
+  const [mergeTarget, setMergeTarget] = useState<string | null>(null);
+  const openMerge = (mergedId: string | null) => {
+    setMergeTarget(mergedId);
+    setDialog('merge');
+  };
 
   if (account.isPending) return <FullPageSpin />;
   if (account.error)
@@ -130,7 +135,7 @@ export function AccountPage() {
           </Button>
         )}
         {canMerge && active && (
-          <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
+          <Button icon={<MergeCellsOutlined />} onClick={() => openMerge(null)}>
             {t('merge.action')}
           </Button>
         )}
@@ -175,8 +180,18 @@ export function AccountPage() {
       <Card size="small" title={t('decisions.title')} data-testid="account-decisions">
         <AccountDecisions accountId={a.id} />
       </Card>
-      <AccountEditModal open={dialog === 'edit'} account={a} onClose={() => setDialog(null)} />
-      <MergeModal open={dialog === 'merge'} account={a} onClose={() => setDialog(null)} />
+      <AccountEditModal
+        open={dialog === 'edit'}
+        account={a}
+        onClose={() => setDialog(null)}
+        onMerge={openMerge}
+      />
+      <MergeModal
+        open={dialog === 'merge'}
+        account={a}
+        mergedId={mergeTarget}
+        onClose={() => setDialog(null)}
+      />
       <ArchiveModal
         action={dialog === 'archive' || dialog === 'restore' ? dialog : null}
         account={a}
