@@ -67,7 +67,7 @@ export const decisionsEn = {
       'match.same_not_visible': 'Exists out of sight',
       'admission.confirmed': 'Confirmed',
       'owner.creator': 'Owner',
-      'import.rows': 'From an import',
+      'import.rows': 'Source',
       'import.row_failed': 'Import failed',
       'merge.requested': 'Merge asked for',
     } satisfies Record<DecisionEvidenceCode, string>,
@@ -82,7 +82,6 @@ export const decisionsEn = {
       mergeRequested: 'with the reason: “{{reason}}”',
     },
     hidden: 'Concerns a record you may not see; the details are withheld.',
-    score: 'score {{score}}',
   },
   imported: {
     fromImport: 'from the import {{name}}',

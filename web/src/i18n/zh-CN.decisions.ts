@@ -61,7 +61,7 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       'match.same_not_visible': '存在不可见的同一客户',
       'admission.confirmed': '已确认',
       'owner.creator': '负责人',
-      'import.rows': '来自导入',
+      'import.rows': '来源',
       'import.row_failed': '导入失败',
       'merge.requested': '申请合并',
     },
@@ -75,7 +75,6 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       mergeRequested: '原因：“{{reason}}”',
     },
     hidden: '涉及您无权查看的记录，详情不予显示。',
-    score: '得分 {{score}}',
   },
   imported: {
     fromImport: '来自导入 {{name}}',

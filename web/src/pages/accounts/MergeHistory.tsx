@@ -122,6 +122,9 @@ export function MergeHistory({ account }: { account: Account }) {
   const items = (merges.data ?? []).map((merge) => {
     const live = merge.unmergedAt === null;
     const mergedAt = t('merge.mergedAt', { at: formatDateTime(merge.mergedAt, i18n.language) });
+    // An import writes "import <file> (<id>)" as the reason of what it folds in, in English: the import
+    // named above says it in the reader's language.
+    const reason = merge.source ? null : merge.reason;
     return {
       key: merge.id,
       label: (
@@ -131,7 +134,7 @@ export function MergeHistory({ account }: { account: Account }) {
             {!live && <Tag>{t('merge.undone', { at: formatDateTime(merge.unmergedAt, i18n.language) })}</Tag>}
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
-            {merge.reason ? `${mergedAt} · ${merge.reason}` : mergedAt}
+            {reason ? `${mergedAt} · ${reason}` : mergedAt}
           </Typography.Text>
         </Flex>
       ),

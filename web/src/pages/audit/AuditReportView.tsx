@@ -50,6 +50,7 @@ export function AuditReportView({ report }: { report: AuditReport }) {
     },
     {
       key: 'head',
+      span: 'filled' as const,
       label: t('audit.report.head'),
       children: (
         <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
@@ -70,7 +71,7 @@ export function AuditReportView({ report }: { report: AuditReport }) {
       <Descriptions
         size="small"
         bordered
-        column={{ xs: 1, sm: 2, md: 3, lg: 3, xl: 4, xxl: 4 }}
+        column={{ xs: 1, sm: 2, md: 2, lg: 3, xl: 3, xxl: 3 }}
         items={items}
         styles={{ content: { wordBreak: 'break-word' } }}
       />

@@ -21,8 +21,9 @@ export function AccountDecisions({ accountId }: { accountId: string }) {
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t('decisions.intro')}</Typography.Text>
       <Collapse
-        // The newest decision is open: it is usually the one asked about.
-        key={`${accountId}-${offset}`}
+        // The newest decision is open: it is usually the one asked about. A new one (a rename, a merge)
+        // remounts the list so that it is the one open.
+        key={`${accountId}-${offset}-${items[0]?.id ?? ''}`}
         defaultActiveKey={offset === 0 && items[0] ? [items[0].id] : []}
         size="small"
         items={items.map((decision) => ({

@@ -53,7 +53,7 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
       return (
         <>
           {accountId && <AccountLink id={accountId} />}
-          {score !== null && <Secondary>{t('decisions.score', { score: scorePercent(score) })}</Secondary>}
+          {score !== null && <Secondary>{t('match.score', { score: scorePercent(score) })}</Secondary>}
         </>
       );
     }

@@ -20,12 +20,20 @@ export function verdictText(t: TFunction, decision: Pick<Decision, 'kind' | 'ver
   return isKnownVerdict(kind, verdict) ? loose(t)(`decisions.verdicts.${kind}.${verdict}`) : verdict;
 }
 
+const PARAM_ORDER = ['same', 'possible', 'source'];
+
 /**
  * A rule's parameters in words: the thresholds it ran with ("same customer from 0.92") and the occasion;
  * parameters the web does not know, as `name: value`.
  */
 export function ruleParamTexts(t: TFunction, params: Record<string, unknown>): string[] {
-  return Object.entries(params).flatMap(([key, value]) => {
+  // The database keeps JSON keys in its own order: the known ones are put in the order one reads them.
+  const rank = (key: string) => {
+    const known = PARAM_ORDER.indexOf(key);
+    return known < 0 ? PARAM_ORDER.length : known;
+  };
+  const entries = Object.entries(params).sort(([a], [b]) => rank(a) - rank(b));
+  return entries.flatMap(([key, value]) => {
     if ((key === 'same' || key === 'possible') && typeof value === 'number')
       return [t(`decisions.params.${key}`, { value })];
     if (key === 'source' && isAdmissionSource(value))

@@ -98,7 +98,7 @@ describe('the decision codes the web knows', () => {
 
 describe('rule parameters', () => {
   it('say the thresholds and the occasion the duplicate check ran with', () => {
-    expect(ruleParamTexts(t.en, { same: 0.92, possible: 0.6, source: 'update' })).toEqual([
+    expect(ruleParamTexts(t.en, { same: 0.92, source: 'update', possible: 0.6 })).toEqual([
       'same customer from 0.92',
       'possibly the same from 0.6',
       'on a change',
