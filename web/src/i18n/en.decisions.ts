@@ -12,7 +12,6 @@ export const decisionsEn = {
     title: 'Decisions',
     intro: 'How this customer got in and what was merged into it: the rule that decided and its evidence.',
     none: 'No decisions recorded',
-    open: 'Why',
     openTitle: 'Decision',
     at: 'When',
     by: 'By',

@@ -6,7 +6,6 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
     title: '决策记录',
     intro: '此客户如何建立、有哪些客户并入：做出决定的规则及其依据。',
     none: '暂无决策记录',
-    open: '依据',
     openTitle: '决策',
     at: '时间',
     by: '决定人',
