@@ -98,7 +98,8 @@ export type CheckResult = z.infer<typeof checkResultSchema>;
 export type CreatedAccount = z.infer<typeof createdAccountSchema>;
 // The server describes a merge's delta loosely in OpenAPI; its TypeScript shape is MergeDelta.
 export type MergeResult = Omit<z.infer<typeof mergeResultSchema>, 'delta'> & { delta: MergeDelta };
-export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & { delta: MergeDelta };
+// A merge's delta is withheld (null) from readers who may not see where the values came from.
+export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & { delta: MergeDelta | null };
 
 export type ImportJob = z.infer<typeof importJobSchema>;
 /** The job that analyses or imports a list: queued, running, retried after a failure, or given up. */
