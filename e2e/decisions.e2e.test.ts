@@ -256,6 +256,31 @@ describe.skipIf(!executablePath)(
       STEP_TIMEOUT,
     );
 
+    it(
+      'refuses to restore an archived customer that was entered anew meanwhile, naming the new one',
+      async () => {
+        const archived = await page.request.post(`${server.url}/api/v1/accounts/${ids[QINGTENG]}/archive`, {
+          data: { reason: 'Left the market' },
+        });
+        expect(archived.status()).toBe(200);
+        const again = await createAccount({ legalName: QINGTENG, phones: ['0571-8888 1234'] });
+
+        await page.goto(`${server.url}/accounts/${ids[QINGTENG]}`);
+        await page.getByRole('button', { name: 'Restore' }).click();
+        const dialog = page.getByRole('dialog', { name: /^Restore / });
+        await dialog.getByLabel('Reason', { exact: true }).fill('Back in business');
+        await dialog.getByRole('button', { name: 'Restore' }).click();
+        const duplicate = dialog.getByTestId('duplicate-panel');
+        await poll(() => duplicate.getAttribute('data-verdict')).toBe('same');
+        expect(await duplicate.textContent()).toContain('This customer is here again as another account');
+        expect(await duplicate.getByRole('link', { name: QINGTENG }).getAttribute('href')).toBe(
+          `/accounts/${again}`,
+        );
+        expect(await page.getByTestId('archived-notice').isVisible()).toBe(true);
+      },
+      STEP_TIMEOUT,
+    );
+
     it('raised no errors, console errors or CSP violations in the pages', () => {
       expect(pageErrors).toEqual([]);
     });

@@ -182,6 +182,8 @@ export const accountsEn = {
     editSame: 'Another customer already is this one, so these values cannot be saved.',
     editBlocked: 'Merge the two instead: open the other customer, or merge it into this one.',
     editPossible: 'The new values look like other customers. Check them; you can still save with a reason.',
+    restoreSame: 'This customer is here again as another account, so it cannot be restored.',
+    restoreBlocked: 'Open that customer and merge this one into it instead.',
     mergeInstead: 'Merge it into this customer',
     confirmSaveTitle: 'Save anyway?',
     confirmSaveIntro:

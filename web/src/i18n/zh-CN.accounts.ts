@@ -175,6 +175,8 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
     editSame: '另一个客户就是这家公司，因此不能保存这些修改。',
     editBlocked: '请改为合并两者：打开那个客户，或将其合并到此客户。',
     editPossible: '新的信息与其他客户相似。请核对；仍可填写原因后保存。',
+    restoreSame: '该客户已作为另一个客户重新录入，因此不能恢复。',
+    restoreBlocked: '请打开那个客户，把此客户合并进去。',
     mergeInstead: '将其合并到此客户',
     confirmSaveTitle: '仍要保存？',
     confirmSaveIntro: '新的信息与其他客户相似。请说明为什么这仍是另一家客户；原因将记入审计日志。',

@@ -4,10 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../api/types.js';
 import { MatchList, type DuplicateMode } from './DuplicatePanel.js';
 
+const SAVE = {
+  title: 'match.confirmSaveTitle',
+  intro: 'match.confirmSaveIntro',
+  ok: 'match.confirmSaveOk',
+} as const;
 const TEXTS = {
   create: { title: 'match.confirmTitle', intro: 'match.confirmIntro', ok: 'match.confirmOk' },
-  edit: { title: 'match.confirmSaveTitle', intro: 'match.confirmSaveIntro', ok: 'match.confirmSaveOk' },
-} as const;
+  edit: SAVE,
+  restore: SAVE,
+} as const satisfies Record<DuplicateMode, object>;
 
 /**
  * "Create anyway" / "Save anyway": look-alikes exist, so the user says why this is another customer

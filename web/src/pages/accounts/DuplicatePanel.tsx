@@ -92,13 +92,17 @@ export function MatchList({ matches }: { matches: DuplicateMatch[] }) {
   );
 }
 
-/** Whose duplicates these are: a customer being created, or an existing one whose identity is changed. */
-export type DuplicateMode = 'create' | 'edit';
+/**
+ * Whose duplicates these are: a customer being created, an existing one whose identity is changed, or an
+ * archived one being restored (the server checks it again: someone may have entered it since).
+ */
+export type DuplicateMode = 'create' | 'edit' | 'restore';
 
 const TEXTS = {
   create: { same: 'match.same', blocked: 'match.blocked', possible: 'match.possible' },
   edit: { same: 'match.editSame', blocked: 'match.editBlocked', possible: 'match.editPossible' },
-} as const;
+  restore: { same: 'match.restoreSame', blocked: 'match.restoreBlocked', possible: 'match.editPossible' },
+} as const satisfies Record<DuplicateMode, object>;
 
 /**
  * What the duplicate check found: live beside the new-customer form, or as the server's refusal of a change
