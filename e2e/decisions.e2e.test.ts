@@ -281,6 +281,47 @@ describe.skipIf(!executablePath)(
       STEP_TIMEOUT,
     );
 
+    it(
+      'tells a rep that a look-alike they may not see was weighed, without naming it',
+      async () => {
+        const rep = {
+          login: 'e2e.rep',
+          displayName: 'Rep E2E',
+          role: 'rep',
+          password: 'amber-quarry-window-58',
+        };
+        expect((await page.request.post(`${server.url}/api/v1/users`, { data: rep })).status()).toBe(201);
+        const repContext = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          locale: 'en-US',
+        });
+        const repPage = await watchedPage(repContext, pageErrors);
+        try {
+          await signInByApi(repPage, server.url, rep.login, rep.password);
+          const created = await repPage.request.post(`${server.url}/api/v1/accounts`, {
+            data: { legalName: '北京华源咨询有限公司', confirm: { reason: 'My own client, a consultancy' } },
+          });
+          expect(created.status()).toBe(201);
+          const { id } = (await created.json()) as { id: string };
+          await repPage.goto(`${server.url}/accounts/${id}`);
+          const decision = repPage.getByTestId('account-decisions').getByTestId('decision');
+          await poll(() => decision.getAttribute('data-verdict')).toBe('created_despite_possible');
+          const hidden = decision.locator('[data-code="match.possible"]');
+          expect(await hidden.first().getAttribute('data-hidden')).toBe('true');
+          const said = (await hidden.allTextContents()).join(' ');
+          expect(said).toContain('Concerns a record you may not see; the details are withheld.');
+          expect(said).not.toContain('华源科技');
+          expect(await hidden.getByRole('link').count()).toBe(0);
+          expect(await hidden.getByTestId('match-reasons').count()).toBe(0);
+          expect(await decision.locator('[data-code="owner.creator"]').textContent()).toContain('you');
+          await screenshot(repPage, 'decisions-10-rep-hidden-evidence');
+        } finally {
+          await repContext.close();
+        }
+      },
+      STEP_TIMEOUT,
+    );
+
     it('raised no errors, console errors or CSP violations in the pages', () => {
       expect(pageErrors).toEqual([]);
     });
