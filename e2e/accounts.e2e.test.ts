@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  pageErrorGuard,
   phoneContext,
   poll,
   screenshot,
@@ -32,7 +33,7 @@ describe.skipIf(!executablePath)(
     let browser: Browser;
     let desktop: BrowserContext;
     let page: Page;
-    const pageErrors: string[] = [];
+    const pageErrors = pageErrorGuard();
 
     const shot = (name: string, target: Page = page) => screenshot(target, name);
     const panel = () => page.getByTestId('duplicate-panel');
@@ -231,7 +232,12 @@ describe.skipIf(!executablePath)(
     it(
       'tells a rep only that a customer they cannot see exists, never whose it is',
       async () => {
-        const user = { login: 'e2e.rep', displayName: 'Rep E2E', role: 'rep', password: 'rep-Passw0rd-e2e' };
+        const user = {
+          login: 'e2e.rep',
+          displayName: 'Rep E2E',
+          role: 'rep',
+          password: 'violet-harbour-lantern-42',
+        };
         expect((await page.request.post(`${server.url}/api/v1/users`, { data: user })).status()).toBe(201);
         const repContext = await browser.newContext({
           viewport: { width: 1280, height: 900 },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  pageErrorGuard,
   phoneContext,
   poll,
   screenshot,
@@ -26,7 +27,7 @@ describe.skipIf(!executablePath)(
     let page: Page;
     let mobile: Page;
     let accountUrl: string;
-    const pageErrors: string[] = [];
+    const pageErrors = pageErrorGuard();
 
     const shot = (name: string, target: Page = page) => screenshot(target, name);
     const contactRow = (name: string) =>

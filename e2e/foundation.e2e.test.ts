@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  pageErrorGuard,
   phoneContext,
   poll,
   screenshot,
@@ -20,7 +21,7 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
   let browser: Browser;
   let desktop: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  const pageErrors = pageErrorGuard();
   let newUserId = '';
 
   const shot = (name: string, target: Page = page) => screenshot(target, name, false);
@@ -146,7 +147,8 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await row.click();
       const details = page.getByTestId('audit-details');
       await poll(() => details.textContent()).toContain('"login": "e2e.alice"');
-      expect(await details.getByTestId('audit-hash').textContent()).toMatch(/[0-9a-f]{64}/);
+      // Linked into the chain within a second or so: until then the entry says it is being linked.
+      await poll(() => details.getByTestId('audit-hash').textContent()).toMatch(/[0-9a-f]{64}/);
       await shot('06-audit');
     },
     STEP_TIMEOUT,
@@ -223,6 +225,33 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await poll(() => page.getByText('Organisation settings saved').isVisible()).toBe(true);
       const saved = await page.request.get(`${server.url}/api/v1/organization`);
       expect(await saved.json()).toMatchObject({ matchSameThreshold: 0.97, matchPossibleThreshold: 0.95 });
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'serves the UI under a Content-Security-Policy, and the guard reports what it refuses',
+    async () => {
+      const response = await page.goto(`${server.url}/users`);
+      const policy = response?.headers()['content-security-policy'] ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      await poll(() => page.getByRole('heading', { name: 'Users' }).isVisible()).toBe(true);
+
+      // An inline script is what the policy exists to refuse: the guard must hear of it, from the console
+      // and from the securitypolicyviolation event alike. What it heard is taken back so the test passes.
+      const before = pageErrors.length;
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true';
+        document.body.append(script);
+      });
+      await poll(() =>
+        Promise.resolve(pageErrors.slice(before).some((e) => e.startsWith('CSP violation'))),
+      ).toBe(true);
+      expect(pageErrors.slice(before).some((e) => e.includes('Content Security Policy'))).toBe(true);
+      expect(await page.evaluate(() => '__inlineRan' in window)).toBe(false);
+      pageErrors.splice(before);
     },
     STEP_TIMEOUT,
   );

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
-import { chromiumOrSkip, poll, screenshot, signInByApi, startE2e } from './support/setup.js';
+import { chromiumOrSkip, pageErrorGuard, poll, screenshot, signInByApi, startE2e } from './support/setup.js';
 
 const executablePath = chromiumOrSkip('imports');
 const STEP_TIMEOUT = 90_000;
@@ -19,7 +19,7 @@ describe.skipIf(!executablePath)('customer list import (Chromium against the bui
   let server: RunningFairshare;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  const pageErrors = pageErrorGuard();
 
   beforeAll(async () => {
     ({ server, browser, page } = await startE2e(executablePath!, { width: 1280, height: 900 }, pageErrors));
@@ -76,6 +76,67 @@ describe.skipIf(!executablePath)('customer list import (Chromium against the bui
       expect(accounts.total).toBe(1);
       expect(accounts.items[0]?.phones).toEqual(['+861062123456']);
       expect(pageErrors).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'shows the row folded into an existing customer in its merge history, with the decision behind it',
+    async () => {
+      await page
+        .getByTestId('import-cluster')
+        .getByRole('link', { name: '成都蓝海物流有限公司' })
+        .first()
+        .click();
+      await page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
+      const item = page.getByTestId('merge-history-item');
+      await poll(() => item.textContent()).toContain('from the import 客户.csv · row 4');
+      expect(await item.textContent()).toContain('merged into this customer');
+      expect(await item.getByRole('link', { name: /客户\.csv/ }).getAttribute('href')).toMatch(
+        /^\/imports\//,
+      );
+
+      await item.click();
+      await page.getByTestId('merge-decision').click();
+      const modal = page.getByTestId('decision-modal');
+      const decision = modal.getByTestId('decision');
+      await poll(() => decision.getAttribute('data-verdict')).toBe('folded');
+      expect(await modal.textContent()).toContain('Values from an import were merged in');
+      expect(await decision.locator('[data-code="import.rows"]').textContent()).toContain('row 4');
+      expect(await decision.locator('[data-code="match.same"]').getByRole('link').textContent()).toBe(
+        '成都蓝海物流有限公司',
+      );
+      await page.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click({ trial: true });
+      await screenshot(page, 'imports-03-fold-decision', false);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'keeps a long analysis on screen as it goes: the phase and the count move until it is ready',
+    async () => {
+      const rows = ['客户名称,电话'];
+      for (let i = 0; i < 10_000; i++) rows.push(`测试${i}号贸易有限公司,0571-${10_000_000 + i}`);
+      await page.goto(`${server.url}/imports`);
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+      await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+      const seen = new Set<string>();
+      const progress = page.getByTestId('import-progress');
+      await expect
+        .poll(
+          async () => {
+            if (await progress.isVisible()) {
+              const phase = await progress.getAttribute('data-phase');
+              seen.add(`${phase} ${await progress.getByTestId('import-progress-counts').textContent()}`);
+            }
+            return page.getByTestId('import-status').textContent();
+          },
+          { timeout: 80_000, interval: 200 },
+        )
+        .toBe('Ready for review');
+      expect(seen.size, [...seen].join(' | ')).toBeGreaterThanOrEqual(2);
     },
     STEP_TIMEOUT,
   );

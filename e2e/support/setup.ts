@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { launchChromium } from './browser.js';
 import { repoRoot, startFairshare, type RunningFairshare } from './server.js';
 
@@ -19,10 +19,55 @@ export function chromiumOrSkip(suite: string): string | null {
 /** Polls `fn` until it matches: the duplicate check waits for typing to stop; the import worker polls every second. */
 export const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
-/** A new page in `context` whose uncaught errors are added to `pageErrors`. */
+/**
+ * Where the pages of a suite report what went wrong, each report failing the test it happened in (and, as
+ * before, the suite's last test, which expects the list empty). Call it at the suite's top level.
+ */
+export function pageErrorGuard(): string[] {
+  const pageErrors: string[] = [];
+  let seen = 0;
+  afterEach(() => {
+    const fresh = pageErrors.slice(seen);
+    seen = pageErrors.length;
+    expect(fresh, 'errors the pages reported during this test').toEqual([]);
+  });
+  return pageErrors;
+}
+
+/**
+ * Chromium logs every 4xx answer as a console error ("Failed to load resource: … status of 409"). Those are
+ * the API refusing something — a wrong password, a duplicate customer, a field out of range — which the UI
+ * shows in words and the tests check; a 5xx, a network failure or anything the app logs is still an error.
+ */
+const isAnsweredRefusal = (text: string) =>
+  /^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text);
+
+/**
+ * A new page in `context` whose uncaught errors, console errors and Content-Security-Policy violations are
+ * added to `pageErrors`. Violations are caught twice over: Chromium's console line, and the document's
+ * `securitypolicyviolation` event, reported through a binding (init scripts and bindings are injected by
+ * the browser itself, so the policy under test does not block them).
+ */
 export async function watchedPage(context: BrowserContext, pageErrors: string[]): Promise<Page> {
   const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('pageerror', (error) => pageErrors.push(`uncaught on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || isAnsweredRefusal(message.text())) return;
+    const where = message.location().url;
+    pageErrors.push(`console error on ${page.url()}: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  await page.exposeBinding('__fairshareCspViolation', (_source, text: string) => {
+    pageErrors.push(`CSP violation on ${page.url()}: ${text}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __fairshareCspViolation?: (text: string) => void })
+        .__fairshareCspViolation;
+      report?.(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
   return page;
 }
 

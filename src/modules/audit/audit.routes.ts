@@ -1,52 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { pageOf } from '../../http/pagination.js';
 import { responses } from '../../http/schemas.js';
-import { AUDIT_PROBLEM_CODES } from '../../kernel/index.js';
 import type { AuditSetup } from './audit.config.js';
 import type { AuditListRow } from './audit.repo.js';
-import { auditQuery } from './audit.schema.js';
+import { auditEntrySchema, auditQuery, auditReportSchema } from './audit.schema.js';
 import { browseAudit, verifyAuditTrail } from './audit.service.js';
-
-const auditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.uuid().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string().nullable(),
-  requestId: z.string().nullable(),
-  decisionId: z.uuid().nullable().describe('the decision that explains this change'),
-  chain: z
-    .object({ seq: z.string(), prevHash: z.string(), hash: z.string() })
-    .nullable()
-    .describe('its link in the hash chain; null for a second or so, until the chainer links it'),
-});
-
-const auditProblemSchema = z.object({
-  code: z.enum(AUDIT_PROBLEM_CODES),
-  seq: z.string().optional(),
-  auditId: z.string().optional(),
-  checkpointId: z.string().optional(),
-});
-
-export const auditReportSchema = z.object({
-  ok: z.boolean(),
-  rows: z.number().int(),
-  chained: z.number().int(),
-  head: z.string(),
-  pending: z.number().int().describe('rows not linked yet: normal for about a second after a write'),
-  checkpoints: z.number().int(),
-  latestCheckpoint: z.object({ chainLength: z.string(), at: z.string() }).nullable(),
-  unanchored: z.number().int().describe('linked rows after the latest signed checkpoint'),
-  problems: z.array(auditProblemSchema),
-});
 
 const toEntry = (row: AuditListRow) => ({
   id: row.id,

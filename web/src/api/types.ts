@@ -35,6 +35,10 @@ import type {
   importJobSchema,
 } from '../../../src/modules/imports/imports.schema.js';
 import type { MergeDelta } from '../../../src/modules/accounts/merge.js';
+import type { auditEntrySchema, auditReportSchema } from '../../../src/modules/audit/audit.schema.js';
+import type { decisionSchema, evidenceSchema } from '../../../src/modules/decisions/decisions.schema.js';
+import type { ErrorCode } from '../../../src/errors.js';
+import type { Verdict } from '../../../src/modules/matching/index.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
 import type {
@@ -94,9 +98,12 @@ export type CheckResult = z.infer<typeof checkResultSchema>;
 export type CreatedAccount = z.infer<typeof createdAccountSchema>;
 // The server describes a merge's delta loosely in OpenAPI; its TypeScript shape is MergeDelta.
 export type MergeResult = Omit<z.infer<typeof mergeResultSchema>, 'delta'> & { delta: MergeDelta };
-export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & { delta: MergeDelta };
+// A merge's delta is withheld (null) from readers who may not see where the values came from.
+export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & { delta: MergeDelta | null };
 
 export type ImportJob = z.infer<typeof importJobSchema>;
+/** The job that analyses or imports a list: queued, running, retried after a failure, or given up. */
+export type ImportJobRun = NonNullable<ImportJob['job']>;
 export type ImportProblem = ImportJob['problems'][number];
 export type ImportProblemCode = ImportProblem['code'];
 export type ImportCluster = z.infer<typeof importClusterSchema>;
@@ -109,29 +116,21 @@ export interface Page<T> {
   offset: number;
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  requestId: string | null;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** What `GET /api/v1/audit/verify` found: counts, the latest checkpoint, and each problem by its code. */
+export type AuditReport = z.infer<typeof auditReportSchema>;
+export type AuditProblem = AuditReport['problems'][number];
+export type AuditProblemCode = AuditProblem['code'];
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  rows: number;
-  head?: string;
-  brokenId?: string;
-  problem?: string;
-}
+/** A decision: what was decided about what, by which rule and version, on which evidence (codes). */
+export type Decision = z.infer<typeof decisionSchema>;
+export type DecisionKind = Decision['kind'];
+export type DecisionEvidence = z.infer<typeof evidenceSchema>;
+/** The scorer's verdict on a pair of records; a decision names each candidate as `match.<verdict>`. */
+export type MatchVerdict = Verdict;
+
+/** The server's closed list of error codes (src/errors.ts); the web translates each one. */
+export type { ErrorCode };
 
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const satisfies readonly UserStatus[];
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
@@ -177,6 +176,13 @@ export const ACCOUNT_SIZES = [
   'large',
   'enterprise',
 ] as const satisfies readonly AccountSize[];
+export const IMPORT_STATUSES = [
+  'analyzing',
+  'review',
+  'importing',
+  'done',
+  'failed',
+] as const satisfies readonly ImportStatus[];
 export const CLUSTER_DECISIONS = ['accept', 'split', 'skip'] as const satisfies readonly ClusterDecision[];
 export const CLUSTER_VERDICTS = ['same', 'possible', 'unique'] as const satisfies readonly ClusterVerdict[];
 export const CLUSTER_OUTCOMES = [

@@ -7,6 +7,8 @@ import { errorText } from '../i18n/errorText.js';
 import { changeLanguage } from '../i18n/index.js';
 import { MeContext, useMe, useMeQuery } from './session.js';
 
+const PASSWORD_PAGE = '/account/password';
+
 export function FullPageSpin() {
   return (
     <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }}>
@@ -36,6 +38,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // A password someone else set is replaced before anything else (the server refuses the rest meanwhile).
+  if (me.data.user.mustChangePassword && location.pathname !== PASSWORD_PAGE)
+    return <Navigate to={PASSWORD_PAGE} replace />;
   return <MeContext value={me.data}>{children}</MeContext>;
 }
 

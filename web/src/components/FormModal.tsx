@@ -22,6 +22,8 @@ export function FormModal<V>(props: {
   onClose: () => void;
   /** Shown above the form. */
   intro?: ReactNode;
+  /** Called after `errors` has dropped what the server said about the changed fields. */
+  onValuesChange?: (changed: object) => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -55,7 +57,10 @@ export function FormModal<V>(props: {
         layout="vertical"
         name={props.name}
         onFinish={(values) => void submit(values)}
-        onValuesChange={errors.onValuesChange}
+        onValuesChange={(changed: object) => {
+          errors.onValuesChange(changed);
+          props.onValuesChange?.(changed);
+        }}
       >
         {props.children}
       </Form>

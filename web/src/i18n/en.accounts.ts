@@ -179,6 +179,16 @@ export const accountsEn = {
     confirmReason: 'Reason',
     confirmOk: 'Create anyway',
     blocked: 'Open the existing customer instead, or ask its owner.',
+    editSame: 'Another customer already is this one, so these values cannot be saved.',
+    editBlocked: 'Merge the two instead: open the other customer, or merge it into this one.',
+    editPossible: 'The new values look like other customers. Check them; you can still save with a reason.',
+    restoreSame: 'This customer is here again as another account, so it cannot be restored.',
+    restoreBlocked: 'Open that customer and merge this one into it instead.',
+    mergeInstead: 'Merge it into this customer',
+    confirmSaveTitle: 'Save anyway?',
+    confirmSaveIntro:
+      'The new values look like other customers. Say why this is still a different customer; the reason is audited.',
+    confirmSaveOk: 'Save anyway',
   },
   merge: {
     action: 'Merge a duplicate',
@@ -202,12 +212,17 @@ export const accountsEn = {
     noHistory: 'No merges',
     mergedFrom: 'merged into this customer',
     mergedTo: 'this customer was merged into it',
+    mergedFromHidden: 'Values from a customer or an import you may not see were merged into this customer',
+    mergedToHidden: 'This customer was merged into a customer you may not see',
+    withheld: 'What moved is shown only to those who may see where it came from.',
+    why: 'Why: the decision',
     mergedAt: 'Merged {{at}}',
     undone: 'Undone {{at}}',
     unmerge: 'Un-merge',
     unmergeIntro:
       'The duplicate comes back with its contacts and sub-accounts; values it brought are removed unless they were edited since.',
     unmerged: '{{name}} restored',
+    importTakenBack: 'The values from the import were taken back',
   },
 };
 
@@ -245,11 +260,6 @@ export const accountProblemsEn = {
   uscc_invalid: 'Not a valid USCC; not used for matching',
   format: 'Only .csv and .xlsx files can be imported',
   empty: 'The file is empty',
-};
-
-export const accountErrorsEn = {
-  DUPLICATE_ACCOUNT: 'This customer already exists.',
-  POSSIBLE_DUPLICATE: 'Similar customers exist; confirm with a reason to create anyway.',
 };
 
 export const accountAuditActionsEn = {

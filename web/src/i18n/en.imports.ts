@@ -30,6 +30,14 @@ export const importsEn = {
       review: 'Ready for review',
       import: 'Importing',
     },
+    job: {
+      waiting: 'Waiting for a worker to take it up…',
+      attempt: 'attempt {{attempt}}',
+      retrying: 'Attempt {{attempts}} failed; it is tried again shortly.',
+      lastError: 'Last error: {{error}}',
+      gaveUp_one: 'Given up after {{count}} attempt.',
+      gaveUp_other: 'Given up after {{count}} attempts.',
+    },
     summary: {
       rows: 'Rows read',
       problems: 'Rows with problems',

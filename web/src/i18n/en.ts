@@ -1,12 +1,8 @@
 import type { Permission, Role, UserStatus } from '../api/types.js';
-import {
-  accountAuditActionsEn,
-  accountAuditTypesEn,
-  accountErrorsEn,
-  accountFieldsEn,
-  accountProblemsEn,
-  accountsEn,
-} from './en.accounts.js';
+import { accountFieldsEn, accountProblemsEn, accountsEn } from './en.accounts.js';
+import { auditEn } from './en.audit.js';
+import { decisionsEn } from './en.decisions.js';
+import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
@@ -151,7 +147,6 @@ export const en = {
     saved: 'Team {{name}} saved',
     deleted: 'Team {{name}} deleted',
     deleteConfirm: 'Delete the team {{name}}? Only an empty team can be deleted.',
-    notEmpty: 'Move the team’s members ({{members}}) and sub-teams ({{children}}) elsewhere first.',
     searchTeam: 'Choose a team',
   },
   tokens: {
@@ -179,48 +174,6 @@ export const en = {
     secretTitle: 'Your new token',
     secretHelp: 'Copy it now: it is shown only this once and cannot be recovered.',
   },
-  audit: {
-    title: 'Audit log',
-    entityType: 'Record type',
-    entityId: 'Record ID',
-    actor: 'Who',
-    action: 'What',
-    timeRange: 'When',
-    at: 'Time',
-    reason: 'Reason',
-    requestId: 'Request ID',
-    before: 'Before',
-    after: 'After',
-    hash: 'Hash',
-    prevHash: 'Previous hash',
-    verify: 'Verify the chain',
-    verifyOk: 'The chain is intact: {{rows}} entries checked.',
-    verifyBroken: 'The chain is broken at entry {{id}} ({{problem}}).',
-    entityTypes: {
-      user: 'User',
-      team: 'Team',
-      api_token: 'API token',
-      organization: 'Organisation',
-      ...accountAuditTypesEn,
-    },
-    actions: {
-      'auth.login': 'Signed in',
-      'auth.login_failed': 'Sign-in failed',
-      'auth.logout': 'Signed out',
-      'auth.password_changed': 'Password changed',
-      'auth.password_reset': 'Password reset',
-      'user.created': 'User created',
-      'user.updated': 'User changed',
-      'user.language_changed': 'Language changed',
-      'team.created': 'Team created',
-      'team.updated': 'Team changed',
-      'team.deleted': 'Team deleted',
-      'token.created': 'API token created',
-      'token.revoked': 'API token revoked',
-      'organization.updated': 'Organisation settings changed',
-      ...accountAuditActionsEn,
-    },
-  },
   organization: {
     title: 'Organisation settings',
     name: 'Organisation name',
@@ -242,6 +195,7 @@ export const en = {
     new: 'New password',
     confirm: 'Repeat the new password',
     mismatch: 'The two passwords are not the same',
+    mustChange: 'Your password was set by someone else. Choose your own before you go on.',
     tooShort: 'Use at least {{min}} characters',
     changed: 'Password changed. Your other sessions have been signed out.',
   },
@@ -251,26 +205,7 @@ export const en = {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',
   },
-  errors: {
-    VALIDATION_FAILED: 'Please check the highlighted fields.',
-    UNAUTHENTICATED: 'Please sign in again.',
-    INVALID_CREDENTIALS: 'The login or password is incorrect.',
-    FORBIDDEN: 'You do not have permission to do this.',
-    forbiddenPermission: 'This needs the permission “{{permission}}”.',
-    forbiddenRole: 'You may not assign or change the role “{{role}}”.',
-    NOT_FOUND: 'It was not found; it may have been deleted.',
-    CONFLICT: 'This conflicts with existing data.',
-    UNPROCESSABLE: 'This cannot be done.',
-    RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
-    rateLimitedRetry: 'Too many attempts. Try again in {{time}}.',
-    PAYLOAD_TOO_LARGE: 'That is too much data to send at once.',
-    UNSUPPORTED_MEDIA_TYPE: 'The request was sent in a form the server does not accept.',
-    INTERNAL: 'Something went wrong on the server. It has been logged; please try again.',
-    NETWORK: 'The server cannot be reached. Check your connection.',
-    HTTP_ERROR: 'The request failed.',
-    fieldProblem: '{{field}}: {{problem}}',
-    ...accountErrorsEn,
-  },
+  errors: { ...errorCodesEn, ...errorDetailsEn },
   /** Validation problems by the server's `problem` code; unknown codes show the server's English message. */
   problems: {
     required: 'This is required',
@@ -326,6 +261,8 @@ export const en = {
   },
   ...accountsEn,
   ...importsEn,
+  ...decisionsEn,
+  ...auditEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

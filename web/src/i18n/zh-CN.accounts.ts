@@ -1,7 +1,6 @@
 import type {
   accountAuditActionsEn,
   accountAuditTypesEn,
-  accountErrorsEn,
   accountFieldsEn,
   accountProblemsEn,
 } from './en.accounts.js';
@@ -173,6 +172,15 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
     confirmReason: '原因',
     confirmOk: '仍然创建',
     blocked: '请打开已有客户，或联系其负责人。',
+    editSame: '另一个客户就是这家公司，因此不能保存这些修改。',
+    editBlocked: '请改为合并两者：打开那个客户，或将其合并到此客户。',
+    editPossible: '新的信息与其他客户相似。请核对；仍可填写原因后保存。',
+    restoreSame: '该客户已作为另一个客户重新录入，因此不能恢复。',
+    restoreBlocked: '请打开那个客户，把此客户合并进去。',
+    mergeInstead: '将其合并到此客户',
+    confirmSaveTitle: '仍要保存？',
+    confirmSaveIntro: '新的信息与其他客户相似。请说明为什么这仍是另一家客户；原因将记入审计日志。',
+    confirmSaveOk: '仍然保存',
   },
   merge: {
     action: '合并重复客户',
@@ -195,11 +203,16 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
     noHistory: '暂无合并记录',
     mergedFrom: '已并入此客户',
     mergedTo: '此客户已并入该客户',
+    mergedFromHidden: '来自您无权查看的客户或导入的数据已并入此客户',
+    mergedToHidden: '此客户已并入一个您无权查看的客户',
+    withheld: '合并带来的内容只对能查看其来源的用户显示。',
+    why: '依据：查看决策',
     mergedAt: '合并于 {{at}}',
     undone: '已于 {{at}} 撤销',
     unmerge: '撤销合并',
     unmergeIntro: '被合并的客户将连同其联系人和下级客户恢复；它带来的值会被移除（之后修改过的除外）。',
     unmerged: '已恢复 {{name}}',
+    importTakenBack: '已撤回导入带来的数据',
   },
 };
 
@@ -236,11 +249,6 @@ export const accountProblemsZh: Strings<typeof accountProblemsEn> = {
   uscc_invalid: '不是有效的统一社会信用代码；不用于查重',
   format: '只能导入 .csv 和 .xlsx 文件',
   empty: '文件为空',
-};
-
-export const accountErrorsZh: Strings<typeof accountErrorsEn> = {
-  DUPLICATE_ACCOUNT: '该客户已存在。',
-  POSSIBLE_DUPLICATE: '存在相似客户；如需仍然创建，请填写原因确认。',
 };
 
 export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {

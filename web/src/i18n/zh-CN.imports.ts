@@ -30,6 +30,14 @@ export const importsZh: Pick<Resource, 'imports'> = {
       review: '待审核',
       import: '导入中',
     },
+    job: {
+      waiting: '等待后台任务开始…',
+      attempt: '第 {{attempt}} 次尝试',
+      retrying: '第 {{attempts}} 次尝试失败，稍后将自动重试。',
+      lastError: '最近的错误：{{error}}',
+      gaveUp_one: '已尝试 {{count}} 次，放弃。',
+      gaveUp_other: '已尝试 {{count}} 次，放弃。',
+    },
     summary: {
       rows: '读取行数',
       problems: '有问题的行',

@@ -1,12 +1,8 @@
 import type { Resource } from './en.js';
-import {
-  accountAuditActionsZh,
-  accountAuditTypesZh,
-  accountErrorsZh,
-  accountFieldsZh,
-  accountProblemsZh,
-  accountsZh,
-} from './zh-CN.accounts.js';
+import { accountFieldsZh, accountProblemsZh, accountsZh } from './zh-CN.accounts.js';
+import { auditZh } from './zh-CN.audit.js';
+import { decisionsZh } from './zh-CN.decisions.js';
+import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
@@ -150,7 +146,6 @@ export const zhCN: Resource = {
     saved: '已保存团队 {{name}}',
     deleted: '已删除团队 {{name}}',
     deleteConfirm: '删除团队 {{name}}？只能删除空团队。',
-    notEmpty: '请先将该团队的成员（{{members}}）和子团队（{{children}}）移走。',
     searchTeam: '选择团队',
   },
   tokens: {
@@ -177,48 +172,6 @@ export const zhCN: Resource = {
     secretTitle: '您的新令牌',
     secretHelp: '请立即复制：它只显示这一次，之后无法找回。',
   },
-  audit: {
-    title: '审计日志',
-    entityType: '记录类型',
-    entityId: '记录 ID',
-    actor: '操作人',
-    action: '操作',
-    timeRange: '时间',
-    at: '时间',
-    reason: '原因',
-    requestId: '请求 ID',
-    before: '修改前',
-    after: '修改后',
-    hash: '哈希',
-    prevHash: '前一条哈希',
-    verify: '校验哈希链',
-    verifyOk: '哈希链完整：已校验 {{rows}} 条记录。',
-    verifyBroken: '哈希链在记录 {{id}} 处断裂（{{problem}}）。',
-    entityTypes: {
-      user: '用户',
-      team: '团队',
-      api_token: 'API 令牌',
-      organization: '组织',
-      ...accountAuditTypesZh,
-    },
-    actions: {
-      'auth.login': '登录',
-      'auth.login_failed': '登录失败',
-      'auth.logout': '退出登录',
-      'auth.password_changed': '修改密码',
-      'auth.password_reset': '重置密码',
-      'user.created': '创建用户',
-      'user.updated': '修改用户',
-      'user.language_changed': '修改语言',
-      'team.created': '创建团队',
-      'team.updated': '修改团队',
-      'team.deleted': '删除团队',
-      'token.created': '创建 API 令牌',
-      'token.revoked': '吊销 API 令牌',
-      'organization.updated': '修改组织设置',
-      ...accountAuditActionsZh,
-    },
-  },
   organization: {
     title: '组织设置',
     name: '组织名称',
@@ -240,6 +193,7 @@ export const zhCN: Resource = {
     new: '新密码',
     confirm: '再次输入新密码',
     mismatch: '两次输入的密码不一致',
+    mustChange: '您的密码是他人设置的，请先设置自己的密码再继续。',
     tooShort: '至少 {{min}} 个字符',
     changed: '密码已修改，您在其他设备上的登录已退出。',
   },
@@ -249,26 +203,7 @@ export const zhCN: Resource = {
     minutes_one: '{{count}} 分钟',
     minutes_other: '{{count}} 分钟',
   },
-  errors: {
-    VALIDATION_FAILED: '请检查标出的字段。',
-    UNAUTHENTICATED: '请重新登录。',
-    INVALID_CREDENTIALS: '登录名或密码不正确。',
-    FORBIDDEN: '您没有权限执行此操作。',
-    forbiddenPermission: '此操作需要“{{permission}}”权限。',
-    forbiddenRole: '您不能分配或修改“{{role}}”角色。',
-    NOT_FOUND: '未找到，可能已被删除。',
-    CONFLICT: '与现有数据冲突。',
-    UNPROCESSABLE: '无法执行此操作。',
-    RATE_LIMITED: '尝试次数过多，请稍后再试。',
-    rateLimitedRetry: '尝试次数过多，请在 {{time}}后重试。',
-    PAYLOAD_TOO_LARGE: '一次发送的数据过多。',
-    UNSUPPORTED_MEDIA_TYPE: '服务器不接受该请求格式。',
-    INTERNAL: '服务器出错，已记录日志，请重试。',
-    NETWORK: '无法连接服务器，请检查网络。',
-    HTTP_ERROR: '请求失败。',
-    fieldProblem: '{{field}}：{{problem}}',
-    ...accountErrorsZh,
-  },
+  errors: { ...errorCodesZh, ...errorDetailsZh },
   problems: {
     required: '必填',
     too_small: '太短或太小',
@@ -323,4 +258,6 @@ export const zhCN: Resource = {
   },
   ...accountsZh,
   ...importsZh,
+  ...decisionsZh,
+  ...auditZh,
 };

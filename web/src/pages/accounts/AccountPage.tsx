@@ -25,6 +25,7 @@ import { FullPageSpin } from '../../app/RequireAuth.js';
 import { useCan } from '../../app/session.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { AccountDecisions } from '../decisions/AccountDecisions.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountEditModal } from './AccountEditModal.js';
 import { AccountLink } from './AccountLink.js';
@@ -93,8 +94,9 @@ function details(account: AccountDetail, t: TFunction, language: string) {
 }
 
 /**
- * One customer: its values, contacts and merge history; edit, merge, archive and restore for those allowed.
- * Only an active account can be changed, so an archived or merged one shows no editing actions.
+ * One customer: its values, contacts, merge history and the decisions about it; edit, merge, archive and
+ * restore for those allowed. Only an active account can be changed, so an archived or merged one shows no
+ * editing actions.
  */
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -103,6 +105,11 @@ export function AccountPage() {
   const canMerge = useCan('accounts:merge');
   const account = useAccount(id);
   const [dialog, setDialog] = useState<'edit' | 'merge' | ArchiveAction | null>(null);
+  const [mergeTarget, setMergeTarget] = useState<string | null>(null);
+  const openMerge = (mergedId: string | null) => {
+    setMergeTarget(mergedId);
+    setDialog('merge');
+  };
 
   if (account.isPending) return <FullPageSpin />;
   if (account.error)
@@ -128,7 +135,7 @@ export function AccountPage() {
           </Button>
         )}
         {canMerge && active && (
-          <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
+          <Button icon={<MergeCellsOutlined />} onClick={() => openMerge(null)}>
             {t('merge.action')}
           </Button>
         )}
@@ -170,8 +177,21 @@ export function AccountPage() {
       <Card size="small" title={t('merge.history')}>
         <MergeHistory account={a} />
       </Card>
-      <AccountEditModal open={dialog === 'edit'} account={a} onClose={() => setDialog(null)} />
-      <MergeModal open={dialog === 'merge'} account={a} onClose={() => setDialog(null)} />
+      <Card size="small" title={t('decisions.title')} data-testid="account-decisions">
+        <AccountDecisions accountId={a.id} />
+      </Card>
+      <AccountEditModal
+        open={dialog === 'edit'}
+        account={a}
+        onClose={() => setDialog(null)}
+        onMerge={openMerge}
+      />
+      <MergeModal
+        open={dialog === 'merge'}
+        account={a}
+        mergedId={mergeTarget}
+        onClose={() => setDialog(null)}
+      />
       <ArchiveModal
         action={dialog === 'archive' || dialog === 'restore' ? dialog : null}
         account={a}

@@ -5,6 +5,8 @@ import type { Account } from '../../api/types.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useAccountMutations } from './accounts.api.js';
+import { DuplicatePanel } from './DuplicatePanel.js';
+import { useDuplicateGate } from './useDuplicateGate.js';
 
 export type ArchiveAction = 'archive' | 'restore';
 
@@ -23,15 +25,21 @@ export function ArchiveModal(props: { action: ArchiveAction | null; account: Acc
   if (action && action !== shown) setShown(action);
   const restoring = shown === 'restore';
 
+  // Restoring runs the duplicate check again: the customer may have been entered anew while archived.
+  const gate = useDuplicateGate();
+
   useEffect(() => {
     if (!action) return;
     errors.clear();
+    gate.reset();
     form.resetFields();
-  }, [action, form, errors.clear]);
+  }, [action, form, errors.clear, gate.reset]);
 
   const submit = async ({ reason }: { reason: string }) => {
     if (!action) return;
-    const saved = await mutations[action].mutateAsync({ id: account.id, reason: reason.trim() });
+    const mutation = mutations[action];
+    const saved = await gate.attempt(() => mutation.mutateAsync({ id: account.id, reason: reason.trim() }));
+    if (!saved) return;
     const done = action === 'archive' ? 'accounts.archivedDone' : 'accounts.restoredDone';
     void message.success(t(done, { name: saved.legalName }));
     props.onClose();
@@ -66,6 +74,7 @@ export function ArchiveModal(props: { action: ArchiveAction | null; account: Acc
       >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
+      {gate.refused && <DuplicatePanel mode="restore" result={gate.refused} checking={false} />}
     </FormModal>
   );
 }

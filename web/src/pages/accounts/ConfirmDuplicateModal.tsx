@@ -2,17 +2,33 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../api/types.js';
-import { MatchList } from './DuplicatePanel.js';
+import { MatchList, type DuplicateMode } from './DuplicatePanel.js';
 
-/** "Create anyway": look-alikes exist, so the user says why this is another customer (audited). */
+const SAVE = {
+  title: 'match.confirmSaveTitle',
+  intro: 'match.confirmSaveIntro',
+  ok: 'match.confirmSaveOk',
+} as const;
+const TEXTS = {
+  create: { title: 'match.confirmTitle', intro: 'match.confirmIntro', ok: 'match.confirmOk' },
+  edit: SAVE,
+  restore: SAVE,
+} as const satisfies Record<DuplicateMode, object>;
+
+/**
+ * "Create anyway" / "Save anyway": look-alikes exist, so the user says why this is another customer
+ * (audited; sent as `confirm.reason`).
+ */
 export function ConfirmDuplicateModal(props: {
   open: boolean;
+  mode?: DuplicateMode;
   matches: DuplicateMatch[];
   saving: boolean;
   onCancel: () => void;
   onConfirm: (reason: string) => void;
 }) {
   const { t } = useTranslation();
+  const texts = TEXTS[props.mode ?? 'create'];
   const [form] = Form.useForm<{ reason: string }>();
   useEffect(() => {
     if (props.open) form.resetFields();
@@ -20,17 +36,17 @@ export function ConfirmDuplicateModal(props: {
   return (
     <Modal
       open={props.open}
-      title={t('match.confirmTitle')}
+      title={t(texts.title)}
       onCancel={props.onCancel}
       onOk={() => form.submit()}
-      okText={t('match.confirmOk')}
+      okText={t(texts.ok)}
       okButtonProps={{ danger: true }}
       cancelText={t('common.cancel')}
       confirmLoading={props.saving}
       forceRender
       width={720}
     >
-      <Typography.Paragraph>{t('match.confirmIntro')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(texts.intro)}</Typography.Paragraph>
       <div style={{ maxHeight: 320, overflow: 'auto', marginBottom: 16 }}>
         <MatchList matches={props.matches} />
       </div>

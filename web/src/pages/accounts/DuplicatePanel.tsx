@@ -1,5 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Card, Flex, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CheckResult, DuplicateMatch, MatchEvidence } from '../../api/types.js';
@@ -91,15 +92,36 @@ export function MatchList({ matches }: { matches: DuplicateMatch[] }) {
   );
 }
 
-/** The live duplicate check beside the new-customer form. */
-export function DuplicatePanel(props: { result: CheckResult | null | undefined; checking: boolean }) {
+/**
+ * Whose duplicates these are: a customer being created, an existing one whose identity is changed, or an
+ * archived one being restored (the server checks it again: someone may have entered it since).
+ */
+export type DuplicateMode = 'create' | 'edit' | 'restore';
+
+const TEXTS = {
+  create: { same: 'match.same', blocked: 'match.blocked', possible: 'match.possible' },
+  edit: { same: 'match.editSame', blocked: 'match.editBlocked', possible: 'match.editPossible' },
+  restore: { same: 'match.restoreSame', blocked: 'match.restoreBlocked', possible: 'match.editPossible' },
+} as const satisfies Record<DuplicateMode, object>;
+
+/**
+ * What the duplicate check found: live beside the new-customer form, or as the server's refusal of a change
+ * in the edit dialog. `extra` goes under the summary (the edit dialog's "merge it into this customer").
+ */
+export function DuplicatePanel(props: {
+  result: CheckResult | null | undefined;
+  checking: boolean;
+  mode?: DuplicateMode;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { result } = props;
+  const texts = TEXTS[props.mode ?? 'create'];
   let summary = <Typography.Text type="secondary">{t('match.idle')}</Typography.Text>;
   if (result?.verdict === 'same') {
-    summary = <Alert type="error" showIcon title={t('match.same')} description={t('match.blocked')} />;
+    summary = <Alert type="error" showIcon title={t(texts.same)} description={t(texts.blocked)} />;
   } else if (result?.verdict === 'possible') {
-    summary = <Alert type="warning" showIcon title={t('match.possible')} />;
+    summary = <Alert type="warning" showIcon title={t(texts.possible)} />;
   } else if (result?.verdict === 'none') {
     summary = <Alert type="success" showIcon title={t('match.none')} />;
   }
@@ -113,6 +135,7 @@ export function DuplicatePanel(props: { result: CheckResult | null | undefined; 
     >
       <Flex vertical gap={16}>
         {summary}
+        {props.extra}
         {result && result.matches.length > 0 && <MatchList matches={result.matches} />}
       </Flex>
     </Card>

@@ -11,6 +11,8 @@ import { formatDateTime } from '../../i18n/format.js';
 import { AccountLink } from './AccountLink.js';
 import { useAccountMerges, useAccountMutations } from './accounts.api.js';
 import { MergeDeltaView } from './MergeDeltaView.js';
+import { DecisionModal } from '../decisions/DecisionModal.js';
+import { ImportRef } from '../imports/ImportRef.js';
 
 const FIELDS = ['reason'] as const;
 
@@ -30,7 +32,10 @@ function UnmergeModal(props: { merge: AccountMerge | null; onClose: () => void }
     if (!props.merge) return;
     try {
       const { restored } = await unmerge.mutateAsync({ mergeId: props.merge.id, reason: reason.trim() });
-      void message.success(t('merge.unmerged', { name: restored.legalName }));
+      // Values folded in from an import have no account to bring back.
+      void message.success(
+        restored ? t('merge.unmerged', { name: restored.legalName }) : t('merge.importTakenBack'),
+      );
       props.onClose();
     } catch (error) {
       errors.show(error);
@@ -59,12 +64,55 @@ function UnmergeModal(props: { merge: AccountMerge | null; onClose: () => void }
   );
 }
 
-/** The merges an account took part in, newest first, each with its delta; live ones can be undone. */
+type SubjectText = 'merge.mergedTo' | 'merge.mergedToHidden' | 'merge.mergedFrom' | 'merge.mergedFromHidden';
+
+/**
+ * Who the merge was with, as far as the reader may see: the other customer, the import rows the values came
+ * from, or only that there was someone (a customer or an import out of the reader's sight).
+ */
+function MergeSubject({ merge, accountId }: { merge: AccountMerge; accountId: string }) {
+  const { t } = useTranslation();
+  const text = (key: SubjectText) => <Typography.Text>{t(key)}</Typography.Text>;
+  if (merge.survivorId !== accountId) {
+    return merge.survivorId ? (
+      <>
+        <AccountLink id={merge.survivorId} />
+        {text('merge.mergedTo')}
+      </>
+    ) : (
+      text('merge.mergedToHidden')
+    );
+  }
+  if (merge.mergedId) {
+    return (
+      <>
+        <AccountLink id={merge.mergedId} />
+        {text('merge.mergedFrom')}
+      </>
+    );
+  }
+  if (merge.source) {
+    return (
+      <>
+        <ImportRef importId={merge.source.importId} lines={merge.source.lines} />
+        {text('merge.mergedFrom')}
+      </>
+    );
+  }
+  // A customer out of sight and an import out of sight look alike here: the reply names neither.
+  return text('merge.mergedFromHidden');
+}
+
+/**
+ * The merges an account took part in, newest first, each with what it moved (to those who may see where it
+ * came from) and the decision behind it; live ones can be undone by those who may merge.
+ */
 export function MergeHistory({ account }: { account: Account }) {
   const { t, i18n } = useTranslation();
   const canMerge = useCan('accounts:merge');
   const merges = useAccountMerges(account.id);
   const [undoing, setUndoing] = useState<AccountMerge | null>(null);
+  const [decisionId, setDecisionId] = useState<string | null>(null);
 
   if (merges.error) return <Alert type="error" showIcon title={errorText(t, merges.error)} />;
   if (merges.data?.length === 0) {
@@ -72,24 +120,27 @@ export function MergeHistory({ account }: { account: Account }) {
   }
 
   const items = (merges.data ?? []).map((merge) => {
-    const survived = merge.survivorId === account.id;
     const live = merge.unmergedAt === null;
+    const mergedAt = t('merge.mergedAt', { at: formatDateTime(merge.mergedAt, i18n.language) });
+    // An import writes "import <file> (<id>)" as the reason of what it folds in, in English: the import
+    // named above says it in the reader's language.
+    const reason = merge.source ? null : merge.reason;
     return {
       key: merge.id,
       label: (
         <Flex vertical gap={2} data-testid="merge-history-item">
           <Flex gap={6} wrap align="center">
-            <AccountLink id={survived ? merge.mergedId : merge.survivorId} />
-            <Typography.Text>{survived ? t('merge.mergedFrom') : t('merge.mergedTo')}</Typography.Text>
+            <MergeSubject merge={merge} accountId={account.id} />
             {!live && <Tag>{t('merge.undone', { at: formatDateTime(merge.unmergedAt, i18n.language) })}</Tag>}
           </Flex>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('merge.mergedAt', { at: formatDateTime(merge.mergedAt, i18n.language) })} · {merge.reason}
+          <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
+            {reason ? `${mergedAt} · ${reason}` : mergedAt}
           </Typography.Text>
         </Flex>
       ),
+      // Un-merging needs the surviving account in sight: the server refuses it otherwise.
       extra:
-        canMerge && live ? (
+        canMerge && live && merge.survivorId ? (
           <Button
             size="small"
             icon={<UndoOutlined />}
@@ -102,7 +153,26 @@ export function MergeHistory({ account }: { account: Account }) {
             {t('merge.unmerge')}
           </Button>
         ) : null,
-      children: <MergeDeltaView delta={merge.delta} />,
+      children: (
+        <Flex vertical gap={8} align="start">
+          {merge.delta ? (
+            <MergeDeltaView delta={merge.delta} />
+          ) : (
+            <Typography.Text type="secondary">{t('merge.withheld')}</Typography.Text>
+          )}
+          {merge.decisionId && (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              data-testid="merge-decision"
+              onClick={() => setDecisionId(merge.decisionId)}
+            >
+              {t('merge.why')}
+            </Button>
+          )}
+        </Flex>
+      ),
     };
   });
 
@@ -110,6 +180,7 @@ export function MergeHistory({ account }: { account: Account }) {
     <>
       <Collapse items={items} size="small" />
       <UnmergeModal merge={undoing} onClose={() => setUndoing(null)} />
+      <DecisionModal id={decisionId} onClose={() => setDecisionId(null)} />
     </>
   );
 }

@@ -22,7 +22,13 @@ const FIELDS = ['mergedId', 'reason'] as const;
  * Folds a duplicate into `account`. Suggestions come from checking the account's own values; any other
  * customer can be searched for. After the merge, the delta shows what the survivor gained and kept.
  */
-export function MergeModal(props: { open: boolean; account: Account; onClose: () => void }) {
+export function MergeModal(props: {
+  open: boolean;
+  account: Account;
+  onClose: () => void;
+  /** The duplicate chosen already (the edit dialog found that another account is this customer). */
+  mergedId?: string | null;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<MergeFormValues>();
@@ -37,8 +43,9 @@ export function MergeModal(props: { open: boolean; account: Account; onClose: ()
     if (!props.open) return;
     errors.clear();
     form.resetFields();
+    if (props.mergedId) form.setFieldsValue({ mergedId: props.mergedId });
     setResult(null);
-  }, [props.open, form, errors.clear]);
+  }, [props.open, props.mergedId, form, errors.clear]);
 
   const submit = async (values: MergeFormValues) => {
     errors.clear();

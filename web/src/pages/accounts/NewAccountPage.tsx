@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Col, Flex, Form, Grid, Row, Space, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { CheckResult } from '../../api/types.js';
 import { FormAlert } from '../../components/FormAlert.js';
 import { useDebouncedValue } from '../../components/useDebouncedValue.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
@@ -14,7 +13,8 @@ import { useAccountMutations, useDuplicateCheck } from './accounts.api.js';
 import { ConfirmDuplicateModal } from './ConfirmDuplicateModal.js';
 import { ContactFields } from './ContactFields.js';
 import { DuplicatePanel } from './DuplicatePanel.js';
-import { checkFromError, existingAccountId, warningsFor } from './duplicates.js';
+import { existingAccountId, warningsFor } from './duplicates.js';
+import { useDuplicateGate } from './useDuplicateGate.js';
 
 const CHECK_DELAY_MS = 400;
 
@@ -32,12 +32,11 @@ export function NewAccountPage() {
   const { create } = useAccountMutations();
   const [values, setValues] = useState<AccountFormValues>({});
   // A 409 from the create (someone entered the customer since the last check) stands until the next edit.
-  const [refused, setRefused] = useState<CheckResult | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const gate = useDuplicateGate();
 
   const checkBody = useDebouncedValue(toCheckBody(values), CHECK_DELAY_MS);
   const check = useDuplicateCheck(checkBody);
-  const result = refused ?? (checkBody ? check.data : null);
+  const result = gate.refused ?? (checkBody ? check.data : null);
   const blocked = result?.verdict === 'same';
   const existingId = existingAccountId(result);
   const usccWarnings = warningsFor(result, 'uscc', (w) => problemText(t, w));
@@ -45,28 +44,20 @@ export function NewAccountPage() {
   const submit = async (reason?: string) => {
     errors.clear();
     try {
-      const created = await create.mutateAsync(
-        toCreateBody(form.getFieldsValue(true) as AccountFormValues, reason),
-      );
-      setConfirming(false);
+      const body = toCreateBody(form.getFieldsValue(true) as AccountFormValues, reason);
+      const created = await gate.attempt(() => create.mutateAsync(body));
+      if (!created) return;
       void message.success(t('accounts.created', { name: created.legalName }));
       for (const warning of created.warnings) void message.warning(problemText(t, warning));
       void navigate(`/accounts/${created.id}`);
     } catch (error) {
-      const refusal = checkFromError(error);
-      if (!refusal) {
-        setConfirming(false);
-        errors.show(error);
-        return;
-      }
-      setRefused(refusal);
-      setConfirming(refusal.verdict === 'possible');
+      errors.show(error);
     }
   };
 
   const onFinish = () => {
     if (blocked) return;
-    if (result?.verdict === 'possible') setConfirming(true);
+    if (result?.verdict === 'possible') gate.setConfirming(true);
     else void submit();
   };
 
@@ -98,7 +89,7 @@ export function NewAccountPage() {
               onValuesChange={(changed: object, all) => {
                 errors.onValuesChange(changed);
                 setValues(all);
-                setRefused(null);
+                gate.forget();
               }}
             >
               <AccountFields usccWarnings={usccWarnings} afterIdentity={narrow ? panel : null} />
@@ -109,7 +100,7 @@ export function NewAccountPage() {
                   type="primary"
                   htmlType="submit"
                   disabled={blocked}
-                  loading={create.isPending && !confirming}
+                  loading={create.isPending && !gate.confirming}
                   data-testid="create-account"
                 >
                   {t('common.create')}
@@ -130,10 +121,10 @@ export function NewAccountPage() {
         )}
       </Row>
       <ConfirmDuplicateModal
-        open={confirming}
+        open={gate.confirming}
         matches={result?.matches ?? []}
         saving={create.isPending}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => gate.setConfirming(false)}
         onConfirm={(reason) => void submit(reason)}
       />
     </Space>

@@ -125,4 +125,15 @@ describe('toUpdateBody', () => {
       reason: 'typo',
     });
   });
+
+  it('sends the reason a look-alike is still another customer as confirm, apart from the audit reason', () => {
+    expect(
+      toUpdateBody(
+        account,
+        { ...toFormValues(account), legalName: '字节跳动科技有限公司' },
+        '  another firm ',
+      ),
+    ).toEqual({ legalName: '字节跳动科技有限公司', confirm: { reason: 'another firm' } });
+    expect(toUpdateBody(account, toFormValues(account), 'nothing changed')).toBeNull();
+  });
 });

@@ -180,8 +180,15 @@ export function toFormValues(account: Account): AccountFormValues {
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
-/** A patch with only what changed (cleared fields become null); null when nothing changed. */
-export function toUpdateBody(account: Account, values: AccountFormValues): UpdateAccountBody | null {
+/**
+ * A patch with only what changed (cleared fields become null); null when nothing changed. `confirmReason`
+ * saves new values that look like other customers anyway (the server asked with POSSIBLE_DUPLICATE).
+ */
+export function toUpdateBody(
+  account: Account,
+  values: AccountFormValues,
+  confirmReason?: string,
+): UpdateAccountBody | null {
   const body: UpdateAccountBody = {};
   const legalName = (values.legalName ?? '').trim();
   if (legalName && legalName !== account.legalName) body.legalName = legalName;
@@ -216,5 +223,7 @@ export function toUpdateBody(account: Account, values: AccountFormValues): Updat
   if (Object.keys(body).length === 0) return null;
   const reason = text(values.reason);
   if (reason) body.reason = reason;
+  const confirmed = text(confirmReason);
+  if (confirmed) body.confirm = { reason: confirmed };
   return body;
 }

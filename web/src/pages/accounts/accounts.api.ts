@@ -85,9 +85,12 @@ export function useAccountMutations() {
     }),
     unmerge: useMutation({
       mutationFn: ({ mergeId, reason }: { mergeId: string; reason: string }) =>
-        api.post<{ survivor: Account; restored: Account }>(`/api/v1/accounts/merges/${mergeId}/unmerge`, {
-          reason,
-        }),
+        api.post<{ survivor: Account; restored: Account | null }>(
+          `/api/v1/accounts/merges/${mergeId}/unmerge`,
+          {
+            reason,
+          },
+        ),
       onSuccess,
     }),
     // Refetched on failure too: a 409 means the status changed elsewhere, and the page should show it.

@@ -1,26 +1,15 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVIDENCE_CODES } from '../../../../src/modules/matching/evidence.js';
 import { evidenceExamples } from '../../../../src/modules/matching/testing.js';
 import type { MatchEvidence } from '../../api/types.js';
-import { en } from '../../i18n/en.js';
-import { zhCN } from '../../i18n/zh-CN.js';
+import { loadTranslators } from '../../i18n/testing.js';
 import { contributionText, evidenceText, scorePercent } from './evidenceText.js';
 
-const translators: Record<'en' | 'zh-CN', TFunction> = {} as Record<'en' | 'zh-CN', TFunction>;
+let translators: Record<'en' | 'zh-CN', TFunction>;
 
 beforeAll(async () => {
-  for (const lng of ['en', 'zh-CN'] as const) {
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-      lng,
-      nsSeparator: false,
-      interpolation: { escapeValue: false },
-      showSupportNotice: false,
-    });
-    translators[lng] = i18n.t;
-  }
+  translators = await loadTranslators();
 });
 
 const text = (lng: 'en' | 'zh-CN', evidence: MatchEvidence) => evidenceText(translators[lng], evidence);

@@ -2,12 +2,9 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
-  Col,
   DatePicker,
-  Descriptions,
   Flex,
   Input,
-  Row,
   Select,
   Space,
   Table,
@@ -25,53 +22,15 @@ import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
 import { errorText, loose } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { DecisionModal } from '../decisions/DecisionModal.js';
 import { useAudit, useVerifyAudit } from './audit.api.js';
+import { AuditEntryDetails } from './AuditEntryDetails.js';
+import { AuditReportView } from './AuditReportView.js';
 import type { AuditFilters } from './auditQuery.js';
 
 type RangeValue = Parameters<NonNullable<GetProps<typeof DatePicker.RangePicker>['onChange']>>[0];
 
 const PAGE_SIZE = 20;
-
-function Json({ value }: { value: unknown }) {
-  return (
-    <pre className="json-block">
-      {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
-    </pre>
-  );
-}
-
-function EntryDetails({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }} data-testid="audit-details">
-      <Row gutter={[16, 8]}>
-        <Col xs={24} md={12}>
-          <Typography.Text strong>{t('audit.before')}</Typography.Text>
-          <Json value={entry.before} />
-        </Col>
-        <Col xs={24} md={12}>
-          <Typography.Text strong>{t('audit.after')}</Typography.Text>
-          <Json value={entry.after} />
-        </Col>
-      </Row>
-      <Descriptions size="small" column={1} styles={{ content: { wordBreak: 'break-all' } }}>
-        {entry.reason && <Descriptions.Item label={t('audit.reason')}>{entry.reason}</Descriptions.Item>}
-        <Descriptions.Item label={t('audit.entityId')}>
-          <Typography.Text code>{entry.entityId}</Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('audit.requestId')}>{entry.requestId ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('audit.hash')}>
-          <Typography.Text code copyable data-testid="audit-hash">
-            {entry.hash}
-          </Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('audit.prevHash')}>
-          <Typography.Text code>{entry.prevHash}</Typography.Text>
-        </Descriptions.Item>
-      </Descriptions>
-    </Space>
-  );
-}
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -82,6 +41,7 @@ export function AuditPage() {
   const [page, setPage] = useState({ limit: PAGE_SIZE, offset: 0 });
   const audit = useAudit(filters, page);
   const verify = useVerifyAudit();
+  const [decisionId, setDecisionId] = useState<string | null>(null);
 
   const filter = (patch: Partial<AuditFilters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -134,21 +94,7 @@ export function AuditPage() {
           {t('audit.verify')}
         </Button>
       </PageHeader>
-      {verify.data && (
-        <Alert
-          closable
-          showIcon
-          type={verify.data.ok ? 'success' : 'error'}
-          title={
-            verify.data.ok
-              ? t('audit.verifyOk', { rows: verify.data.rows })
-              : t('audit.verifyBroken', {
-                  id: verify.data.brokenId ?? '',
-                  problem: verify.data.problem ?? '',
-                })
-          }
-        />
-      )}
+      {verify.data && <AuditReportView report={verify.data} />}
       {verify.error && <Alert type="error" showIcon title={errorText(t, verify.error)} />}
       <Flex wrap gap={8}>
         <Select
@@ -206,13 +152,14 @@ export function AuditPage() {
         // A fixed minimum, not max-content: the expanded JSON would otherwise widen every column.
         scroll={{ x: 720 }}
         expandable={{
-          expandedRowRender: (entry) => <EntryDetails entry={entry} />,
+          expandedRowRender: (entry) => <AuditEntryDetails entry={entry} onOpenDecision={setDecisionId} />,
           expandRowByClick: true,
           // A fixed column makes expanded rows as wide as the visible table, not the scrolled one.
           fixed: 'left',
         }}
         pagination={tablePagination(t, page, audit.data?.total ?? 0, setPage)}
       />
+      <DecisionModal id={decisionId} onClose={() => setDecisionId(null)} />
     </Space>
   );
 }

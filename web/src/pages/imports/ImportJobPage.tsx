@@ -8,7 +8,6 @@ import {
   Col,
   Flex,
   Popconfirm,
-  Progress,
   Row,
   Space,
   Statistic,
@@ -26,34 +25,10 @@ import { formatDateTime } from '../../i18n/format.js';
 import { accountsKey } from '../accounts/accounts.api.js';
 import { loose } from '../../i18n/errorText.js';
 import { ImportClusters } from './ImportClusters.js';
-import {
-  IMPORT_STATUS_COLORS,
-  importedCounts,
-  isRunning,
-  progressPercent,
-  summaryNumbers,
-} from './importJob.js';
+import { IMPORT_STATUS_COLORS, importedCounts, isRunning, jobRunState, summaryNumbers } from './importJob.js';
+import { ImportProgress } from './ImportProgress.js';
 import { ImportProblems, problemText } from './ImportProblems.js';
 import { importsKey, useImport, useImportMutations } from './imports.api.js';
-
-function JobProgress({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
-  const lt = loose(t);
-  const percent = progressPercent(job.progress);
-  const phase = job.progress.phase ?? (job.status === 'importing' ? 'import' : 'read');
-  return (
-    <Card size="small" data-testid="import-progress">
-      <Typography.Text>{lt(`imports.phases.${phase}`, { defaultValue: phase })}</Typography.Text>
-      {job.progress.total ? (
-        <Typography.Text type="secondary">
-          {' '}
-          · {job.progress.done ?? 0} / {job.progress.total}
-        </Typography.Text>
-      ) : null}
-      <Progress percent={percent ?? 0} status="active" showInfo={percent !== null} />
-    </Card>
-  );
-}
 
 /** The final numbers of an import: customers created, merged into existing ones, left for review, skipped. */
 function ImportCounts({ job }: { job: ImportJob }) {
@@ -99,10 +74,14 @@ export function ImportJobPage() {
   }, [status, id, client]);
 
   // A failed import lists why first (a refused file, a job given up): shown in the UI language when it is
-  // that problem, else as the server wrote it.
+  // that problem, else as the server wrote it. A job given up after its attempts says how many it had.
   const failure = (j: ImportJob) => {
     const why = j.problems[0];
-    return why && j.error?.endsWith(why.message) ? problemText(loose(t), why) : j.error;
+    const text = why && j.error?.endsWith(why.message) ? problemText(loose(t), why) : j.error;
+    const run = jobRunState(j.job);
+    const gaveUp =
+      run?.state === 'failed' && run.dead ? t('imports.job.gaveUp', { count: run.attempts }) : null;
+    return [text, gaveUp].filter(Boolean).join(' ');
   };
 
   if (job.isPending) return <FullPageSpin />;
@@ -143,7 +122,7 @@ export function ImportJobPage() {
           </Popconfirm>
         )}
       </Flex>
-      {isRunning(j.status) && <JobProgress job={j} />}
+      {isRunning(j.status) && <ImportProgress job={j} />}
       {j.status === 'failed' && (
         <Alert type="error" showIcon title={t('imports.statuses.failed')} description={failure(j)} />
       )}

@@ -3,6 +3,8 @@ import {
   clusterExplanations,
   importedCounts,
   isRunning,
+  jobRunState,
+  progressCounts,
   progressPercent,
   summaryNumbers,
   uploadContentType,
@@ -31,6 +33,41 @@ describe('job state', () => {
     expect(progressPercent({})).toBeNull();
     expect(progressPercent({ phase: 'match', done: 200, total: 600 })).toBe(33);
     expect(progressPercent({ done: 7, total: 5 })).toBe(100);
+  });
+
+  it('counts what is done, with the total once it is known', () => {
+    expect(progressCounts({ phase: 'read', done: 5000, total: 0 }, 'en')).toBe('5,000');
+    expect(progressCounts({ phase: 'match', done: 1200, total: 5000 }, 'en')).toBe('1,200 / 5,000');
+    expect(progressCounts({ phase: 'import', total: 40 }, 'zh-CN')).toBe('0 / 40');
+    expect(progressCounts({}, 'en')).toBeNull();
+  });
+
+  it('tells waiting, working, retrying after a failed attempt, and giving up apart', () => {
+    const job = (
+      status: 'queued' | 'running' | 'done' | 'failed' | 'dead',
+      attempts: number,
+      error: string | null = null,
+    ) => ({
+      status,
+      attempts,
+      error,
+    });
+    expect(jobRunState(null)).toBeNull();
+    expect(jobRunState(job('queued', 0))).toEqual({ state: 'waiting' });
+    expect(jobRunState(job('running', 1))).toEqual({ state: 'running', attempt: 1 });
+    expect(jobRunState(job('queued', 2, 'connection reset'))).toEqual({
+      state: 'retrying',
+      attempts: 2,
+      error: 'connection reset',
+    });
+    expect(jobRunState(job('running', 3))).toEqual({ state: 'running', attempt: 3 });
+    expect(jobRunState(job('dead', 5, 'stopped after 5 attempts'))).toEqual({
+      state: 'failed',
+      attempts: 5,
+      error: 'stopped after 5 attempts',
+      dead: true,
+    });
+    expect(jobRunState(job('done', 1))).toBeNull();
   });
 
   it('lists the summary numbers in a fixed order', () => {

@@ -3,6 +3,7 @@ import type {
   ClusterReason,
   ImportCluster,
   ImportJob,
+  ImportJobRun,
   ImportStatus,
   MatchEvidence,
 } from '../../api/types.js';
@@ -33,6 +34,44 @@ export function progressPercent(progress: ImportJob['progress']): number | null 
   const { done, total } = progress;
   if (typeof done !== 'number' || typeof total !== 'number' || total <= 0) return null;
   return Math.min(100, Math.floor((done / total) * 100));
+}
+
+/**
+ * Where the job behind an import stands, as a person needs to know it: waiting for a worker, at work (on
+ * which attempt), waiting to try again after a failed attempt, or given up. Null once it is done, or when
+ * no job runs (an import waiting for review).
+ */
+export type JobRunState =
+  | { state: 'waiting' }
+  | { state: 'running'; attempt: number }
+  | { state: 'retrying'; attempts: number; error: string | null }
+  | { state: 'failed'; attempts: number; error: string | null; dead: boolean };
+
+export function jobRunState(job: ImportJobRun | null): JobRunState | null {
+  if (!job) return null;
+  switch (job.status) {
+    case 'queued':
+      // Attempts are counted when a worker takes the job: a queued job with some behind it failed and waits.
+      return job.attempts > 0
+        ? { state: 'retrying', attempts: job.attempts, error: job.error }
+        : { state: 'waiting' };
+    case 'running':
+      return { state: 'running', attempt: Math.max(1, job.attempts) };
+    case 'failed':
+    case 'dead':
+      return { state: 'failed', attempts: job.attempts, error: job.error, dead: job.status === 'dead' };
+    case 'done':
+      return null;
+  }
+}
+
+/** "1,200 / 5,000" once the total is known, "5,000" while only the count is (reading a file), else null. */
+export function progressCounts(progress: ImportJob['progress'], language: string): string | null {
+  const number = new Intl.NumberFormat(language);
+  const { done, total } = progress;
+  if (typeof total === 'number' && total > 0) return `${number.format(done ?? 0)} / ${number.format(total)}`;
+  if (typeof done === 'number' && done > 0) return number.format(done);
+  return null;
 }
 
 export const SUMMARY_KEYS = [

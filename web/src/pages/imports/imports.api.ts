@@ -19,10 +19,11 @@ export function useImports(page: { limit: number; offset: number }) {
 }
 
 /** One import, polled every second while the worker analyses or imports it. */
-export function useImport(id: string) {
+export function useImport(id: string, enabled = true) {
   return useQuery({
     queryKey: [...importsKey, 'one', id],
     queryFn: () => api.get<ImportJob>(`/api/v1/imports/${id}`),
+    enabled,
     refetchInterval: (query) => (query.state.data && isRunning(query.state.data.status) ? POLL_MS : false),
   });
 }

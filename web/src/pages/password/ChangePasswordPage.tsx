@@ -1,7 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
+import { meKey, useMe } from '../../app/session.js';
 import { FormAlert } from '../../components/FormAlert.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 
@@ -13,25 +15,33 @@ interface PasswordFormValues {
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 /** Mirrors the server's minimum so the common mistake is caught before sending. */
-const MIN_LENGTH = 8;
+const MIN_LENGTH = 10;
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordFormValues>();
   const errors = useFormErrors(form, FIELDS);
+  const mustChange = useMe().user.mustChangePassword;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       api.post<void>('/api/v1/me/password', body),
-    onSuccess: () => {
+    onSuccess: async () => {
       form.resetFields();
       void message.success(t('password.changed'));
+      await queryClient.invalidateQueries({ queryKey: meKey });
+      if (mustChange) void navigate('/');
     },
     onError: errors.show,
   });
 
   return (
     <Card title={t('password.title')} style={{ maxWidth: 480 }}>
+      {mustChange && (
+        <Alert type="warning" showIcon message={t('password.mustChange')} style={{ marginBottom: 16 }} />
+      )}
       <FormAlert message={errors.alert} />
       <Form<PasswordFormValues>
         form={form}

@@ -14,6 +14,7 @@ const user: User = {
   managerId: null,
   partnerId: null,
   language: null,
+  mustChangePassword: false,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
 };

@@ -1,0 +1,91 @@
+import type { DecisionKind } from '../api/types.js';
+import type {
+  AdmissionSource,
+  DecisionEvidenceCode,
+  DecisionRuleId,
+  DecisionVerdictTexts,
+} from '../pages/decisions/decisionCodes.js';
+
+/** English texts of decisions: why a customer got in, why values were merged into it. */
+export const decisionsEn = {
+  decisions: {
+    title: 'Decisions',
+    intro: 'How this customer got in and what was merged into it: the rule that decided and its evidence.',
+    none: 'No decisions recorded',
+    openTitle: 'Decision',
+    at: 'When',
+    by: 'By',
+    you: 'you',
+    someone: 'another user',
+    system: 'the system, or someone you may not see',
+    rule: 'Rule',
+    ruleVersion: 'version {{version}}',
+    evidence: 'Evidence',
+    effective: 'Holds',
+    effectiveRange: '{{from}} – {{until}}',
+    notApplied: 'Rules consulted first, and why they did not apply',
+    kinds: {
+      'account.admission': 'Admission',
+      'account.merge': 'Merge',
+      'import.cluster': 'Import group',
+    } satisfies Record<DecisionKind, string>,
+    verdicts: {
+      'account.admission': {
+        created: 'Created: no similar customer',
+        created_despite_possible: 'Created despite similar customers',
+        readmitted: 'Changed: still no similar customer',
+        readmitted_despite_possible: 'Changed despite similar customers',
+      },
+      'account.merge': {
+        merged: 'A duplicate was merged in',
+        folded: 'Values from an import were merged in',
+      },
+      'import.cluster': { needs_review: 'Left for a person to review' },
+    } satisfies DecisionVerdictTexts,
+    rules: {
+      'account.admission': 'Duplicate check',
+      'account.merge.manual': 'Merge by hand',
+      'import.row': 'Import of a group of rows',
+    } satisfies Record<DecisionRuleId, string>,
+    params: {
+      same: 'same customer from {{value}}',
+      possible: 'possibly the same from {{value}}',
+      source: 'on {{value}}',
+    },
+    sources: {
+      create: 'creation',
+      import: 'import',
+      update: 'a change',
+      restore: 'restoring from the archive',
+    } satisfies Record<AdmissionSource, string>,
+    labels: {
+      'match.same': 'Same customer',
+      'match.possible': 'Possibly the same',
+      'match.different': 'Different',
+      'match.none': 'No look-alike',
+      'match.same_not_visible': 'Exists out of sight',
+      'admission.confirmed': 'Confirmed',
+      'owner.creator': 'Owner',
+      'import.rows': 'Source',
+      'import.row_failed': 'Import failed',
+      'merge.requested': 'Merge asked for',
+    } satisfies Record<DecisionEvidenceCode, string>,
+    texts: {
+      none: 'The duplicate check found no similar customer.',
+      sameNotVisible:
+        'The same customer is already here, where the importer may not see it; a person has to decide.',
+      confirmed: 'Confirmed, with the reason: “{{reason}}”',
+      ownerCreator: 'The person who brought it in:',
+      ownerPartner: 'with their partner',
+      rowFailed: 'These rows could not be imported: {{error}}',
+      mergeRequested: 'with the reason: “{{reason}}”',
+    },
+    hidden: 'Concerns a record you may not see; the details are withheld.',
+  },
+  imported: {
+    fromImport: 'from the import {{name}}',
+    fromAnImport: 'from an import',
+    rows_one: 'row {{rows}}',
+    rows_other: 'rows {{rows}}',
+  },
+};

@@ -1,0 +1,59 @@
+import type { ErrorCode } from '../api/types.js';
+import type { AccountState, MergeRefusal } from './errorText.js';
+
+/**
+ * One sentence per server error code (src/errors.ts): the satisfies clause makes a code the server adds fail
+ * the type check until it is translated here, and zh-CN.errors.ts is typed from this object.
+ */
+export const errorCodesEn = {
+  VALIDATION_FAILED: 'Please check the highlighted fields.',
+  UNAUTHENTICATED: 'Please sign in again.',
+  INVALID_CREDENTIALS: 'The login or password is incorrect.',
+  FORBIDDEN: 'You do not have permission to do this.',
+  NOT_FOUND: 'It was not found; it may have been deleted.',
+  CONFLICT: 'This conflicts with existing data.',
+  DUPLICATE_ACCOUNT: 'This customer already exists.',
+  POSSIBLE_DUPLICATE: 'Similar customers exist; confirm with a reason to go ahead.',
+  LOGIN_TAKEN: 'Another user already has this login.',
+  TEAM_NAME_TAKEN: 'A team with this name already exists here.',
+  TEAM_NOT_EMPTY: 'The team still has members or sub-teams; move them elsewhere first.',
+  ACCOUNT_NOT_ACTIVE: 'This customer is archived or was merged into another one, so it cannot be changed.',
+  MERGE_NOT_REVERSIBLE: 'This merge cannot be taken back: a later change depends on it.',
+  IMPORT_WRONG_STATE: 'The import is not at the step this needs; reload the page.',
+  UNPROCESSABLE: 'This cannot be done.',
+  RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
+  PAYLOAD_TOO_LARGE: 'That is too much data to send at once.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request was sent in a form the server does not accept.',
+  PASSWORD_CHANGE_REQUIRED: 'Your password was set by someone else. Choose your own first.',
+  CONTENTION: 'Others are changing the same records right now. Try again shortly.',
+  INTERNAL: 'Something went wrong on the server. It has been logged; please try again.',
+} satisfies Record<ErrorCode, string>;
+
+/** Sentences that use an error's details, where they say more than the code alone. */
+export const errorDetailsEn = {
+  /** Not from the server: the browser could not reach it, or its answer was not one of ours. */
+  NETWORK: 'The server cannot be reached. Check your connection.',
+  HTTP_ERROR: 'The request failed.',
+  forbiddenPermission: 'This needs the permission “{{permission}}”.',
+  forbiddenRole: 'You may not assign or change the role “{{role}}”.',
+  rateLimitedRetry: 'Too many attempts. Try again in {{time}}.',
+  contentionRetry: 'Others are changing the same records right now. Try again in {{time}}.',
+  loginTaken: 'Another user already has the login “{{login}}”.',
+  teamNameTaken: 'A team named “{{name}}” already exists here.',
+  teamNotEmpty: 'Move the team’s members ({{members}}) and sub-teams ({{children}}) elsewhere first.',
+  accountNotActive: {
+    active: 'This customer is active already.',
+    archived: 'This customer is archived; restore it first.',
+    merged: 'This customer was merged into another one; work on that one instead.',
+    gone: 'This customer no longer exists.',
+  } satisfies Record<AccountState, string>,
+  mergeNotReversible: {
+    already_unmerged: 'This merge was taken back already.',
+    survivor_merged:
+      'The customer it went into was merged on since. Take that later merge back first, on the customer it went into.',
+    survivor_archived: 'The customer it went into was archived since. Restore it first.',
+    merged_changed: 'The merged customer has changed since, so this merge cannot be taken back.',
+  } satisfies Record<MergeRefusal, string>,
+  importWrongState: 'The import is “{{status}}”, but this needs it “{{expected}}”. Reload the page.',
+  fieldProblem: '{{field}}: {{problem}}',
+};

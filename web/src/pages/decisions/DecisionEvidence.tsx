@@ -1,0 +1,143 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Flex, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DecisionEvidence } from '../../api/types.js';
+import { loose } from '../../i18n/errorText.js';
+import { AccountLink } from '../accounts/AccountLink.js';
+import { ReasonsTable } from '../accounts/DuplicatePanel.js';
+import { scorePercent } from '../accounts/evidenceText.js';
+import { ImportRef } from '../imports/ImportRef.js';
+import { ActorName } from './ActorName.js';
+import {
+  fieldEvidence,
+  isHidden,
+  isKnownEvidence,
+  paramId,
+  paramLines,
+  paramText,
+  type DecisionEvidenceCode,
+} from './decisionCodes.js';
+
+const COLORS: Record<DecisionEvidenceCode, string> = {
+  'match.same': 'red',
+  'match.possible': 'orange',
+  'match.different': 'default',
+  'match.none': 'green',
+  'match.same_not_visible': 'red',
+  'admission.confirmed': 'gold',
+  'owner.creator': 'blue',
+  'import.rows': 'cyan',
+  'import.row_failed': 'red',
+  'merge.requested': 'purple',
+};
+
+const Secondary = ({ children }: { children: ReactNode }) => (
+  <Typography.Text type="secondary">{children}</Typography.Text>
+);
+const Prose = ({ children }: { children: ReactNode }) => (
+  <span style={{ wordBreak: 'break-word', overflowWrap: 'anywhere' }}>{children}</span>
+);
+
+/** What one piece of evidence says, after its label: the customer, the reason, the rows, the owner. */
+function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const id = (key: string) => paramId(params[key]);
+  const reason = paramText(params.reason) ?? '';
+  switch (code) {
+    case 'match.same':
+    case 'match.possible':
+    case 'match.different': {
+      const accountId = id('accountId');
+      const score = typeof params.score === 'number' ? params.score : null;
+      return (
+        <>
+          {accountId && <AccountLink id={accountId} />}
+          {score !== null && <Secondary>{t('match.score', { score: scorePercent(score) })}</Secondary>}
+        </>
+      );
+    }
+    case 'match.none':
+      return <Prose>{t('decisions.texts.none')}</Prose>;
+    case 'match.same_not_visible':
+      return <Prose>{t('decisions.texts.sameNotVisible')}</Prose>;
+    case 'admission.confirmed':
+      return <Prose>{t('decisions.texts.confirmed', { reason })}</Prose>;
+    case 'owner.creator':
+      return (
+        <>
+          <span>{t('decisions.texts.ownerCreator')}</span>
+          <ActorName actorId={id('ownerId')} />
+          {id('partnerId') && <Secondary>{t('decisions.texts.ownerPartner')}</Secondary>}
+        </>
+      );
+    case 'import.rows': {
+      const importId = id('importId');
+      return importId ? <ImportRef importId={importId} lines={paramLines(params.lines)} /> : null;
+    }
+    case 'import.row_failed': {
+      const error = paramText(params.code) ?? 'INTERNAL';
+      const said = loose(t)(`errors.${error}`, { defaultValue: paramText(params.message) ?? error });
+      return <Prose>{t('decisions.texts.rowFailed', { error: said })}</Prose>;
+    }
+    case 'merge.requested': {
+      const mergedId = id('mergedId');
+      return (
+        <>
+          {mergedId && <AccountLink id={mergedId} />}
+          {reason && <Prose>{t('decisions.texts.mergeRequested', { reason })}</Prose>}
+        </>
+      );
+    }
+  }
+}
+
+/** A code the web does not know yet: its code and parameters as they are. */
+function UnknownEvidence({ item }: { item: DecisionEvidence }) {
+  return (
+    <Flex gap={8} wrap align="center" data-testid="decision-evidence" data-code={item.code}>
+      <Tag style={{ fontFamily: 'monospace' }}>{item.code}</Tag>
+      <Prose>
+        <Typography.Text type="secondary">{JSON.stringify(item.params)}</Typography.Text>
+      </Prose>
+    </Flex>
+  );
+}
+
+/**
+ * One piece of a decision's evidence. Evidence about a record the reader may not see keeps only its code:
+ * it says so, without details. A candidate customer shows the field-by-field evidence it was scored on.
+ */
+export function EvidenceItem({ item }: { item: DecisionEvidence }) {
+  const { t } = useTranslation();
+  const code = item.code;
+  if (!isKnownEvidence(code)) return <UnknownEvidence item={item} />;
+  const hidden = isHidden(item);
+  const fields = hidden ? [] : fieldEvidence(item);
+  return (
+    <Flex vertical gap={6} data-testid="decision-evidence" data-code={code} data-hidden={hidden}>
+      <Flex gap={8} wrap align="center">
+        <Tag color={COLORS[code]}>{t(`decisions.labels.${code}`)}</Tag>
+        {hidden ? (
+          <>
+            <LockOutlined aria-hidden />
+            <Secondary>{t('decisions.hidden')}</Secondary>
+          </>
+        ) : (
+          <EvidenceBody code={code} params={item.params} />
+        )}
+      </Flex>
+      {fields.length > 0 && <ReasonsTable reasons={fields} />}
+    </Flex>
+  );
+}
+
+export function EvidenceList({ items }: { items: readonly DecisionEvidence[] }) {
+  return (
+    <Flex vertical gap={12}>
+      {items.map((item, i) => (
+        <EvidenceItem key={`${item.code}-${i}`} item={item} />
+      ))}
+    </Flex>
+  );
+}

@@ -1,0 +1,99 @@
+import type { DecisionEvidence, DecisionKind, MatchEvidence, MatchVerdict } from '../../api/types.js';
+
+/**
+ * What the server writes into decisions, as the web knows it. The server keeps codes open (a module adds
+ * its own); these lists are the ones the web translates, and `decisionCodes.test.ts` reads the server's
+ * sources to make sure every code, verdict and rule it emits is here. Translations are typed from them
+ * (`satisfies Record<DecisionEvidenceCode, string>`), so a code added here without a text fails the type
+ * check, and so does a new scorer verdict (each candidate is evidence `match.<verdict>`).
+ */
+export type DecisionEvidenceCode =
+  | `match.${MatchVerdict}`
+  | 'match.none'
+  | 'match.same_not_visible'
+  | 'admission.confirmed'
+  | 'owner.creator'
+  | 'import.rows'
+  | 'import.row_failed'
+  | 'merge.requested';
+
+export const DECISION_EVIDENCE_CODES = [
+  'match.same',
+  'match.possible',
+  'match.different',
+  'match.none',
+  'match.same_not_visible',
+  'admission.confirmed',
+  'owner.creator',
+  'import.rows',
+  'import.row_failed',
+  'merge.requested',
+] as const satisfies readonly DecisionEvidenceCode[];
+
+/** The verdicts each kind of decision reaches. */
+export const DECISION_VERDICTS = {
+  'account.admission': ['created', 'created_despite_possible', 'readmitted', 'readmitted_despite_possible'],
+  'account.merge': ['merged', 'folded'],
+  'import.cluster': ['needs_review'],
+} as const satisfies Record<DecisionKind, readonly string[]>;
+
+export type DecisionVerdictTexts = {
+  [K in DecisionKind]: Record<(typeof DECISION_VERDICTS)[K][number], string>;
+};
+
+/** The rules that decide today, by id. */
+export const DECISION_RULES = ['account.admission', 'account.merge.manual', 'import.row'] as const;
+export type DecisionRuleId = (typeof DECISION_RULES)[number];
+
+/** What a rule's `source` parameter says: the occasion the admission check ran on. */
+export const ADMISSION_SOURCES = ['create', 'import', 'update', 'restore'] as const;
+export type AdmissionSource = (typeof ADMISSION_SOURCES)[number];
+
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+
+export const isKnownEvidence = (code: string): code is DecisionEvidenceCode =>
+  isOneOf(DECISION_EVIDENCE_CODES, code);
+export const isKnownVerdict = <K extends DecisionKind>(
+  kind: K,
+  verdict: string,
+): verdict is (typeof DECISION_VERDICTS)[K][number] => isOneOf(DECISION_VERDICTS[kind], verdict);
+export const isKnownRule = (id: string): id is DecisionRuleId => isOneOf(DECISION_RULES, id);
+export const isAdmissionSource = (value: unknown): value is AdmissionSource =>
+  isOneOf(ADMISSION_SOURCES, value);
+
+/**
+ * Evidence about a record the reader may not see: the server keeps its code and replaces its parameters
+ * with `{ visible: false }`.
+ */
+export const isHidden = (item: DecisionEvidence) => item.params.visible === false;
+
+/** A candidate customer's verdict, from its code (`match.possible` → possible); null for other codes. */
+export function candidateVerdict(code: string): MatchVerdict | null {
+  return code === 'match.same' || code === 'match.possible' || code === 'match.different'
+    ? (code.slice('match.'.length) as MatchVerdict)
+    : null;
+}
+
+/**
+ * What a candidate is made of: the scorer's field-by-field evidence, stored as the scorer wrote it, so its
+ * codes are the scorer's (`name.equal`, `phone.shared`, …) and evidenceText translates them.
+ */
+export const fieldEvidence = (item: DecisionEvidence): MatchEvidence[] =>
+  (item.evidence ?? []) as MatchEvidence[];
+
+/** A parameter as text, a list of numbers joined ("3, 7"), or null. */
+export function paramText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number' || typeof v === 'string'))
+    return value.join(', ');
+  return null;
+}
+
+/** The ids evidence names, read defensively: an id is a string. */
+export const paramId = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Line numbers of import rows, in order. */
+export const paramLines = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
