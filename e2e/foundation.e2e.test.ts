@@ -23,6 +23,7 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
   let page: Page;
   const pageErrors = pageErrorGuard();
   let newUserId = '';
+  let alicePassword = '';
 
   const shot = (name: string, target: Page = page) => screenshot(target, name, false);
 
@@ -88,6 +89,7 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
 
       const secret = page.getByRole('dialog', { name: 'Password for Alice E2E' });
       await poll(() => secret.getByTestId('secret').textContent()).toMatch(/^\S{12,}$/);
+      alicePassword = (await secret.getByTestId('secret').textContent()) ?? '';
       const close = secret.getByTestId('secret-close');
       await close.click({ trial: true }); // waits until the dialog has stopped moving (zoom-in animation)
       await shot('04-generated-password');
@@ -96,6 +98,31 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await poll(() => page.getByRole('row').filter({ hasText: 'e2e.alice' }).textContent()).toContain(
         'Sales manager',
       );
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'makes a user signing in with a generated password choose their own before anything else',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+      const alice = await watchedPage(context, pageErrors);
+      try {
+        await alice.goto(`${server.url}/accounts`);
+        await alice.waitForURL(/\/login$/);
+        await submitLogin(alice, 'e2e.alice', alicePassword);
+        await alice.waitForURL(/\/account\/password$/);
+        await poll(() => alice.getByRole('alert').first().textContent()).toContain('set by someone else');
+        await alice.getByLabel('Current password', { exact: true }).fill(alicePassword);
+        await alice.getByLabel('New password', { exact: true }).fill('river-Lantern-77-quietly');
+        await alice.getByLabel('Repeat the new password', { exact: true }).fill('river-Lantern-77-quietly');
+        await alice.getByRole('button', { name: 'Save' }).click();
+        await alice.waitForURL((url) => !url.pathname.endsWith('/account/password'));
+        await alice.goto(`${server.url}/accounts`);
+        await alice.waitForURL(/\/accounts$/);
+      } finally {
+        await context.close();
+      }
     },
     STEP_TIMEOUT,
   );
