@@ -18,7 +18,8 @@ export const ERROR_CODES = {
   MERGE_NOT_REVERSIBLE: 'a later change depends on this merge; take that back first (details.blockedBy)',
   IMPORT_WRONG_STATE: 'the import is not in the state this needs (details.status, details.expected)',
   UNPROCESSABLE: 'the request is well-formed but cannot be carried out (details.fields)',
-  PASSWORD_CHANGE_REQUIRED: 'the password was set by someone else: change it (POST /api/v1/me/password) first',
+  PASSWORD_CHANGE_REQUIRED:
+    'the password was set by someone else: change it (POST /api/v1/me/password) first',
   RATE_LIMITED: 'too many requests; retry after details.retryAfterSeconds (also the Retry-After header)',
   PAYLOAD_TOO_LARGE: 'the request body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'the body has a content type this route does not take',
