@@ -1,6 +1,6 @@
 import { evidence, isRetryable, type Work } from '../../kernel/index.js';
 import { accountFeatures, admissionKeys, admitCustomer, type CustomerValues } from '../accounts/index.js';
-import { normalizeUscc } from '../matching/index.js';
+import { normalizeUscc, websiteDomain } from '../matching/index.js';
 import { clusterMatchInput } from './analyze.js';
 import type { ClusterOutcome, ImportRecord } from './imports.schema.js';
 
@@ -18,11 +18,13 @@ export function prepareGroup(records: readonly ImportRecord[]) {
     legalName: input.legalName,
     aliases: [...(input.aliases ?? [])],
     englishName: null,
-    uscc: uscc?.code ?? null,
+    // A USCC that fails its check was reported at review; the account is made without it.
+    uscc: uscc?.valid ? uscc.code : null,
     usccValid: uscc?.valid ?? false,
     phones: [...(features[0]?.phones ?? [])],
     emails: [...(features[0]?.emails ?? [])],
-    website: input.website ?? null,
+    // Like a USCC that fails its check, a website that is no web address was named at review and is left out.
+    website: input.website && websiteDomain(input.website) ? input.website : null,
     province: null,
     city: null,
     district: null,

@@ -116,6 +116,32 @@ describeEachEngine('bulk import of a customer list', (t) => {
     );
   });
 
+  it('names every cell it cannot use at review, by line and field, and imports the row without it', async () => {
+    const csv = [
+      '名称,电话,邮箱,网址,统一社会信用代码',
+      '济南趵突泉饮品有限公司,12345,not-an-email,not a url,91370100XXXXXXXXXX',
+      '青岛栈桥海鲜有限公司,0532-8288 8888,info@zhanqiao.cn,zhanqiao.cn,',
+    ].join('\n');
+    const created = await upload(csv, 'cells-bad.csv');
+    await drain();
+    const job = (await server.call(`/api/v1/imports/${created.body.id}`, { cookie: ops })).body;
+    expect(job.status).toBe('review');
+    const codes = job.problems
+      .filter((p: { line: number }) => p.line === 2)
+      .map((p: { code: string }) => p.code);
+    expect(codes.sort()).toEqual(['BAD_EMAIL', 'BAD_PHONE', 'BAD_USCC', 'BAD_WEBSITE']);
+    expect(job.problems.find((p: { code: string }) => p.code === 'BAD_USCC')).toMatchObject({
+      column: 'uscc',
+      params: { value: '91370100XXXXXXXXXX' },
+    });
+    expect(job.summary.problems).toBe(1);
+    await server.call(`/api/v1/imports/${created.body.id}/start`, { method: 'POST', cookie: ops });
+    await drain();
+    const found = (await server.call(`/api/v1/accounts?q=${encodeURIComponent('趵突泉')}`, { cookie: ops }))
+      .body;
+    expect(found.items[0]).toMatchObject({ uscc: null, phones: [], emails: [], website: null });
+  });
+
   it('shows progress that moves while a large import runs', async () => {
     const rows = Array.from(
       { length: 400 },

@@ -124,7 +124,7 @@ describeEachEngine('hostile uploads', (t) => {
   });
 
   it('reads Big5, GB18030 and UTF-16 lists into review with their names intact, naming the encoding', async () => {
-    const traditional = '編號,客戶名稱,電話\n1,臺灣資訊科技股份有限公司,02-2345-6789\n';
+    const traditional = '編號,客戶名稱,電話\n1,臺灣資訊科技股份有限公司,+886 2 2345 6789\n';
     const simplified = '编号,客户名称,电话\n1,北京字节跳动科技有限公司,010-6212 3456\n';
     const cases = [
       [iconv.encode(traditional, 'big5'), 'Big5', '臺灣資訊科技股份有限公司'],

@@ -36,6 +36,14 @@ export interface ClusteredFile {
 
 export type ClusterProgress = (phase: 'read' | 'cluster', done: number, total: number) => void;
 
+/** A cell matching cannot use, by field: reported at review; the import leaves the value out. */
+const VALUE_PROBLEMS = {
+  phone: 'BAD_PHONE',
+  email: 'BAD_EMAIL',
+  website: 'BAD_WEBSITE',
+  uscc: 'BAD_USCC',
+} as const satisfies Record<string, InputProblem['code']>;
+
 /**
  * Reads a customer list and clusters its rows with the bulk matcher: everything an import's analysis does
  * before it asks the database. It holds the whole list in memory, so an import runs it on a thread of its own
@@ -72,7 +80,27 @@ export async function clusterFile(
       continue;
     }
     rows.push({ line: row.line, id: row.id, record: row.record });
-    features.push(normalizeRecord(row.record));
+    const normalized = normalizeRecord(row.record);
+    // One report per field: a cell the reader split into parts ("not a url") is named as the user typed it.
+    const unusable = new Map<keyof typeof VALUE_PROBLEMS, { values: string[]; problem: string }>();
+    for (const p of normalized.problems) {
+      if (p.field === 'name') continue;
+      const seen = unusable.get(p.field);
+      if (seen) seen.values.push(p.value);
+      else unusable.set(p.field, { values: [p.value], problem: p.problem });
+    }
+    for (const [field, { values, problem }] of unusable) {
+      const value = values.join(' ');
+      report({
+        line: row.line,
+        id: row.id,
+        code: VALUE_PROBLEMS[field],
+        column: field,
+        message: `${field} ${value} cannot be used (${problem}); the row is imported without it`,
+        params: { value, problem },
+      });
+    }
+    features.push(normalized);
     if (rows.length % 5000 === 0) progress('read', rows.length, 0);
   }
   progress('cluster', 0, rows.length);

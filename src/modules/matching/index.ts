@@ -10,6 +10,7 @@ export { refusalProblem } from './file-refusal.js';
 export { blockingKeys, keyKind } from './keys.js';
 export { normalizeRecord, type Features, type RecordInput } from './normalize.js';
 export { formatPhone, normalizePhone } from './phone.js';
+export { websiteDomain } from './domain.js';
 export { FILE_NOTES, readRecords, type InputProblem, type InputProblemCode } from './read-records.js';
 export {
   DEFAULT_THRESHOLDS,

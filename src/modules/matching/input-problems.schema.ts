@@ -17,6 +17,11 @@ export const INPUT_PROBLEM_CODES = [
   'DUPLICATE_ID',
   'MISSING_NAME',
   'FORMULA',
+  // A cell that cannot be used: the row is imported without that value (the review says which).
+  'BAD_PHONE',
+  'BAD_EMAIL',
+  'BAD_WEBSITE',
+  'BAD_USCC',
   // The file refused as a whole (file-refusal.ts): nothing of it is used.
   'NO_NAME_COLUMN',
   'UNSUPPORTED_ENCODING',
