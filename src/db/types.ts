@@ -253,6 +253,7 @@ export interface ImportClusterTable {
   decision: Generated<string>;
   outcome: string | null;
   account_ids: Generated<string[]>;
+  created_ids: Generated<string[]>;
 }
 
 export interface DB {

@@ -132,6 +132,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table account_merges add constraint account_merges_origin
       check (merged_id is not null or source is not null);
 
+    -- Accounts an import made (as opposed to folded into): its later rows do not fold into them.
+    alter table import_clusters add column created_ids uuid[] not null default '{}';
+
     drop table outbox, scheduled_jobs;
   `.execute(db);
 

@@ -237,7 +237,7 @@ export interface MatchCandidates {
 export async function matchCandidates(
   db: Executor,
   keys: readonly string[],
-  options: { perKey: number; max: number; excludeId?: string | undefined },
+  options: { perKey: number; max: number; excludeIds?: readonly string[] | undefined },
 ): Promise<MatchCandidates> {
   const result: MatchCandidates = { counts: new Map(), accounts: [], thresholds: null };
   if (keys.length === 0) return result;
@@ -263,7 +263,7 @@ export async function matchCandidates(
     ranked as (
       -- A key few accounts hold says more than one many hold: rank by the sum of 1 / holders.
       select account_id, sum(1.0 / holders) as weight from weighed
-      where account_id is distinct from ${options.excludeId ?? null}::uuid
+      where not (account_id = any(${[...(options.excludeIds ?? [])]}::uuid[]))
       group by account_id order by weight desc, account_id limit ${options.max}
     )
     select key, count(*)::int as count, null::uuid as id, null::uuid as owner_id, null as legal_name,

@@ -51,7 +51,18 @@ export interface ContactValues {
 }
 
 export type AdmissionSource =
-  { kind: 'create' } | { kind: 'import'; importId: string; clusterId: string; lines: number[] };
+  | { kind: 'create' }
+  | {
+      kind: 'import';
+      importId: string;
+      clusterId: string;
+      lines: number[];
+      /**
+       * Accounts this import already made from other rows: the review decided those rows are other
+       * companies, so the import does not fold into them by the database's rules (one rule set, one answer).
+       */
+      madeByThisImport?: ReadonlySet<string>;
+    };
 
 export interface AdmissionRequest {
   values: CustomerValues;
@@ -97,9 +108,16 @@ function sourceEvidence(source: AdmissionSource): Evidence[] {
 export const admissionKeys = (features: readonly Features[]) => lockKeys(matchKeys(features));
 
 /** Locks the keys these features would hold, then finds who already holds them. */
-async function screen(w: Work, features: readonly Features[], excludeId?: string) {
+async function screen(
+  w: Work,
+  features: readonly Features[],
+  excludeIds?: readonly string[],
+  passOver?: ReadonlySet<string>,
+) {
   await w.lockKeys(admissionKeys(features));
-  const { candidates, thresholds } = await findDuplicates(w.tx, features, { excludeId });
+  const found = await findDuplicates(w.tx, features, { excludeIds });
+  const candidates = passOver ? found.candidates.filter((c) => !passOver.has(c.accountId)) : found.candidates;
+  const { thresholds } = found;
   const matches = await viewMatches(w.tx, w.actor, candidates);
   const rule = (params: JsonObject) => ({
     id: RULE,
@@ -110,7 +128,12 @@ async function screen(w: Work, features: readonly Features[], excludeId?: string
 }
 
 export async function admitCustomer(w: Work, request: AdmissionRequest): Promise<Admission> {
-  const { candidates, matches, rule } = await screen(w, request.features);
+  const { candidates, matches, rule } = await screen(
+    w,
+    request.features,
+    undefined,
+    request.source.kind === 'import' ? request.source.madeByThisImport : undefined,
+  );
   const same = matches.find((m) => m.verdict === 'same');
   const found = candidateEvidence(candidates);
   const origin = sourceEvidence(request.source);
@@ -282,7 +305,7 @@ export async function readmitCustomer(
   features: readonly Features[],
   options: { confirmReason?: string | undefined; occasion: 'update' | 'restore' },
 ): Promise<string> {
-  const { candidates, matches, rule } = await screen(w, features, accountId);
+  const { candidates, matches, rule } = await screen(w, features, [accountId]);
   if (matches.some((m) => m.verdict === 'same')) {
     throw new AppError(
       'DUPLICATE_ACCOUNT',

@@ -101,13 +101,13 @@ export interface Duplicates {
 export async function findDuplicates(
   db: Executor,
   features: readonly Features[],
-  options: { excludeId?: string | undefined } = {},
+  options: { excludeIds?: readonly string[] | undefined } = {},
 ): Promise<Duplicates> {
   const keys = matchKeys(features);
   const found = await repo.matchCandidates(db, keys, {
     perKey: PER_KEY_CANDIDATES,
     max: MAX_CANDIDATES,
-    excludeId: options.excludeId,
+    excludeIds: options.excludeIds,
   });
   const { counts } = found;
   const thresholds = found.thresholds ?? DEFAULT_THRESHOLDS;

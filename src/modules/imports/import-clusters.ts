@@ -53,8 +53,15 @@ export async function importGroup(
   clusterId: string,
   { records, features, values }: PreparedGroup,
   reason: string,
+  madeByThisImport: ReadonlySet<string>,
 ): Promise<{ outcome: Outcome; accountIds: string[] }> {
-  const source = { kind: 'import' as const, importId, clusterId, lines: records.map((r) => r.line) };
+  const source = {
+    kind: 'import' as const,
+    importId,
+    clusterId,
+    lines: records.map((r) => r.line),
+    madeByThisImport,
+  };
   try {
     const admitted = await w.savepoint(() =>
       admitCustomer(w, { values, contacts: [], features, source, reason }),

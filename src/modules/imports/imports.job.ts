@@ -143,6 +143,8 @@ async function importBatch(w: Work, importId: string, reason: string): Promise<n
     return { cluster, groups: groups.map(prepareGroup) };
   });
   await w.lockKeys(plans.flatMap((p) => p.groups.flatMap((g) => g.keys)));
+  // What the review kept apart stays apart: no row folds into an account another row of this import made.
+  const made = await repo.createdByImport(w.tx, importId);
   for (const { cluster, groups } of plans) {
     if (cluster.decision === 'skip') {
       await repo.setOutcome(w.tx, importId, cluster.cluster_id, 'skipped', []);
@@ -150,12 +152,17 @@ async function importBatch(w: Work, importId: string, reason: string): Promise<n
     }
     let outcome: Outcome = 'created';
     const ids: string[] = [];
+    const created: string[] = [];
     for (const group of groups) {
-      const result = await importGroup(w, importId, cluster.cluster_id, group, reason);
+      const result = await importGroup(w, importId, cluster.cluster_id, group, reason, made);
       if (SEVERITY[result.outcome] > SEVERITY[outcome]) outcome = result.outcome;
       ids.push(...result.accountIds);
+      if (result.outcome === 'created') {
+        created.push(...result.accountIds);
+        for (const id of result.accountIds) made.add(id);
+      }
     }
-    await repo.setOutcome(w.tx, importId, cluster.cluster_id, outcome, ids);
+    await repo.setOutcome(w.tx, importId, cluster.cluster_id, outcome, ids, created);
   }
   return batch.length;
 }

@@ -178,13 +178,25 @@ export async function setOutcome(
   clusterId: string,
   outcome: string,
   accountIds: string[],
+  createdIds: string[] = [],
 ) {
   await db
     .updateTable('import_clusters')
-    .set({ outcome, account_ids: accountIds })
+    .set({ outcome, account_ids: accountIds, created_ids: createdIds })
     .where('job_id', '=', jobId)
     .where('cluster_id', '=', clusterId)
     .execute();
+}
+
+/** Accounts this import has made so far. */
+export async function createdByImport(db: Executor, jobId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('import_clusters')
+    .select('created_ids')
+    .where('job_id', '=', jobId)
+    .where('outcome', 'is not', null)
+    .execute();
+  return new Set(rows.flatMap((r) => r.created_ids));
 }
 
 export async function outcomeCounts(db: Executor, jobId: string) {
