@@ -142,6 +142,21 @@ describeEachEngine('bulk import of a customer list', (t) => {
     expect(found.items[0]).toMatchObject({ uscc: null, phones: [], emails: [], website: null });
   });
 
+  it('keeps apart at import what the review kept apart: one rule set, one explanation', async () => {
+    const csv = '名称,电话\n杭州开元网络科技有限公司,0571-8888 6666\n杭州开元网络,0571-8888 6666\n';
+    const created = await upload(csv, 'apart.csv');
+    await drain();
+    const review = (await server.call(`/api/v1/imports/${created.body.id}/clusters`, { cookie: ops })).body;
+    // Whatever the review shows apart is imported apart: no row folds into another row's new account.
+    const apart = review.items.length;
+    await server.call(`/api/v1/imports/${created.body.id}/start`, { method: 'POST', cookie: ops });
+    await drain();
+    const done = (await server.call(`/api/v1/imports/${created.body.id}/clusters`, { cookie: ops })).body;
+    const accounts = new Set(done.items.flatMap((c: { accountIds: string[] }) => c.accountIds));
+    expect(accounts.size).toBe(apart);
+    expect(done.items.every((c: { outcome: string }) => c.outcome === 'created')).toBe(true);
+  });
+
   it('shows progress that moves while a large import runs', async () => {
     const rows = Array.from(
       { length: 400 },
