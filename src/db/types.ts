@@ -254,6 +254,7 @@ export interface ImportClusterTable {
   outcome: string | null;
   account_ids: Generated<string[]>;
   created_ids: Generated<string[]>;
+  decision_id: string | null;
 }
 
 export interface DB {

@@ -134,6 +134,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     -- Accounts an import made (as opposed to folded into): its later rows do not fold into them.
     alter table import_clusters add column created_ids uuid[] not null default '{}';
+    -- Why a cluster waits for a person (needs_review): the decision, with its evidence.
+    alter table import_clusters add column decision_id uuid;
 
     drop table outbox, scheduled_jobs;
   `.execute(db);

@@ -288,6 +288,18 @@ export const CUSTOMER_PROBES: Record<string, Probe[]> = {
       allowed: 204,
     },
   ],
+  'POST /api/v1/imports/:id/clusters/:clusterId/resolve': [
+    {
+      label: 'another’s import, still in review',
+      target: (w) => w.imports.review.id,
+      request: ({ world }) =>
+        json('POST', `/api/v1/imports/${world.imports.review.id}/clusters/${world.clusterId}/resolve`, {
+          action: 'skip',
+        }),
+      // Rows are settled after the import ran; in review there is nothing to settle yet.
+      allowed: 409,
+    },
+  ],
   'POST /api/v1/imports/:id/start': [
     {
       label: 'another’s import, still analysing',

@@ -1,8 +1,8 @@
-import { AppError } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
 import type { Features } from '../matching/index.js';
 import { initialOwner } from '../ownership/index.js';
-import { saveAccount, toAccount, toContact, type Contact } from './account-store.js';
+import { notActive, saveAccount, toAccount, toContact, type Contact } from './account-store.js';
 import type { Account } from './accounts.schema.js';
 import * as repo from './accounts.repo.js';
 import {
@@ -73,6 +73,11 @@ export interface AdmissionRequest {
   confirmReason?: string | undefined;
   /** Why, for the audit trail. */
   reason?: string | undefined;
+  /**
+   * A person settling an import row the import left for review: create it after all (the create policy:
+   * the same customer is refused, a look-alike needs `confirmReason`), or fold it into an account they chose.
+   */
+  choice?: { action: 'create' } | { action: 'merge'; accountId: string };
 }
 
 export type Admission =
@@ -136,9 +141,20 @@ export async function admitCustomer(w: Work, request: AdmissionRequest): Promise
   );
   const same = matches.find((m) => m.verdict === 'same');
   const found = candidateEvidence(candidates);
-  const origin = sourceEvidence(request.source);
+  const origin = [
+    ...sourceEvidence(request.source),
+    ...(request.choice?.action === 'create' ? [evidence('import.resolved', { action: 'create' })] : []),
+  ];
 
-  if (request.source.kind === 'create') {
+  if (request.choice?.action === 'merge') {
+    const chosen = request.choice.accountId;
+    if (!(await repo.findVisibleAccount(w.tx, w.actor, chosen))) throw notFound('account', chosen);
+    const byPerson = [...origin, evidence('import.resolved', { action: 'merge', accountId: chosen })];
+    const folded = await foldInto(w, chosen, request, rule, found, byPerson);
+    if (!folded) throw notActive(chosen, (await repo.findAccount(w.tx, chosen))?.status);
+    return folded;
+  }
+  if (request.source.kind === 'create' || request.choice?.action === 'create') {
     if (same) throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { matches });
     if (matches.length > 0 && !request.confirmReason) {
       throw new AppError(

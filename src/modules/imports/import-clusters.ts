@@ -54,7 +54,7 @@ export async function importGroup(
   { records, features, values }: PreparedGroup,
   reason: string,
   madeByThisImport: ReadonlySet<string>,
-): Promise<{ outcome: Outcome; accountIds: string[] }> {
+): Promise<{ outcome: Outcome; accountIds: string[]; decisionId: string }> {
   const source = {
     kind: 'import' as const,
     importId,
@@ -68,16 +68,16 @@ export async function importGroup(
     );
     switch (admitted.outcome) {
       case 'created':
-        return { outcome: 'created', accountIds: [admitted.account.id] };
+        return { outcome: 'created', accountIds: [admitted.account.id], decisionId: admitted.decisionId };
       case 'folded':
-        return { outcome: 'merged', accountIds: [admitted.account.id] };
+        return { outcome: 'merged', accountIds: [admitted.account.id], decisionId: admitted.decisionId };
       case 'needs_review':
-        return { outcome: 'needs_review', accountIds: [] };
+        return { outcome: 'needs_review', accountIds: [], decisionId: admitted.decisionId };
     }
   } catch (error) {
     if (isRetryable(error)) throw error;
     const code = (error as { code?: unknown }).code;
-    w.decide({
+    const decisionId = w.decide({
       kind: 'import.cluster',
       subject: { type: 'import', id: importId },
       verdict: 'needs_review',
@@ -90,6 +90,6 @@ export async function importGroup(
         }),
       ],
     });
-    return { outcome: 'needs_review', accountIds: [] };
+    return { outcome: 'needs_review', accountIds: [], decisionId };
   }
 }

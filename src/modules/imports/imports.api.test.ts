@@ -157,6 +157,47 @@ describeEachEngine('bulk import of a customer list', (t) => {
     expect(done.items.every((c: { outcome: string }) => c.outcome === 'created')).toBe(true);
   });
 
+  it('says why rows wait for a person, and lets them merge, create with a reason, or skip', async () => {
+    // Each row of the list is like one customer already here, but not clearly the same: "possible".
+    const pairs = [
+      ['福州三坊七巷茶庄有限公司', '福州三坊七巷茶业有限公司'],
+      ['漳州南靖土楼客栈有限公司', '漳州南靖土楼客舍有限公司'],
+      ['厦门华源科技有限公司', '厦门华源信息技术有限公司'],
+    ];
+    const here: { id: string }[] = [];
+    for (const [name] of pairs) {
+      const r = await server.call('/api/v1/accounts', { cookie: ops, json: { legalName: name } });
+      expect(r.status).toBe(201);
+      here.push(r.body);
+    }
+    const existing = { body: here[0]! };
+    const created = await upload(['名称', ...pairs.map(([, row]) => row)].join('\n'), 'wait.csv');
+    await drain();
+    await server.call(`/api/v1/imports/${created.body.id}/start`, { method: 'POST', cookie: ops });
+    await drain();
+    const waiting = (
+      await server.call(`/api/v1/imports/${created.body.id}/clusters?outcome=needs_review`, { cookie: ops })
+    ).body.items;
+    expect(waiting.length).toBeGreaterThanOrEqual(3);
+    const why = await server.call(`/api/v1/decisions/${waiting[0].decisionId}`, { cookie: ops });
+    expect(why.body).toMatchObject({ kind: 'import.cluster', verdict: 'needs_review' });
+    expect(why.body.evidence.map((e: { code: string }) => e.code)).toContain('match.possible');
+    const resolve = (cluster: { clusterId: string }, body: unknown) =>
+      server.call(`/api/v1/imports/${created.body.id}/clusters/${cluster.clusterId}/resolve`, {
+        cookie: ops,
+        json: body,
+      });
+    const merged = await resolve(waiting[0], { action: 'merge', accountId: existing.body.id });
+    expect(merged.body).toMatchObject({ outcome: 'merged', accountIds: [existing.body.id] });
+    expect((await resolve(waiting[1], { action: 'create' })).status).toBe(400);
+    const made = await resolve(waiting[1], { action: 'create', reason: '另一家公司' });
+    expect(made.body.outcome).toBe('created');
+    expect((await resolve(waiting[2], { action: 'skip' })).body.outcome).toBe('skipped');
+    expect((await resolve(waiting[2], { action: 'skip' })).body.error.code).toBe('IMPORT_WRONG_STATE');
+    const history = await server.call(`/api/v1/accounts/${existing.body.id}/merges`, { cookie: ops });
+    expect(history.body.items[0].source).toMatchObject({ importId: created.body.id });
+  });
+
   it('shows progress that moves while a large import runs', async () => {
     const rows = Array.from(
       { length: 400 },

@@ -153,16 +153,18 @@ async function importBatch(w: Work, importId: string, reason: string): Promise<n
     let outcome: Outcome = 'created';
     const ids: string[] = [];
     const created: string[] = [];
+    let waiting: string | null = null;
     for (const group of groups) {
       const result = await importGroup(w, importId, cluster.cluster_id, group, reason, made);
       if (SEVERITY[result.outcome] > SEVERITY[outcome]) outcome = result.outcome;
       ids.push(...result.accountIds);
+      if (result.outcome === 'needs_review') waiting ??= result.decisionId;
       if (result.outcome === 'created') {
         created.push(...result.accountIds);
         for (const id of result.accountIds) made.add(id);
       }
     }
-    await repo.setOutcome(w.tx, importId, cluster.cluster_id, outcome, ids, created);
+    await repo.setOutcome(w.tx, importId, cluster.cluster_id, outcome, ids, created, waiting);
   }
   return batch.length;
 }

@@ -142,13 +142,13 @@ export async function listVisibleClusters(
   return { items, total: Number(count.n) };
 }
 
-export async function findCluster(db: Executor, jobId: string, clusterId: string) {
-  return db
+export async function findCluster(db: Executor, jobId: string, clusterId: string, lock = false) {
+  const query = db
     .selectFrom('import_clusters')
     .selectAll()
     .where('job_id', '=', jobId)
-    .where('cluster_id', '=', clusterId)
-    .executeTakeFirst();
+    .where('cluster_id', '=', clusterId);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function setDecision(db: Executor, jobId: string, clusterId: string, decision: string) {
@@ -179,10 +179,11 @@ export async function setOutcome(
   outcome: string,
   accountIds: string[],
   createdIds: string[] = [],
+  decisionId: string | null = null,
 ) {
   await db
     .updateTable('import_clusters')
-    .set({ outcome, account_ids: accountIds, created_ids: createdIds })
+    .set({ outcome, account_ids: accountIds, created_ids: createdIds, decision_id: decisionId })
     .where('job_id', '=', jobId)
     .where('cluster_id', '=', clusterId)
     .execute();

@@ -7,6 +7,8 @@ import { pageOf, pageQuery } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
 import {
   CLUSTER_DECISIONS,
+  CLUSTER_OUTCOMES,
+  resolveClusterBody,
   importClusterSchema,
   importJobSchema,
   listClustersQuery,
@@ -130,6 +132,29 @@ export function importRoutes(app: FastifyInstance, db: Db) {
       );
       return reply.status(204).send(null);
     },
+  );
+
+  r.post(
+    '/api/v1/imports/:id/clusters/:clusterId/resolve',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary:
+          'Settle rows the import left for review: merge them into a customer, create them anyway with a reason, or skip them',
+        params: z.strictObject({ id: z.uuid(), clusterId: z.string().min(1).max(200) }),
+        body: resolveClusterBody,
+        response: responses({
+          200: z.object({
+            outcome: z.enum(CLUSTER_OUTCOMES),
+            accountIds: z.array(z.uuid()),
+            decisionId: z.uuid().nullable(),
+          }),
+        }),
+      },
+    },
+    async (request) =>
+      imports.resolveCluster(db, request.ctx, request.params.id, request.params.clusterId, request.body),
   );
 
   r.post(

@@ -103,7 +103,26 @@ export const importClusterSchema = z.object({
   decision: z.enum(CLUSTER_DECISIONS),
   outcome: z.enum(CLUSTER_OUTCOMES).nullable(),
   accountIds: z.array(z.uuid()),
+  decisionId: z
+    .uuid()
+    .nullable()
+    .describe(
+      'why this part waits for a person (needs_review), or what settled it: GET /api/v1/decisions/:id',
+    ),
 });
+
+export const resolveClusterBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('merge'),
+    accountId: z.uuid().describe('the customer these rows are'),
+    reason: z.string().trim().min(1).max(500).optional(),
+  }),
+  z.strictObject({
+    action: z.literal('create'),
+    reason: z.string().trim().min(1).max(500).describe('why a new customer although look-alikes exist'),
+  }),
+  z.strictObject({ action: z.literal('skip'), reason: z.string().trim().min(1).max(500).optional() }),
+]);
 
 export const listClustersQuery = {
   verdict: z.enum(CLUSTER_VERDICTS).optional(),

@@ -4,7 +4,8 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import { enqueueJob, runWork, unstorableAt, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
-import type { MatchView } from '../accounts/index.js';
+import { admitCustomer, type MatchView } from '../accounts/index.js';
+import { prepareGroup } from './import-clusters.js';
 import * as repo from './imports.repo.js';
 import type { JobMessage } from '../../kernel/index.js';
 import type {
@@ -107,6 +108,7 @@ export async function listImportClusters(
       decision: c.decision as ClusterDecision,
       outcome: c.outcome as ClusterOutcome | null,
       accountIds: c.account_ids,
+      decisionId: c.decision_id,
     })),
     total,
     ...page,
@@ -124,6 +126,82 @@ async function importInStatus(w: Work, id: string, status: ImportStatus) {
     });
   }
   return job;
+}
+
+export type ClusterResolution =
+  | { action: 'merge'; accountId: string; reason?: string | undefined }
+  | { action: 'create'; reason: string }
+  | { action: 'skip'; reason?: string | undefined };
+
+/**
+ * A person settles a cluster the import left for review: folds its rows into a customer they chose, creates
+ * it after all (a look-alike needs the reason; the same customer is still refused), or skips it. Recorded
+ * on the cluster, with its decision and an audit entry.
+ */
+export async function resolveCluster(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  clusterId: string,
+  resolution: ClusterResolution,
+) {
+  await getImport(db, ctx, id);
+  return runWork(db, ctx, async (w) => {
+    const seen = await repo.findCluster(w.tx, id, clusterId);
+    if (!seen) throw notFound('cluster', clusterId);
+    const group = prepareGroup(seen.records as ImportRecord[]);
+    // Keys first, then rows: the kernel's lock order.
+    if (resolution.action !== 'skip') await w.lockKeys(group.keys);
+    await importInStatus(w, id, 'done');
+    const cluster = await repo.findCluster(w.tx, id, clusterId, true);
+    if (!cluster) throw notFound('cluster', clusterId);
+    if (cluster.outcome !== 'needs_review') {
+      throw new AppError('IMPORT_WRONG_STATE', `This part of the import is ${cluster.outcome}, not waiting`, {
+        status: cluster.outcome,
+        expected: 'needs_review',
+      });
+    }
+    let outcome: ClusterOutcome = 'skipped';
+    let accountIds: string[] = [];
+    let decisionId: string | null = null;
+    if (resolution.action !== 'skip') {
+      const admitted = await admitCustomer(w, {
+        values: group.values,
+        contacts: [],
+        features: group.features,
+        source: { kind: 'import', importId: id, clusterId, lines: group.records.map((r) => r.line) },
+        choice:
+          resolution.action === 'merge'
+            ? { action: 'merge', accountId: resolution.accountId }
+            : { action: 'create' },
+        confirmReason: resolution.action === 'create' ? resolution.reason : undefined,
+        reason: resolution.reason,
+      });
+      if (admitted.outcome === 'needs_review') throw new Error('a person’s choice left for review');
+      outcome = admitted.outcome === 'folded' ? 'merged' : 'created';
+      accountIds = [admitted.account.id];
+      decisionId = admitted.decisionId;
+    }
+    await repo.setOutcome(
+      w.tx,
+      id,
+      clusterId,
+      outcome,
+      accountIds,
+      outcome === 'created' ? accountIds : [],
+      decisionId ?? cluster.decision_id,
+    );
+    w.audit({
+      action: 'import.cluster_resolved',
+      entityType: 'import',
+      entityId: id,
+      before: { clusterId, outcome: cluster.outcome },
+      after: { clusterId, outcome, accountIds, action: resolution.action },
+      reason: resolution.reason,
+      decisionId: decisionId ?? undefined,
+    });
+    return { outcome, accountIds, decisionId };
+  });
 }
 
 export async function decideCluster(
