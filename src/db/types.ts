@@ -180,6 +180,8 @@ export interface AccountTable {
   district: string | null;
   street: string | null;
   industry: string | null;
+  region_code: string | null;
+  industry_code: string | null;
   size: string | null;
   source: string | null;
   tags: Generated<string[]>;

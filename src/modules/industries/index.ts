@@ -1,0 +1,1 @@
+export { findIndustry, industryCodesFor, industryFromText, INDUSTRY_TREE, isSection } from './industries.js';

@@ -1,0 +1,1 @@
+export { findRegion, parseRegion, REGION_TREE, regionFromNames, regionNames, regionPrefix } from './regions.js';
