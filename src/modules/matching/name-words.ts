@@ -3,33 +3,7 @@
  * name of one company yield the same industry and legal form.
  */
 
-/** Chinese legal forms (and the typos people make in them) → canonical form; matched at the end. */
-const ZH_LEGAL_FORMS: [string, string][] = [
-  ['集团股份有限公司', '集团股份有限公司'],
-  ['集团有限责任公司', '集团有限公司'],
-  ['集团有限公司', '集团有限公司'],
-  ['集团公司', '集团有限公司'],
-  ['集团', '集团有限公司'],
-  ['股份有限公司', '股份有限公司'],
-  ['股份有限公', '股份有限公司'],
-  ['股份公司', '股份有限公司'],
-  ['有限责任公司', '有限公司'],
-  ['有限责任公', '有限公司'],
-  ['有限责任', '有限公司'],
-  ['有限公司', '有限公司'],
-  ['有线公司', '有限公司'],
-  ['有现公司', '有限公司'],
-  ['有限工司', '有限公司'],
-  ['有限公可', '有限公司'],
-  ['有限公', '有限公司'],
-  ['有限司', '有限公司'],
-  ['合伙企业', '合伙企业'],
-  ['个人独资企业', '个人独资企业'],
-  ['公司', '有限公司'],
-];
-export const ZH_LEGAL_FORM_LIST = ZH_LEGAL_FORMS.sort((a, b) => b[0].length - a[0].length);
-/** Misspellings the list does not hold: 有线公司, 有限公私, 有陷责任公司… (tried after the list). */
-export const ZH_LEGAL_TYPO = /(?:股份)?有[限线现陷]?(?:责任)?[公工][司可线私]?$/;
+/** Chinese legal forms are in legal-form.ts, read tolerantly of typos. */
 
 /** Bracketed qualifiers that belong to the legal form: 合伙企业(有限合伙), 有限责任公司(自然人独资). */
 export const ZH_LEGAL_QUALIFIER =
