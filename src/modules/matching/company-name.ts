@@ -19,7 +19,7 @@ import {
   regionByPinyin,
   regionsCompatible,
 } from './regions.js';
-import { hasCjk, normalizeText } from './text.js';
+import { hasCjk, mainlandWording, normalizeText } from './text.js';
 
 export interface ParsedName {
   /** The normalised full name. */
@@ -44,7 +44,30 @@ const NATIONAL = new Set(['中国', '中华', 'china', 'prc', 'cn']);
 
 export function parseCompanyName(input: string): ParsedName {
   const text = normalizeText(input);
-  return hasCjk(text) ? parseChinese(text) : parseEnglish(text);
+  if (!hasCjk(text)) return parseEnglish(text);
+  const parsed = parseChinese(text);
+  const mainland = mainlandWording(input);
+  if (mainland === null || mainland === text) return parsed;
+  const reworded = parseChinese(mainland);
+  return regionalWordsOnly(parsed, reworded) ? reworded : parsed;
+}
+
+/**
+ * Whether reading a traditional name in mainland words changed only its industry words: words the
+ * character-by-character reading left in the trade name (華源資訊 + 技術) are mainland industry words
+ * (华源 + 信息技术). A conversion that rewrites the trade name itself (a Taiwan transliteration such as 賓士
+ * → 奔驰, or 智慧 → 智能 inside a brand) is not taken: a trade name is a name, not vocabulary. Nor is one
+ * that only swaps industry words the mainland uses too (通訊 stays 通讯, not 通信).
+ */
+function regionalWordsOnly(parsed: ParsedName, reworded: ParsedName): boolean {
+  return (
+    reworded.tradeName.length >= MIN_ZH_TRADE &&
+    reworded.tradeName.length < parsed.tradeName.length &&
+    parsed.tradeName.startsWith(reworded.tradeName) &&
+    reworded.region?.name === parsed.region?.name &&
+    reworded.legalForm === parsed.legalForm &&
+    reworded.isBranch === parsed.isBranch
+  );
 }
 
 function wholeRegion(content: string): Region | null {

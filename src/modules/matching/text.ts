@@ -5,13 +5,31 @@ import * as OpenCC from 'opencc-js/t2cn';
 interface OpenCCModule {
   Converter(options: { from: string; to: string }): (text: string) => string;
 }
+const converter = (from: string, to: string) => (OpenCC as unknown as OpenCCModule).Converter({ from, to });
 
 /**
  * Hong Kong variants → simplified. The 'hk' source table also covers the standard traditional forms
  * (and variants such as 衞 that the plain 't' table leaves alone), so one converter serves Taiwan,
  * Hong Kong and mainland traditional input. Built once: building it parses the dictionaries.
  */
-const toSimplifiedChars = (OpenCC as unknown as OpenCCModule).Converter({ from: 'hk', to: 'cn' });
+const toSimplifiedChars = converter('hk', 'cn');
+
+let toMainlandPhrases: ((text: string) => string) | null = null;
+
+/**
+ * Traditional → simplified phrase by phrase, Taiwan and Hong Kong words turned into mainland ones (資訊技術
+ * → 信息技术, 軟體 → 软件, 網路 → 网络, 數位 → 数字): opencc's Hong Kong phrases to standard traditional,
+ * then its Taiwan phrases to simplified (tw2sp). Both converters are built once, on first use, and are
+ * deterministic: a dictionary walk, longest phrase first.
+ */
+function mainlandPhrases(text: string): string {
+  if (!toMainlandPhrases) {
+    const fromHongKong = converter('hkp', 't');
+    const fromTaiwan = converter('twp', 'cn');
+    toMainlandPhrases = (t) => fromTaiwan(fromHongKong(t));
+  }
+  return toMainlandPhrases(text);
+}
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -53,25 +71,42 @@ function traditionalChars(): Uint8Array {
   return found;
 }
 
-/** Traditional (Taiwan, Hong Kong) → simplified Chinese; other text unchanged. */
-export function toSimplified(text: string): string {
+function isTraditional(text: string): boolean {
   const chars = traditionalChars();
   for (let i = 0; i < text.length; i++) {
-    if (chars[text.charCodeAt(i)] === 1) return toSimplifiedChars(text);
+    if (chars[text.charCodeAt(i)] === 1) return true;
   }
-  return text;
+  return false;
+}
+
+/** Traditional (Taiwan, Hong Kong) → simplified Chinese; other text unchanged. */
+export function toSimplified(text: string): string {
+  return isTraditional(text) ? toSimplifiedChars(text) : text;
 }
 
 /**
  * The one text normaliser every comparison goes through: full-width → half-width (NFKC), traditional →
- * simplified, lower case, every bracket style → (), punctuation → single spaces, spaces next to Chinese
- * characters removed. Idempotent.
+ * simplified (character by character: the words stay the writer's), lower case, every bracket style → (),
+ * punctuation → single spaces, spaces next to Chinese characters removed. Idempotent.
  */
 export function normalizeText(input: string | null | undefined): string {
   if (!input) return '';
-  let text = input;
-  if (NON_ASCII.test(text)) text = toSimplified(text.normalize('NFKC'));
-  text = text
+  return NON_ASCII.test(input) ? tidy(toSimplified(input.normalize('NFKC'))) : tidy(input);
+}
+
+/**
+ * Traditional text in mainland words, normalised like normalizeText: what a Taiwan or Hong Kong writer's
+ * 資訊技術 is called on the mainland (信息技术); equal to normalizeText when it has no regional words. Null
+ * when the text is not traditional: a mainland writer who chose 资讯 meant it.
+ */
+export function mainlandWording(input: string | null | undefined): string | null {
+  if (!input || !NON_ASCII.test(input)) return null;
+  const text = input.normalize('NFKC');
+  return isTraditional(text) ? tidy(mainlandPhrases(text)) : null;
+}
+
+function tidy(converted: string): string {
+  let text = converted
     .toLowerCase()
     .replace(OPEN_BRACKETS, '(')
     .replace(CLOSE_BRACKETS, ')')
