@@ -103,7 +103,7 @@ describe('parseCompanyName', () => {
       ['北京華源網路科技有限公司', '北京华源网络科技有限公司'],
       ['北京華源數位科技有限公司', '北京华源数字科技有限公司'],
       ['北京華源人工智慧有限公司', '北京华源人工智能有限公司'],
-    ]) {
+    ] as const) {
       expect(brief(regional), regional).toEqual(mainland(simplified));
     }
   });

@@ -35,6 +35,11 @@ const PHRASES: { [C in EvidenceCode]: (params: EvidenceParams[C]) => string } = 
   'domain.none_shared': () => 'no domain in common',
   'branch.mismatch': () => 'a branch office and its parent are separate customers',
   'branch.conflict': (p) => `different branches ${pair(p)}`,
+  'cluster.uscc_conflict': (p) => `kept apart: the two groups have different USCCs ${pair(p)}`,
+  'cluster.region_conflict': (p) => `kept apart: the two groups are in different regions ${pair(p)}`,
+  'cluster.industry_conflict': (p) =>
+    `kept apart: the two groups write ${p.name} with different industry words ${pair(p)}`,
+  'cluster.name_conflict': (p) => `kept apart: the two groups hold two company names ${pair(p)}`,
 };
 
 function phrase<C extends EvidenceCode>(evidence: { code: C; params: EvidenceParams[C] }): string {

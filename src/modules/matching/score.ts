@@ -4,7 +4,7 @@ import { toPinyin } from './pinyin.js';
 import type { MatchEvidence, MatchResult, ScoreConfig, ScoreOptions, Verdict } from './score-config.js';
 import { pointsToScore, scoreConfig } from './score-config.js';
 import { bareNameUnique, regionRelation, sharedValues } from './score-evidence.js';
-import { pinyinSimilarity } from './similarity.js';
+import { pinyinSimilarity, SIMILAR_NAMES } from './similarity.js';
 
 export * from './score-config.js';
 
@@ -72,7 +72,7 @@ export function scorePoints(
       namePoints = w.nameEqual;
     } else {
       similarity = pinyinSimilarity(a.tradePinyin, b.tradePinyin);
-      if (similarity >= 0.75) {
+      if (similarity >= SIMILAR_NAMES) {
         nameRelation = 'similar';
         namePoints = w.nameSimilar * similarity;
       } else {

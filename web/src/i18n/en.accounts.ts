@@ -142,6 +142,13 @@ export const accountsEn = {
         mismatch: 'A branch office and its parent are separate customers',
         conflict: 'Different branches: {{a}} / {{b}}',
       },
+      cluster: {
+        uscc_conflict: 'Kept apart: the two groups have different USCCs: {{a}} / {{b}}',
+        region_conflict: 'Kept apart: the two groups are in different regions: {{a}} / {{b}}',
+        industry_conflict:
+          'Kept apart: the two groups write {{name}} with different industry words: {{a}} / {{b}}',
+        name_conflict: 'Kept apart: the two groups hold two company names: {{a}} / {{b}}',
+      },
     } satisfies EvidenceTexts,
     records_one: '{{count}} record',
     records_other: '{{count}} records',

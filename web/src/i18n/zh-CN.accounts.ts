@@ -137,6 +137,12 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
         mismatch: '分公司与总公司是不同的客户',
         conflict: '分公司不同：{{a}} / {{b}}',
       },
+      cluster: {
+        uscc_conflict: '未合并：两组的信用代码不同：{{a}} / {{b}}',
+        region_conflict: '未合并：两组的地区不同：{{a}} / {{b}}',
+        industry_conflict: '未合并：两组中“{{name}}”的行业词不同：{{a}} / {{b}}',
+        name_conflict: '未合并：两组是两个公司名称：{{a}} / {{b}}',
+      },
     },
     records_one: '{{count}} 条记录',
     records_other: '{{count}} 条记录',
