@@ -19,6 +19,8 @@ const PHRASES: { [C in EvidenceCode]: (params: EvidenceParams[C]) => string } = 
   'name.different': (p) => `different names ${pair(p)}`,
   'name.unique': (p) =>
     `the only ${p.name}${p.industry ? ` ${p.industry}` : ''}${p.region ? ` in ${p.region}` : ''} in the list`,
+  'name.claimed': (p) => `${p.name} is the name of another company in the list`,
+  'name.unclaimed': (p) => `no company in the list goes by ${p.name}: it may be a brand`,
   'region.equal': (p) => `same region ${pair(p)}${fromAddress(p)}`,
   'region.compatible': (p) => `same province ${pair(p)}${fromAddress(p)}`,
   'region.conflict': (p) => `different regions ${pair(p)}${fromAddress(p)}`,

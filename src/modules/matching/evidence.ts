@@ -16,6 +16,8 @@ export const EVIDENCE_CODES = [
   'name.similar',
   'name.different',
   'name.unique',
+  'name.claimed',
+  'name.unclaimed',
   'region.equal',
   'region.compatible',
   'region.conflict',
@@ -66,6 +68,10 @@ export type EvidenceParams = {
   'name.different': Pair;
   /** A name open on one side is still one company: nothing else in the population carries it. */
   'name.unique': { name: string; industry: string | null; region: string | null };
+  /** A bare name that the population has as another company's trade name, written out more fully. */
+  'name.claimed': { name: string };
+  /** A bare name no company in the population goes by: it may be a brand of the other side. */
+  'name.unclaimed': { name: string };
   'region.equal': Regions;
   'region.compatible': Regions;
   'region.conflict': Regions;

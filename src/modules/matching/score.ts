@@ -1,5 +1,6 @@
-import { keyOf } from './keys.js';
+import { keyOf, tradeId } from './keys.js';
 import type { Features } from './normalize.js';
+import { designates } from './normalize.js';
 import { toPinyin } from './pinyin.js';
 import type { MatchEvidence, MatchResult, ScoreConfig, ScoreOptions, Verdict } from './score-config.js';
 import { pointsToScore, scoreConfig } from './score-config.js';
@@ -14,6 +15,15 @@ export interface Points {
 }
 
 type NameRelation = 'equal' | 'homophone' | 'similar' | 'different';
+
+/**
+ * Whether a bare name is, in this population, the trade name of a company written out more fully: records
+ * carry it with other industry words than this one (创投家 beside 北京创投家软件开发有限公司).
+ */
+function claimed(f: Features, config: ScoreConfig): boolean {
+  const id = tradeId(f);
+  return config.frequency(keyOf.trade(id)) > config.frequency(keyOf.name(id, f.industry));
+}
 
 /** One item per side whose USCC failed validation: reported, never weighed. */
 const usccIgnored = (bad: NonNullable<Features['usccProblem']>): MatchEvidence => ({
@@ -77,7 +87,7 @@ export function scorePoints(
         namePoints = w.nameSimilar * similarity;
       } else {
         nameRelation = 'different';
-        namePoints = a.legalForm && b.legalForm ? w.nameDifferent : w.nameDifferentBare;
+        namePoints = designates(a) && designates(b) ? w.nameDifferent : w.nameDifferentBare;
       }
     }
     if ((a.genericName || b.genericName) && namePoints > 0) namePoints *= w.genericNameFactor;
@@ -93,6 +103,17 @@ export function scorePoints(
             }
           : { code: `name.${nameRelation}`, params: pair, points: namePoints },
       );
+    }
+    // A bare name (a brand, a short name) beside another name: whose it is depends on the list. If another
+    // company goes by it, it is that company's; if none does, it may well be a brand of this one.
+    if (nameRelation === 'different' && namePoints === w.nameDifferentBare) {
+      const bare = designates(a) ? [b] : designates(b) ? [a] : [a, b];
+      const taken = bare.find((f) => claimed(f, config));
+      const [name, code, weight] = taken
+        ? [taken.tradeName, 'name.claimed' as const, w.nameClaimed]
+        : [(bare[0] ?? a).tradeName, 'name.unclaimed' as const, w.nameUnclaimed];
+      points += weight;
+      reasons?.push({ code, params: { name }, points: weight });
     }
   }
 

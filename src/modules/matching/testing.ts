@@ -107,6 +107,15 @@ export const EVIDENCE_EXAMPLES: { [C in EvidenceCode]: PairExample | ListExample
     'name.similar': { a: named('北京阿基米科技有限公司'), b: named('北京阿基米德科技有限公司') },
     'name.different': { a: named(bytedance), b: named(huayuan) },
     'name.unique': { a: named('华源'), b: named(huayuan), population: [named('华源'), named(huayuan)] },
+    'name.claimed': {
+      a: { name: '华源', phone: '010-6212 3456' },
+      b: { name: '北京鸿雀科技有限公司', phone: '(010)62123456' },
+      population: [{ name: '华源', phone: '010-6212 3456' }, named('北京鸿雀科技有限公司'), named(huayuan)],
+    },
+    'name.unclaimed': {
+      a: { name: '抖音', phone: '010-6212 3456' },
+      b: { name: bytedance, phone: '(010)62123456' },
+    },
     'region.equal': { a: named(huayuan), b: { name: '华源科技有限公司', address: '北京市海淀区知春路1号' } },
     'region.compatible': { a: named('广东华源科技有限公司'), b: named('深圳华源科技有限公司') },
     'region.conflict': { a: named(huayuan), b: named('上海华源科技有限公司') },

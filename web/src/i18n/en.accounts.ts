@@ -115,6 +115,8 @@ export const accountsEn = {
         similar: 'Similar names ({{similarity}}): {{a}} / {{b}}',
         different: 'Different names: {{a}} / {{b}}',
         unique: 'No other “{{name}}” in the list',
+        claimed: '“{{name}}” is the name of another company in the list',
+        unclaimed: 'No company in the list goes by “{{name}}”: it may be a brand',
       },
       region: {
         equal: 'Same region: {{a}} / {{b}}{{source}}',

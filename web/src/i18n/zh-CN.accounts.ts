@@ -110,6 +110,8 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
         similar: '名称相似（{{similarity}}）：{{a}} / {{b}}',
         different: '名称不同：{{a}} / {{b}}',
         unique: '名单中没有其他“{{name}}”',
+        claimed: '“{{name}}”是名单中另一家公司的名称',
+        unclaimed: '名单中没有公司叫“{{name}}”，可能是品牌名',
       },
       region: {
         equal: '地区相同：{{a}} / {{b}}{{source}}',
