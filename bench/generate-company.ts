@@ -105,6 +105,8 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export class CompanyGenerator {
   private readonly random: Random;
   private readonly names: string[];
+  /** Brand names: a quarter of the list, never a company's trade name, so a brand is its own name. */
+  private readonly brands: string[];
   private readonly used = new Set<string>();
   private readonly domains = new Set<string>();
   private nextEntity = 0;
@@ -112,7 +114,8 @@ export class CompanyGenerator {
 
   constructor(seed: number, names: string[]) {
     this.random = makeRandom(seed);
-    this.names = names;
+    this.names = names.filter((_, i) => i % 4 !== 3);
+    this.brands = names.filter((_, i) => i % 4 === 3);
   }
 
   private city(): City {
@@ -197,7 +200,7 @@ export class CompanyGenerator {
           : null,
       domain: base?.branchOf?.domain ?? domain,
       mailbox: `${r.pick(SURNAMES)}${r.pick(GIVEN)}${r.chance(0.5) ? r.digits(r.int(4) + 1) : ''}@${r.pick(FREE_MAIL)}`,
-      brand: r.pick(this.names),
+      brand: r.pick(this.brands),
       hotline,
       resellerEmail,
       branchOf: base?.branchOf ?? null,
