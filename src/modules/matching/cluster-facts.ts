@@ -110,20 +110,26 @@ function namesConflict(x: TradeFact, y: TradeFact): boolean {
   return x.registered && y.registered && pinyinSimilarity(x.pinyin, y.pinyin) < SIMILAR_NAMES;
 }
 
-/** The facts of the merged cluster. */
+/**
+ * Adds the facts of `b` to `a` (the merged cluster keeps `a`'s facts object); returns `a`. The lists of
+ * `a` are replaced rather than changed, so facts of one record may share lists.
+ */
 export function mergeFacts(a: ClusterFacts, b: ClusterFacts): ClusterFacts {
-  return {
-    uscc: a.uscc ?? b.uscc,
-    provinces: union(a.provinces, b.provinces),
-    cities: union(a.cities, b.cities),
-    trades: mergeTrades(a.trades, b.trades),
-  };
+  a.uscc ??= b.uscc;
+  a.provinces = union(a.provinces, b.provinces);
+  a.cities = union(a.cities, b.cities);
+  a.trades = mergeTrades(a.trades, b.trades);
+  return a;
 }
 
 function union(a: readonly string[], b: readonly string[]): readonly string[] {
-  if (b.every((x) => a.includes(x))) return a;
-  if (a.length === 0) return b;
-  return [...new Set([...a, ...b])];
+  let out: string[] | null = null;
+  for (const x of b) {
+    if (a.includes(x) || out?.includes(x)) continue;
+    out ??= [...a];
+    out.push(x);
+  }
+  return out ?? a;
 }
 
 function mergeTrades(a: readonly TradeFact[], b: readonly TradeFact[]): readonly TradeFact[] {
@@ -131,7 +137,8 @@ function mergeTrades(a: readonly TradeFact[], b: readonly TradeFact[]): readonly
   if (a.length === 0) return b;
   const out = [...a];
   for (const y of b) {
-    const at = out.findIndex((x) => x.trade === y.trade);
+    let at = 0;
+    while (at < out.length && out[at]?.trade !== y.trade) at++;
     const x = out[at];
     if (!x) out.push(y);
     else

@@ -19,7 +19,7 @@ import {
   regionByPinyin,
   regionsCompatible,
 } from './regions.js';
-import { hasCjk, mainlandWording, normalizeText } from './text.js';
+import { hasCjk, normalizeName } from './text.js';
 
 export interface ParsedName {
   /** The normalised full name. */
@@ -43,10 +43,9 @@ const BRACKET = /\(([^()]*)\)/g;
 const NATIONAL = new Set(['中国', '中华', 'china', 'prc', 'cn']);
 
 export function parseCompanyName(input: string): ParsedName {
-  const text = normalizeText(input);
+  const { text, mainland } = normalizeName(input);
   if (!hasCjk(text)) return parseEnglish(text);
   const parsed = parseChinese(text);
-  const mainland = mainlandWording(input);
   if (mainland === null || mainland === text) return parsed;
   const reworded = parseChinese(mainland);
   return regionalWordsOnly(parsed, reworded) ? reworded : parsed;

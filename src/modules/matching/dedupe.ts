@@ -184,10 +184,13 @@ export function dedupeFeatures(
   // Facts of merged clusters by root; a record on its own has its own facts.
   const facts = new Map<number, ClusterFacts>();
   const factsOf = (root: number): ClusterFacts => {
-    const known = facts.get(root);
-    if (known) return known;
-    const f = features[root];
-    return f ? recordFacts(f) : { uscc: null, provinces: [], cities: [], trades: [] };
+    let known = facts.get(root);
+    if (!known) {
+      const f = features[root];
+      known = f ? recordFacts(f) : { uscc: null, provinces: [], cities: [], trades: [] };
+      facts.set(root, known);
+    }
+    return known;
   };
   const belowSame = config.samePoints - 1e-6;
   /** Joins the clusters of same pair `e` unless they contradict each other; false when refused. */
@@ -203,17 +206,16 @@ export function dedupeFeatures(
       const root = Math.min(ri, rj);
       parent[Math.max(ri, rj)] = root;
       facts.delete(Math.max(ri, rj));
-      facts.set(root, mergeFacts(fi, fj));
+      facts.set(root, root === ri ? mergeFacts(fi, fj) : mergeFacts(fj, fi));
     }
     const points = samePts[e] ?? 0;
-    for (const [x, y] of [
-      [i, j],
-      [j, i],
-    ] as const) {
-      if (points > (bestPoints[x] ?? -Infinity)) {
-        bestPoints[x] = points;
-        bestPartner[x] = y;
-      }
+    if (points > (bestPoints[i] ?? -Infinity)) {
+      bestPoints[i] = points;
+      bestPartner[i] = j;
+    }
+    if (points > (bestPoints[j] ?? -Infinity)) {
+      bestPoints[j] = points;
+      bestPartner[j] = i;
     }
     return true;
   };
@@ -261,7 +263,8 @@ export function dedupeFeatures(
     const ci = clusterOf[i] ?? i;
     const cj = clusterOf[j] ?? j;
     const conflict = result.verdict === 'same' && ci !== cj ? factsConflict(factsOf(ci), factsOf(cj)) : null;
-    if (!conflict) return { ...result, notMerged: false };
+    if (!conflict)
+      return { score: result.score, verdict: result.verdict, notMerged: false, reasons: result.reasons };
     return {
       verdict: 'possible',
       score: Math.min(result.score, pointsToScore(belowSame)),
@@ -275,13 +278,15 @@ export function dedupeFeatures(
     const inCluster = (clusterSize[root] ?? 1) > 1;
     const partner = inCluster ? (bestPartner[i] ?? -1) : (possiblePartner[i] ?? -1);
     if (partner < 0) return null;
-    const match = pair(i, partner);
+    const { score, notMerged, reasons } = pair(i, partner);
     const partnerId = ids[partner] ?? String(partner);
     return {
-      ...match,
       partnerId,
       partnerClusterId: ids[clusterOf[partner] ?? partner] ?? partnerId,
       verdict: inCluster ? 'same' : 'possible',
+      score,
+      notMerged,
+      reasons,
     };
   };
 

@@ -97,12 +97,22 @@ const FORM_CHARS = new Set([...ZH_LEGAL_FORMS, ...ZH_BRANCH_FORMS].flatMap(({ fo
 const FORM_PINYIN = new Set([...FORM_CHARS].map((ch) => toPinyin(ch)));
 const LOOKALIKE_CHARS = new Set(Object.values(LOOKALIKES).flatMap((chars) => [...chars]));
 
+// By the two characters' codes (both in the basic plane: forms are CJK, tails were checked form-like).
+const confusable = new Map<number, boolean>();
+
 /** Cost of reading `written` where the form has `expected`: 0, COST.confusable, or Infinity. */
 function substitution(expected: string, written: string): number {
   if (expected === written) return 0;
-  if (LOOKALIKES[expected]?.includes(written)) return COST.confusable;
-  const sound = toPinyin(written);
-  return sound !== '' && sound === toPinyin(expected) && sound !== written ? COST.confusable : Infinity;
+  const key = expected.charCodeAt(0) * 0x10000 + written.charCodeAt(0);
+  let known = confusable.get(key);
+  if (known === undefined) {
+    const sound = toPinyin(written);
+    known =
+      LOOKALIKES[expected]?.includes(written) === true ||
+      (sound !== '' && sound === toPinyin(expected) && sound !== written);
+    confusable.set(key, known);
+  }
+  return known ? COST.confusable : Infinity;
 }
 
 // 0: not asked yet, 1: cannot be part of a form, 2: can (a form character, a homophone or a look-alike).
@@ -134,6 +144,19 @@ interface Alignment {
  * 团 missing, 联合企业 no 合伙企业 with 伙 missing).
  */
 function alignmentCost(suffix: SuffixForm, written: string, strict: boolean): Alignment | null {
+  // Names end alike (…有限公司), so the same short endings are asked about again and again.
+  const key = `${suffix.form}|${strict ? 's' : 'l'}|${written}`;
+  const known = alignments.get(key);
+  if (known !== undefined) return known;
+  const found = computeAlignmentCost(suffix, written, strict);
+  if (alignments.size >= CACHE_LIMIT) alignments.clear();
+  alignments.set(key, found);
+  return found;
+}
+
+const alignments = new Map<string, Alignment | null>();
+
+function computeAlignmentCost(suffix: SuffixForm, written: string, strict: boolean): Alignment | null {
   const { form, firstTolerant } = suffix;
   if (strict && !firstTolerant && written[0] !== form[0]) return null;
   let best: Alignment | null = null;
@@ -151,6 +174,21 @@ function alignmentCost(suffix: SuffixForm, written: string, strict: boolean): Al
   return best;
 }
 
+// DP tables for align(), reused: forms and tails are at most MAX_TAIL characters.
+const COLUMNS = 16;
+const costTable = new Float64Array(COLUMNS * COLUMNS);
+const exactTable = new Int8Array(COLUMNS * COLUMNS);
+
+/** Keeps the cheaper way of reaching cell (i, j), and on a tie the one with more exact characters. */
+function setCell(i: number, j: number, c: number, e: number): void {
+  const at = i * COLUMNS + j;
+  const known = costTable[at] ?? Infinity;
+  if (c < known || (c === known && e > (exactTable[at] ?? 0))) {
+    costTable[at] = c;
+    exactTable[at] = e;
+  }
+}
+
 /**
  * Edit distance with the costs above, anchored at both ends; null when over `limit`. Missing and extra
  * characters only inside the form, from its character `editsFrom` on; swaps from `editsFrom - 1`.
@@ -164,31 +202,30 @@ function align(
   const n = form.length;
   const m = written.length;
   // cost[i][j]: form[0..i) written as written[0..j), the first characters aligned to each other.
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  const exact: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  const set = (i: number, j: number, c: number, e: number) => {
-    const row = cost[i] as number[];
-    if (c < (row[j] as number) || (c === row[j] && e > (exact[i]?.[j] ?? 0))) {
-      row[j] = c;
-      (exact[i] as number[])[j] = e;
-    }
-  };
-  (cost[0] as number[])[0] = 0;
+  const cost = costTable;
+  const exact = exactTable;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const here = cost[i]?.[j] ?? Infinity;
+      cost[i * COLUMNS + j] = Infinity;
+      exact[i * COLUMNS + j] = 0;
+    }
+  }
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = cost[i * COLUMNS + j] ?? Infinity;
       if (here > limit) continue;
-      const e = exact[i]?.[j] ?? 0;
+      const e = exact[i * COLUMNS + j] ?? 0;
       const f = form[i];
       const w = written[j];
       if (f !== undefined && w !== undefined) {
         const sub = substitution(f, w);
-        set(i + 1, j + 1, here + sub, e + (sub === 0 ? 1 : 0));
+        if (here + sub <= limit) setCell(i + 1, j + 1, here + sub, e + (sub === 0 ? 1 : 0));
       }
       // Inside the form only, never after its last character.
       if (edits && i >= editsFrom && i < n) {
-        if (w !== undefined) set(i, j + 1, here + COST.edit, e); // an extra character
-        if (f !== undefined) set(i + 1, j, here + COST.edit, e); // a missing one
+        if (w !== undefined) setCell(i, j + 1, here + COST.edit, e); // an extra character
+        if (f !== undefined) setCell(i + 1, j, here + COST.edit, e); // a missing one
       }
       const f2 = form[i + 1];
       const w2 = written[j + 1];
@@ -201,11 +238,11 @@ function align(
         w2 === f &&
         f !== f2
       )
-        set(i + 2, j + 2, here + COST.edit, e + 2); // two neighbours swapped
+        setCell(i + 2, j + 2, here + COST.edit, e + 2); // two neighbours swapped
     }
   }
-  const total = cost[n]?.[m] ?? Infinity;
-  return total <= limit ? { cost: total, exact: exact[n]?.[m] ?? 0 } : null;
+  const total = cost[n * COLUMNS + m] ?? Infinity;
+  return total <= limit ? { cost: total, exact: exact[n * COLUMNS + m] ?? 0 } : null;
 }
 
 const cache = new Map<string, Reading[]>();
@@ -228,22 +265,45 @@ function readings(text: string, forms: readonly SuffixForm[]): Reading[] {
   const known = cache.get(key);
   if (known) return known;
   const found: Reading[] = [];
+  const last = tail[tail.length - 1] ?? '';
   for (const form of forms) {
-    for (let length = 1; length <= tail.length; length++) {
+    // Every reading ends on one of the form's characters, as written or confused; how much longer or
+    // shorter than the form it may be follows from the typing error the form allows.
+    const shortest = shortestCut(form);
+    if (!endsOn(form.form, shortest, last)) continue;
+    const edits = form.form.length >= 4 ? Math.floor(budget(form.form.length) / COST.edit) : 0;
+    const longest = Math.min(tail.length, form.form.length + edits);
+    const first = form.form[0] ?? '';
+    const second = form.form[1] ?? '';
+    for (let length = Math.max(1, shortest - edits); length <= longest; length++) {
       const written = tail.slice(tail.length - length);
-      for (const strict of [true, false]) {
-        const match = alignmentCost(form, written, strict);
-        // At least half of what is written must be right: three homophones in a row are another word.
-        if (match && match.exact * 2 >= Math.min(length, form.form.length)) {
-          found.push({ length, canonical: form.canonical, cost: match.cost, strict });
-          break;
-        }
-      }
+      // A reading starts on the form's first character, as written or confused, or swapped with the next.
+      const start = written[0] ?? '';
+      if (substitution(first, start) === Infinity && !(start === second && written[1] === first)) continue;
+      // At least half of what is written must be right: three homophones in a row are another word.
+      const enough = Math.min(length, form.form.length);
+      const strict = alignmentCost(form, written, true);
+      const match = strict && strict.exact * 2 >= enough ? strict : alignmentCost(form, written, false);
+      if (match && match.exact * 2 >= enough)
+        found.push({ length, canonical: form.canonical, cost: match.cost, strict: match === strict });
     }
   }
+  found.sort((a, b) => score(b) - score(a));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, found);
   return found;
+}
+
+/** Whether a reading of `form` can end on `last`: one of its characters from `shortest` on, or a confusable. */
+function endsOn(form: string, shortest: number, last: string): boolean {
+  for (let i = shortest - 1; i < form.length; i++)
+    if (substitution(form[i] ?? '', last) !== Infinity) return true;
+  return false;
+}
+
+/** Coverage less typing error: a reading covering more of the name, with fewer errors, is better. */
+function score(r: SuffixMatch): number {
+  return r.length - r.cost;
 }
 
 /**
@@ -261,20 +321,21 @@ function bestReading(
   minRest: number,
   afterIndustry: (before: string) => boolean,
 ): SuffixMatch | null {
+  // Readings come best first, so the search ends at the first one scoring less than the best; whether
+  // industry words precede a reading is asked only where it decides.
   let best: Reading | null = null;
-  let bestAfterIndustry = false;
+  let bestAfterIndustry: boolean | null = null;
   for (const reading of readings(text, forms)) {
     if (text.length - reading.length < minRest) continue;
+    if (best && score(reading) < score(best)) break;
+    if (!reading.strict && !afterIndustry(text.slice(0, text.length - reading.length))) continue;
+    if (!best) {
+      best = reading;
+      continue;
+    }
+    bestAfterIndustry ??= afterIndustry(text.slice(0, text.length - best.length));
     const industry = afterIndustry(text.slice(0, text.length - reading.length));
-    if (!reading.strict && !industry) continue;
-    const score = reading.length - reading.cost;
-    const bestScore = best ? best.length - best.cost : -Infinity;
-    const better =
-      score > bestScore ||
-      (score === bestScore &&
-        best !== null &&
-        (industry !== bestAfterIndustry ? industry : reading.cost < best.cost));
-    if (better) {
+    if (industry !== bestAfterIndustry ? industry : reading.cost < best.cost) {
       best = reading;
       bestAfterIndustry = industry;
     }
@@ -297,5 +358,22 @@ export function branchFormAtEnd(
   minRest: number,
   afterIndustry: (before: string) => boolean = () => false,
 ): SuffixMatch | null {
+  // Three-character forms allow no missing or extra characters, so a reading starts two or three
+  // characters from the end; most names (…有限公司) have no 分 or 支 there and are done.
+  if (!startsBranch(text[text.length - 3] ?? '') && !startsBranch(text[text.length - 2] ?? '')) return null;
   return bestReading(text, ZH_BRANCH_FORMS, minRest, afterIndustry);
+}
+
+// Per character as formLike: 0 not asked yet, 1 no, 2 yes.
+const branchStart = new Uint8Array(0x10000);
+
+function startsBranch(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (ch.length !== 1 || code < 0x3400) return false;
+  if (branchStart[code] === 0) {
+    let starts = false;
+    for (const { form } of ZH_BRANCH_FORMS) starts ||= substitution(form[0] ?? '', ch) !== Infinity;
+    branchStart[code] = starts ? 2 : 1;
+  }
+  return branchStart[code] === 2;
 }

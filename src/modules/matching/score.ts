@@ -21,9 +21,18 @@ type NameRelation = 'equal' | 'homophone' | 'similar' | 'different';
  * carry it with other industry words than this one (创投家 beside 北京创投家软件开发有限公司).
  */
 function claimed(f: Features, config: ScoreConfig): boolean {
-  const id = tradeId(f);
-  return config.frequency(keyOf.trade(id)) > config.frequency(keyOf.name(id, f.industry));
+  // Asked for every pair with a bare name in it; the answer is the record's, so it is kept per record.
+  let known = claimedIn.get(config);
+  if (!known) claimedIn.set(config, (known = new WeakMap()));
+  let answer = known.get(f);
+  if (answer === undefined) {
+    const id = tradeId(f);
+    answer = config.frequency(keyOf.trade(id)) > config.frequency(keyOf.name(id, f.industry));
+    known.set(f, answer);
+  }
+  return answer;
 }
+const claimedIn = new WeakMap<ScoreConfig, WeakMap<Features, boolean>>();
 
 /** One item per side whose USCC failed validation: reported, never weighed. */
 const usccIgnored = (bad: NonNullable<Features['usccProblem']>): MatchEvidence => ({
@@ -107,13 +116,18 @@ export function scorePoints(
     // A bare name (a brand, a short name) beside another name: whose it is depends on the list. If another
     // company goes by it, it is that company's; if none does, it may well be a brand of this one.
     if (nameRelation === 'different' && namePoints === w.nameDifferentBare) {
-      const bare = designates(a) ? [b] : designates(b) ? [a] : [a, b];
-      const taken = bare.find((f) => claimed(f, config));
-      const [name, code, weight] = taken
-        ? [taken.tradeName, 'name.claimed' as const, w.nameClaimed]
-        : [(bare[0] ?? a).tradeName, 'name.unclaimed' as const, w.nameUnclaimed];
-      points += weight;
-      reasons?.push({ code, params: { name }, points: weight });
+      // Runs for many pairs: no arrays or closures here.
+      const bareA = !designates(a);
+      const bareB = !designates(b);
+      const taken = bareA && claimed(a, config) ? a : bareB && claimed(b, config) ? b : null;
+      if (taken) {
+        points += w.nameClaimed;
+        reasons?.push({ code: 'name.claimed', params: { name: taken.tradeName }, points: w.nameClaimed });
+      } else {
+        points += w.nameUnclaimed;
+        const name = (bareA ? a : b).tradeName;
+        reasons?.push({ code: 'name.unclaimed', params: { name }, points: w.nameUnclaimed });
+      }
     }
   }
 

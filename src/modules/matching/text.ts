@@ -1,32 +1,39 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 // opencc-js ships declarations that do not resolve under NodeNext (extensionless relative imports), so
-// the one function used is typed here.
+// the parts used are typed here.
 interface OpenCCModule {
   Converter(options: { from: string; to: string }): (text: string) => string;
+  /** A converter from groups of dictionaries ("phrase replacement|…"), applied group after group. */
+  ConverterFactory(...locales: (readonly (readonly string[])[])[]): (text: string) => string;
+  /** The dictionaries behind each locale: `from.twp[0]` is Taiwan phrases, Taiwan variants (reversed). */
+  Locale: { from: Record<string, readonly (readonly string[])[]> };
 }
-const converter = (from: string, to: string) => (OpenCC as unknown as OpenCCModule).Converter({ from, to });
+const opencc = OpenCC as unknown as OpenCCModule;
 
 /**
  * Hong Kong variants → simplified. The 'hk' source table also covers the standard traditional forms
  * (and variants such as 衞 that the plain 't' table leaves alone), so one converter serves Taiwan,
  * Hong Kong and mainland traditional input. Built once: building it parses the dictionaries.
  */
-const toSimplifiedChars = converter('hk', 'cn');
+const toSimplifiedChars = opencc.Converter({ from: 'hk', to: 'cn' });
 
 let toMainlandPhrases: ((text: string) => string) | null = null;
 
 /**
  * Traditional → simplified phrase by phrase, Taiwan and Hong Kong words turned into mainland ones (資訊技術
- * → 信息技术, 軟體 → 软件, 網路 → 网络, 數位 → 数字): opencc's Hong Kong phrases to standard traditional,
- * then its Taiwan phrases to simplified (tw2sp). Both converters are built once, on first use, and are
- * deterministic: a dictionary walk, longest phrase first.
+ * → 信息技术, 軟體 → 软件, 網路 → 网络, 數位 → 数字): opencc's phrase tables from Taiwan and from Hong Kong
+ * (the ones its tw2sp and hk2sp conversions use, longest phrase first), then the character conversion
+ * above. Deterministic, and cheap: the phrase tables are small and built once, on first use; the full
+ * tw2sp converter would rebuild the character tables and segment every name, several times slower, and
+ * would also rewrite characters (著 → 着) that the character conversion keeps.
  */
 function mainlandPhrases(text: string): string {
   if (!toMainlandPhrases) {
-    const fromHongKong = converter('hkp', 't');
-    const fromTaiwan = converter('twp', 'cn');
-    toMainlandPhrases = (t) => fromTaiwan(fromHongKong(t));
+    const phrases = opencc.ConverterFactory([
+      [opencc.Locale.from.twp?.[0]?.[0] ?? '', opencc.Locale.from.hkp?.[0]?.[0] ?? ''],
+    ]);
+    toMainlandPhrases = (t) => toSimplifiedChars(phrases(t));
   }
   return toMainlandPhrases(text);
 }
@@ -100,9 +107,16 @@ export function normalizeText(input: string | null | undefined): string {
  * when the text is not traditional: a mainland writer who chose 资讯 meant it.
  */
 export function mainlandWording(input: string | null | undefined): string | null {
-  if (!input || !NON_ASCII.test(input)) return null;
+  return normalizeName(input).mainland;
+}
+
+/** normalizeText and mainlandWording of a name at once: the two share their first steps. */
+export function normalizeName(input: string | null | undefined): { text: string; mainland: string | null } {
+  if (!input) return { text: '', mainland: null };
+  if (!NON_ASCII.test(input)) return { text: tidy(input), mainland: null };
   const text = input.normalize('NFKC');
-  return isTraditional(text) ? tidy(mainlandPhrases(text)) : null;
+  if (!isTraditional(text)) return { text: tidy(text), mainland: null };
+  return { text: tidy(toSimplifiedChars(text)), mainland: tidy(mainlandPhrases(text)) };
 }
 
 function tidy(converted: string): string {
