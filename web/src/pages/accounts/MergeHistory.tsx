@@ -73,13 +73,15 @@ export function MergeHistory({ account }: { account: Account }) {
 
   const items = (merges.data ?? []).map((merge) => {
     const survived = merge.survivorId === account.id;
+    // Null when the caller may not see the other account (or the values came from an import).
+    const other = survived ? merge.mergedId : merge.survivorId;
     const live = merge.unmergedAt === null;
     return {
       key: merge.id,
       label: (
         <Flex vertical gap={2} data-testid="merge-history-item">
           <Flex gap={6} wrap align="center">
-            <AccountLink id={survived ? merge.mergedId : merge.survivorId} />
+            {other && <AccountLink id={other} />}
             <Typography.Text>{survived ? t('merge.mergedFrom') : t('merge.mergedTo')}</Typography.Text>
             {!live && <Tag>{t('merge.undone', { at: formatDateTime(merge.unmergedAt, i18n.language) })}</Tag>}
           </Flex>
