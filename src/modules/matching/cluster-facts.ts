@@ -19,6 +19,9 @@ import { pinyinSimilarity, SIMILAR_NAMES } from './similarity.js';
 interface TradeFact {
   trade: string;
   pinyin: string;
+  /** Industry words written with the trade name in full company names (上海校友之家环保科技有限公司)… */
+  registeredIndustries: readonly string[];
+  /** …and in short ones (校友之家科技), which may leave words out. */
   industries: readonly string[];
   /** Written as a company's full name (with a legal form, or region and industry), not as a brand. */
   registered: boolean;
@@ -50,7 +53,8 @@ export function recordFacts(f: Features): ClusterFacts {
           {
             trade: f.tradeName,
             pinyin: f.tradePinyin,
-            industries: f.industry ? [f.industry] : NONE,
+            registeredIndustries: f.industry && designates(f) ? [f.industry] : NONE,
+            industries: f.industry && !designates(f) ? [f.industry] : NONE,
             registered: designates(f),
           },
         ]
@@ -72,8 +76,23 @@ function differing(a: readonly string[], b: readonly string[]): { a: string; b: 
   return null;
 }
 
-/** 网络科技 beside 科技 is one name written shorter; 科技 beside 贸易 is two companies. */
-const industriesAgree = (a: string, b: string) => a.includes(b) || b.includes(a);
+/**
+ * Industry words of one trade name that cannot be one company's: 科技 beside 贸易; and two full company
+ * names with different words (校友之家科技有限公司 and 校友之家环保科技有限公司 are two registrations). A short
+ * name may leave words out: 当升科技 beside 当升科技实业集团有限公司 is one company.
+ */
+function industriesConflict(x: TradeFact, y: TradeFact): { a: string; b: string } | null {
+  const registered = differing(x.registeredIndustries, y.registeredIndustries);
+  if (registered) return registered;
+  for (const a of [x.registeredIndustries, x.industries]) {
+    for (const b of [y.registeredIndustries, y.industries]) {
+      for (const i of a) {
+        for (const j of b) if (!i.includes(j) && !j.includes(i)) return { a: i, b: j };
+      }
+    }
+  }
+  return null;
+}
 
 /** Why clusters `a` and `b` cannot be one company, as evidence from `a`'s side; null when they can. */
 export function factsConflict(a: ClusterFacts, b: ClusterFacts): ClusterConflict | null {
@@ -89,12 +108,8 @@ export function factsConflict(a: ClusterFacts, b: ClusterFacts): ClusterConflict
         if (namesConflict(x, y)) return { code: 'cluster.name_conflict', params: { a: x.trade, b: y.trade } };
         continue;
       }
-      for (const i of x.industries) {
-        for (const j of y.industries) {
-          if (!industriesAgree(i, j))
-            return { code: 'cluster.industry_conflict', params: { name: x.trade, a: i, b: j } };
-        }
-      }
+      const industries = industriesConflict(x, y);
+      if (industries) return { code: 'cluster.industry_conflict', params: { name: x.trade, ...industries } };
     }
   }
   return null;
@@ -144,6 +159,7 @@ function mergeTrades(a: readonly TradeFact[], b: readonly TradeFact[]): readonly
     else
       out[at] = {
         ...x,
+        registeredIndustries: union(x.registeredIndustries, y.registeredIndustries),
         industries: union(x.industries, y.industries),
         registered: x.registered || y.registered,
       };

@@ -198,10 +198,16 @@ function contradicts(mine: Features[], theirs: Features[], why: ClusterConflict)
       return !shared && p.a !== p.b && mine.some((f) => holds(f, p.a)) && theirs.some((g) => holds(g, p.b));
     }
     case 'cluster.industry_conflict': {
+      // Words neither of which contains the other, or two full company names written with other words.
       const holds = (f: Features, industry: string) =>
-        f.script === 'zh' && f.tradeName === p.name && f.industry === industry;
-      const apart = !p.a.includes(p.b) && !p.b.includes(p.a);
-      return !shared && apart && mine.some((f) => holds(f, p.a)) && theirs.some((g) => holds(g, p.b));
+        f.script === 'zh' && !f.genericName && f.tradeName === p.name && f.industry === industry;
+      const apart = (f: Features, g: Features) =>
+        (!p.a.includes(p.b) && !p.b.includes(p.a)) || (designates(f) && designates(g));
+      return (
+        !shared &&
+        p.a !== p.b &&
+        mine.some((f) => holds(f, p.a) && theirs.some((g) => holds(g, p.b) && apart(f, g)))
+      );
     }
     case 'cluster.name_conflict': {
       // Alike in sound, or both written as full company names and not one name mistyped.
