@@ -1,17 +1,17 @@
 /** One company and the ways its records get written: the heart of the generator (see generate.ts). */
-import * as OpenCC from 'opencc-js/cn2t';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { pinyin } from 'pinyin-pro';
 import { CITIES, INDUSTRIES, type City, type Industry } from './generate-data.js';
 import type { GeneratedRecord } from './generate.js';
+import {
+  fullWidth,
+  LEGAL_TYPO_KINDS,
+  legalFormTypo,
+  regionalIndustry,
+  toHongKongScript,
+  toTaiwanScript,
+} from './generate-variants.js';
 import { usccCheckChar } from '../src/modules/matching/uscc.js';
-
-// opencc-js declarations do not resolve under NodeNext; the one function used is typed here.
-const { Converter } = OpenCC as unknown as {
-  Converter: (options: { from: string; to: string }) => (text: string) => string;
-};
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
-const toHongKong = Converter({ from: 'cn', to: 'hk' });
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const FREE_MAIL = [
   'qq.com',
@@ -85,7 +85,6 @@ const MOBILE_PREFIXES =
 const LEGAL_ZH = ['有限公司', '有限责任公司', '股份有限公司', '集团有限公司', '合伙企业（有限合伙）'];
 const LEGAL_WEIGHTS = [0.66, 0.12, 0.1, 0.08, 0.04];
 const LEGAL_EN = ['Co., Ltd.', 'Co.,Ltd', 'Company Limited', 'Co Ltd', 'Limited', 'Group Co., Ltd.', 'LP'];
-const LEGAL_TYPOS = ['有限公', '有线公司', '有现公司', '有限责任公司', '公司', ''];
 
 function weighted(random: Random, weights: readonly number[]): number {
   let x = random.next() * weights.reduce((sum, w) => sum + w, 0);
@@ -106,6 +105,8 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export class CompanyGenerator {
   private readonly random: Random;
   private readonly names: string[];
+  /** Brand names: a quarter of the list, never a company's trade name, so a brand is its own name. */
+  private readonly brands: string[];
   private readonly used = new Set<string>();
   private readonly domains = new Set<string>();
   private nextEntity = 0;
@@ -113,7 +114,8 @@ export class CompanyGenerator {
 
   constructor(seed: number, names: string[]) {
     this.random = makeRandom(seed);
-    this.names = names;
+    this.names = names.filter((_, i) => i % 4 !== 3);
+    this.brands = names.filter((_, i) => i % 4 === 3);
   }
 
   private city(): City {
@@ -153,6 +155,8 @@ export class CompanyGenerator {
     industry?: Industry;
     city?: City;
     branchOf?: Entity;
+    /** Another company's mobile: one owner (or one bookkeeper) behind two companies. */
+    mobile?: string;
     relation?: string;
   }): Entity {
     const r = this.random;
@@ -189,14 +193,14 @@ export class CompanyGenerator {
       industry,
       legal: weighted(r, LEGAL_WEIGHTS),
       uscc: this.uscc(city),
-      mobile: this.validNumber(() => `1${r.pick(MOBILE_PREFIXES)}${r.digits(8)}`),
+      mobile: base?.mobile ?? this.validNumber(() => `1${r.pick(MOBILE_PREFIXES)}${r.digits(8)}`),
       landline:
         city.areaCode && r.chance(0.6)
           ? this.validNumber(() => `${city.areaCode}${r.int(8) + 2}${r.digits(r.chance(0.8) ? 7 : 6)}`)
           : null,
       domain: base?.branchOf?.domain ?? domain,
       mailbox: `${r.pick(SURNAMES)}${r.pick(GIVEN)}${r.chance(0.5) ? r.digits(r.int(4) + 1) : ''}@${r.pick(FREE_MAIL)}`,
-      brand: r.pick(this.names),
+      brand: r.pick(this.brands),
       hotline,
       resellerEmail,
       branchOf: base?.branchOf ?? null,
@@ -218,6 +222,7 @@ export class CompanyGenerator {
         while (city === e.city) city = this.city();
         yield this.entity({ trade: e.trade, industry: e.industry, city, branchOf: e, relation: 'branch' });
       }
+      if (r.chance(0.03)) yield this.entity({ city: e.city, mobile: e.mobile, relation: 'sister' });
     }
   }
 
@@ -226,13 +231,27 @@ export class CompanyGenerator {
     return [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 5][this.random.int(20)] ?? 1;
   }
 
-  record(e: Entity, copy: number): Omit<GeneratedRecord, 'id'> {
+  /**
+   * The `copies` records of one company. A brand (a bare trade name of its own) is tied by the company's
+   * mobile to the first record, written with the full legal name: that is how a brand gets into a list.
+   */
+  records(e: Entity, copies: number): Omit<GeneratedRecord, 'id'>[] {
+    const names = Array.from({ length: copies }, (_, copy) => this.name(e, copy));
+    const branded = names.some((n) => n.nameKind === 'brand');
+    return names.map((n, copy) => this.record(e, copy, n, branded && copy === 0));
+  }
+
+  private record(
+    e: Entity,
+    copy: number,
+    { name, nameKind }: { name: string; nameKind: string },
+    carriesMobile: boolean,
+  ): Omit<GeneratedRecord, 'id'> {
     const r = this.random;
-    const { name, nameKind } = this.name(e, copy);
-    const tiedOnly = nameKind === 'brand';
     const phones: string[] = [];
-    if (e.hotline && r.chance(0.7)) phones.push(this.formatPhone(e.hotline));
-    else if (r.chance(tiedOnly ? 0.5 : 0.65))
+    if (nameKind === 'brand' || carriesMobile) phones.push(this.formatPhone(e.mobile));
+    else if (e.hotline && r.chance(0.7)) phones.push(this.formatPhone(e.hotline));
+    else if (r.chance(0.65))
       phones.push(this.formatPhone(r.chance(0.7) || !e.landline ? e.mobile : e.landline));
     const emails: string[] = [];
     if (e.resellerEmail && r.chance(0.4)) emails.push(e.resellerEmail);
@@ -241,7 +260,7 @@ export class CompanyGenerator {
         e.domain && r.chance(0.6) ? `${r.pick(['info', 'sales', 'contact', 'hr'])}@${e.domain}` : e.mailbox,
       );
     let uscc = '';
-    if (r.chance(tiedOnly ? 0.5 : 0.35)) {
+    if (r.chance(0.35)) {
       uscc = e.uscc;
       if (r.chance(0.05)) uscc = this.breakUscc(uscc);
       else if (r.chance(0.2))
@@ -251,10 +270,7 @@ export class CompanyGenerator {
           .trim();
     }
     const website =
-      e.domain && r.chance(tiedOnly ? 0.5 : 0.25)
-        ? r.pick(['', 'www.', 'http://www.', 'https://']) + e.domain
-        : '';
-    if (tiedOnly && !phones.length && !uscc && !website) phones.push(this.formatPhone(e.mobile));
+      e.domain && r.chance(0.25) ? r.pick(['', 'www.', 'http://www.', 'https://']) + e.domain : '';
     const city = e.branchCity ?? e.city;
     const address = r.chance(0.3)
       ? `${city.province}${city.zh}市${r.pick(['海淀', '朝阳', '南山', '西湖', '高新'])}区${r.pick(this.names)}路${r.int(999) + 1}号`
@@ -329,8 +345,10 @@ export class CompanyGenerator {
       };
     // A brand belongs to the company, not to one of its branch offices.
     const brandWeight = e.branchOf ? 0 : 0.05;
-    const kind = weighted(r, [0.1, 0.1, 0.12, 0.12, 0.07, 0.1, 0.08, 0.13, 0.08, 0.05, brandWeight]);
-    switch (kind) {
+    // Regional words only exist for some industries; their companies get them often.
+    const regionalWeight = industry.tw || industry.hk ? 0.25 : 0;
+    const weights = [0.09, 0.09, 0.1, 0.1, 0.06, 0.14, 0.06, 0.12, 0.07, 0.04, regionalWeight, brandWeight];
+    switch (weighted(r, weights)) {
       case 0:
         return { name: canonical, nameKind: 'canonical' };
       case 1:
@@ -341,14 +359,14 @@ export class CompanyGenerator {
       case 2:
         return { name: `${trade}（${city.zh}）${industry.zh}${legal}${branch}`, nameKind: 'bracket' };
       case 3:
-        return { name: (r.chance(0.5) ? toTraditional : toHongKong)(canonical), nameKind: 'traditional' };
-      case 4:
-        return { name: this.fullWidth(canonical), nameKind: 'fullwidth' };
-      case 5:
         return {
-          name: `${city.zh}${trade}${industry.zh}${r.pick(LEGAL_TYPOS)}${branch}`,
-          nameKind: 'legal-typo',
+          name: (r.chance(0.5) ? toTaiwanScript : toHongKongScript)(canonical),
+          nameKind: 'traditional',
         };
+      case 4:
+        return { name: fullWidth(r, canonical), nameKind: 'fullwidth' };
+      case 5:
+        return this.legalTypo(e, legal, branch);
       case 6:
         return { name: `${city.zh}${trade}${industry.zh}${branch}`, nameKind: 'no-legal-form' };
       case 7:
@@ -360,15 +378,50 @@ export class CompanyGenerator {
         };
       case 9:
         return { name: `【${city.zh}】${trade}${industry.zh}${legal}${branch}`, nameKind: 'bracket' };
+      case 10:
+        return this.regional(e, legal, branch, canonical);
       default:
         return { name: e.brand, nameKind: 'brand' };
     }
   }
 
-  private fullWidth(text: string): string {
+  /** The full name with a typo inside its legal form, of one of several kinds. */
+  private legalTypo(e: Entity, legal: string, branch: string): { name: string; nameKind: string } {
     const r = this.random;
-    const wide = text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
-    return r.chance(0.5) ? wide.replace(/(.)(?=.)/u, '$1 ') : `\u3000${wide}\u3000`;
+    // A bracketed qualifier (（有限合伙）) is copied, not mistyped.
+    const at = legal.indexOf('（');
+    const [form, qualifier] = at < 0 ? [legal, ''] : [legal.slice(0, at), legal.slice(at)];
+    for (;;) {
+      const kind = r.pick(LEGAL_TYPO_KINDS);
+      const typo = legalFormTypo(r, form, kind);
+      if (typo === null || typo === form) continue;
+      return {
+        name: `${e.city.zh}${e.trade}${e.industry.zh}${typo}${qualifier}${branch}`,
+        nameKind: `legal-typo-${kind}`,
+      };
+    }
+  }
+
+  /**
+   * The name as a Taiwan or Hong Kong writer puts it: traditional script and, for the industries that have
+   * them, the regional words (資訊技術 for 信息技术). Without regional words it is only the script.
+   */
+  private regional(
+    e: Entity,
+    legal: string,
+    branch: string,
+    canonical: string,
+  ): { name: string; nameKind: string } {
+    const r = this.random;
+    const { tw, hk } = e.industry;
+    const where = tw && (!hk || r.chance(0.6)) ? 'tw' : 'hk';
+    const script = where === 'tw' ? toTaiwanScript : toHongKongScript;
+    const words = regionalIndustry(r, e.industry, where);
+    if (!words) return { name: script(canonical), nameKind: 'traditional' };
+    return {
+      name: `${script(`${e.city.zh}${e.trade}`)}${words}${script(`${legal}${branch}`)}`,
+      nameKind: `regional-${where}`,
+    };
   }
 
   private english(e: Entity): string {

@@ -14,6 +14,12 @@ export interface City {
 export interface Industry {
   zh: string;
   en: string;
+  /**
+   * The words a Taiwan or Hong Kong writer uses for this industry, in traditional script; absent when they
+   * are the mainland words (written in traditional characters). Our own list, not taken from a converter.
+   */
+  tw?: string;
+  hk?: string;
 }
 
 // The first ten are the big cities customer lists lean on; the generator weights them.
@@ -79,8 +85,8 @@ export const CITIES: City[] = CITY_ROWS.trim()
 
 export const INDUSTRIES: Industry[] = [
   ['科技', 'Technology'],
-  ['信息技术', 'Information Technology'],
-  ['网络科技', 'Network Technology'],
+  ['信息技术', 'Information Technology', '資訊技術|資訊科技', '資訊科技'],
+  ['网络科技', 'Network Technology', '網路科技'],
   ['贸易', 'Trading'],
   ['电子商务', 'E-commerce'],
   ['医药', 'Pharmaceutical'],
@@ -103,4 +109,17 @@ export const INDUSTRIES: Industry[] = [
   ['装饰工程', 'Decoration Engineering'],
   ['供应链管理', 'Supply Chain Management'],
   ['广告', 'Advertising'],
-].map(([zh = '', en = '']) => ({ zh, en }));
+  // Industries whose words differ in Taiwan or Hong Kong.
+  ['软件', 'Software', '軟體', '軟件'],
+  ['软件开发', 'Software Development', '軟體開發'],
+  ['网络技术', 'Network Technology', '網路技術'],
+  ['数字科技', 'Digital Technology', '數位科技'],
+  ['人工智能', 'Artificial Intelligence', '人工智慧'],
+  ['信息安全', 'Information Security', '資訊安全'],
+  ['集成电路', 'Integrated Circuit', '積體電路'],
+].map(([zh = '', en = '', tw, hk]) => ({
+  zh,
+  en,
+  ...(tw === undefined ? {} : { tw }),
+  ...(hk === undefined ? {} : { hk }),
+}));

@@ -3,10 +3,12 @@
  *
  * Companies are built from real trade names (../shared/data/company-short-names.txt), so names collide
  * across companies as often as in real lists. Each company appears one or more times, each time written
- * the way people write it (traditional characters, full-width, region in brackets, typos in the legal
- * form, English pinyin names, short and brand names, phones in any format). Hard negatives are built in on
- * purpose: the same trade name in other cities, same-named companies in other industries, branch offices,
- * reseller hotlines and e-mail shared by fifty customers, free-mail addresses, broken USCC check characters.
+ * the way people write it (traditional characters, Taiwan and Hong Kong industry words, full-width, region
+ * in brackets, typos of five kinds in the legal form, English pinyin names, short names, a brand tied by
+ * phone beside the full legal name, phones in any format). Hard negatives are built in on purpose: the same
+ * trade name in other cities, same-named companies in other industries, branch offices, reseller hotlines
+ * and e-mail shared by fifty customers, sister companies sharing their owner's mobile, free-mail addresses,
+ * broken USCC check characters.
  */
 import { readFileSync } from 'node:fs';
 import { CompanyGenerator, makeRandom } from './generate-company.js';
@@ -52,9 +54,10 @@ export function generateRecords(options: GenerateOptions): GeneratedRecord[] {
   const generator = new CompanyGenerator(options.seed ?? 1, loadTradeNames(options.namesPath));
   const records: Omit<GeneratedRecord, 'id'>[] = [];
   for (const entity of generator.entities()) {
-    const copies = generator.copies();
-    for (let copy = 0; copy < copies && records.length < options.count; copy++)
-      records.push(generator.record(entity, copy));
+    for (const record of generator.records(entity, generator.copies())) {
+      if (records.length >= options.count) break;
+      records.push(record);
+    }
     if (records.length >= options.count) break;
   }
   const random = makeRandom((options.seed ?? 1) ^ 0x5bd1e995);

@@ -1,7 +1,8 @@
 /**
  * Bulk dedupe benchmark: generate a seeded customer list with known duplicates, run `runDedupe` on it in a
  * child process (wall time, peak RSS), then score its clusters against the truth (pair precision, recall,
- * F1) and say where it goes wrong: recall per name variant, false pairs per kind of look-alike.
+ * F1) and say where it goes wrong: precision and recall per name variant and per kind of look-alike, false
+ * pairs per kind of look-alike.
  *
  *   npx tsx bench/run.ts matching [--sizes 10000,100000,1000000] [--seed 1] [--keep]
  */
@@ -45,6 +46,38 @@ async function readClusters(path: string): Promise<Map<string, string>> {
 const pairs = (n: number) => (n * (n - 1)) / 2;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+interface ClassCounts {
+  records: number;
+  /** Duplicates (not the reference record) in the cluster of their company's reference record. */
+  found: number;
+  truePairs: number;
+  foundPairs: number;
+  predictedPairs: number;
+  correctPairs: number;
+}
+
+const emptyCounts = (): ClassCounts => ({
+  records: 0,
+  found: 0,
+  truePairs: 0,
+  foundPairs: 0,
+  predictedPairs: 0,
+  correctPairs: 0,
+});
+
+function bump(table: Map<string, ClassCounts>, key: string, field: keyof ClassCounts) {
+  let counts = table.get(key);
+  if (!counts) table.set(key, (counts = emptyCounts()));
+  counts[field]++;
+}
+
+/** The classes a pair belongs to: each side's class, once. */
+function classesOf(a: string, b: string): string[] {
+  return a === b ? [a] : [a, b];
+}
+
+const relationOf = (r: GeneratedRecord) => r.relation.replace(/\+hotline$/, '');
+
 function evaluate(records: GeneratedRecord[], clusterOf: Map<string, string>) {
   const byCluster = new Map<string, number[]>();
   const byEntity = new Map<number, number[]>();
@@ -53,47 +86,72 @@ function evaluate(records: GeneratedRecord[], clusterOf: Map<string, string>) {
     (byCluster.get(cluster) ?? byCluster.set(cluster, []).get(cluster))?.push(i);
     (byEntity.get(r.entity) ?? byEntity.set(r.entity, []).get(r.entity))?.push(i);
   });
+  // Per name variant and per kind of company (base, look-alikes built on purpose, hotline users), by pair:
+  // a pair counts for the class of each of its two records.
+  const variants = new Map<string, ClassCounts>();
+  const relations = new Map<string, ClassCounts>();
+  const eachClass = (a: GeneratedRecord, b: GeneratedRecord, field: keyof ClassCounts) => {
+    for (const v of classesOf(a.variant, b.variant)) bump(variants, v, field);
+    const hotline = a.relation.endsWith('+hotline') || b.relation.endsWith('+hotline');
+    for (const k of classesOf(relationOf(a), relationOf(b))) bump(relations, k, field);
+    if (hotline) bump(relations, 'hotline', field);
+  };
   let predicted = 0;
   let truePairs = 0;
   let correct = 0;
   const falsePairs: Record<string, number> = {};
   for (const members of byCluster.values()) {
     predicted += pairs(members.length);
-    const perEntity = new Map<number, number>();
-    for (const i of members) {
-      const e = records[i]?.entity ?? -1;
-      perEntity.set(e, (perEntity.get(e) ?? 0) + 1);
-    }
-    for (const n of perEntity.values()) correct += pairs(n);
-    if (perEntity.size > 1) {
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++) {
-          const a = records[members[x] ?? 0];
-          const b = records[members[y] ?? 0];
-          if (!a || !b || a.entity === b.entity) continue;
-          const kind = [a.relation, b.relation].sort().join(' ~ ');
-          falsePairs[kind] = (falsePairs[kind] ?? 0) + 1;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const a = records[members[x] ?? 0];
+        const b = records[members[y] ?? 0];
+        if (!a || !b) continue;
+        eachClass(a, b, 'predictedPairs');
+        if (a.entity === b.entity) {
+          correct++;
+          eachClass(a, b, 'correctPairs');
+          continue;
         }
+        const kind = [a.relation, b.relation].sort().join(' ~ ');
+        falsePairs[kind] = (falsePairs[kind] ?? 0) + 1;
       }
     }
   }
-  // Recall per variant: is a duplicate in the same cluster as its company's reference record (copy 0)?
-  const variantTotal: Record<string, number> = {};
-  const variantFound: Record<string, number> = {};
   for (const members of byEntity.values()) {
     truePairs += pairs(members.length);
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const a = records[members[x] ?? 0];
+        const b = records[members[y] ?? 0];
+        if (!a || !b) continue;
+        eachClass(a, b, 'truePairs');
+        if (clusterOf.get(a.id) === clusterOf.get(b.id)) eachClass(a, b, 'foundPairs');
+      }
+    }
+    // Record recall: is a duplicate in the same cluster as its company's reference record (copy 0)?
     const first = records[members.find((i) => records[i]?.copy === 0) ?? -1];
     for (const i of members) {
       const r = records[i];
       if (!r || !first || r === first) continue;
-      variantTotal[r.variant] = (variantTotal[r.variant] ?? 0) + 1;
-      if (clusterOf.get(r.id) === clusterOf.get(first.id))
-        variantFound[r.variant] = (variantFound[r.variant] ?? 0) + 1;
+      bump(variants, r.variant, 'records');
+      if (clusterOf.get(r.id) === clusterOf.get(first.id)) bump(variants, r.variant, 'found');
     }
   }
   const precision = predicted ? correct / predicted : 1;
   const recall = truePairs ? correct / truePairs : 1;
   const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const rates = (c: ClassCounts, withRecords: boolean) => ({
+    ...(withRecords ? { records: c.records, recall: c.records ? round(c.found / c.records) : null } : {}),
+    truePairs: c.truePairs,
+    pairRecall: c.truePairs ? round(c.foundPairs / c.truePairs) : null,
+    predictedPairs: c.predictedPairs,
+    pairPrecision: c.predictedPairs ? round(c.correctPairs / c.predictedPairs) : null,
+  });
+  const table = (m: Map<string, ClassCounts>, withRecords: boolean) =>
+    Object.fromEntries(
+      [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, rates(c, withRecords)]),
+    );
   return {
     truePairs,
     predictedPairs: predicted,
@@ -101,12 +159,13 @@ function evaluate(records: GeneratedRecord[], clusterOf: Map<string, string>) {
     precision: round(precision),
     recall: round(recall),
     f1: round((2 * precision * recall) / (precision + recall || 1)),
-    recallByVariant: Object.fromEntries(
-      Object.entries(variantTotal).map(([k, n]) => [
-        k,
-        { records: n, recall: round((variantFound[k] ?? 0) / n) },
-      ]),
-    ),
+    /**
+     * Per name variant: `recall` of duplicates against their company's reference record (as before), and
+     * pair recall and precision over every pair that has a record of the variant on either side.
+     */
+    byVariant: table(variants, true),
+    /** Per kind of company: the look-alikes built on purpose (other-city …) and hotline users. */
+    byRelation: table(relations, false),
     falsePairsByRelation: falsePairs,
   };
 }

@@ -74,8 +74,12 @@ export function lockKeys(keys: readonly string[]): string[] {
   return keys.filter((k) => keyKind(k) !== 'shingle').map((k) => `account-key:${k}`);
 }
 
-/** Same trade name with region or industry open on one side: the case decided by how many others share it. */
+/**
+ * Same trade name with region or industry open on one side, or a bare name (no legal form): the cases
+ * decided by how many others carry the name (is 华源 the only one, is 创投家 another company's name?).
+ */
 function mayBeBareName(a: Features, b: Features): boolean {
+  if (!b.legalForm && b.tradeName) return true;
   if (!a.tradeName || !b.tradeName || a.tradePinyin !== b.tradePinyin) return false;
   return !(a.region && b.region && a.industry && b.industry);
 }
@@ -114,9 +118,10 @@ export async function findDuplicates(
   const accounts = found.accounts.filter((a) => a.status === 'active');
   if (accounts.length === 0) return { candidates: [], thresholds };
   const own = new Set(keys);
-  // Whether a bare name ("字节跳动") can only mean one company is read off the name keys of the candidates
-  // too (their region and industry variants), which the lookup above did not count: count them now, so
-  // the check weighs a name the way bulk de-duplication of the same records does.
+  // Whether a bare name ("字节跳动") can only mean one company, or is another company's name, is read off
+  // the name keys of the candidates too (their region and industry variants), which the lookup above did
+  // not count: count them now, so the check weighs a name the way bulk de-duplication of the same records
+  // does.
   const uncounted = new Set<string>();
   for (const account of accounts) {
     for (const other of account.features as Features[]) {

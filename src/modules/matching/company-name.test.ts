@@ -94,6 +94,28 @@ describe('parseCompanyName', () => {
     expect(brief('Foo Bar Trading Co.,Ltd')).toMatchObject({ trade: 'foo bar', industry: '贸易' });
   });
 
+  it('reads Taiwan and Hong Kong industry words as the mainland ones', () => {
+    const mainland = (name: string) => brief(name);
+    for (const [regional, simplified] of [
+      ['台北華源資訊技術有限公司', '台北华源信息技术有限公司'],
+      ['香港華源資訊科技有限公司', '香港华源信息技术有限公司'],
+      ['北京華源軟體有限公司', '北京华源软件有限公司'],
+      ['北京華源網路科技有限公司', '北京华源网络科技有限公司'],
+      ['北京華源數位科技有限公司', '北京华源数字科技有限公司'],
+      ['北京華源人工智慧有限公司', '北京华源人工智能有限公司'],
+    ] as const) {
+      expect(brief(regional), regional).toEqual(mainland(simplified));
+    }
+  });
+
+  it('never rewrites a trade name as vocabulary, nor mainland industry words', () => {
+    // 賓士 is Taiwan's name for Mercedes-Benz (奔驰) and 萊雅 for L'Oréal: as a trade name it stays.
+    expect(brief('北京賓士達貿易有限公司')).toMatchObject({ trade: '宾士达', industry: '贸易' });
+    expect(brief('北京艾萊雅科技有限公司')).toMatchObject({ trade: '艾莱雅', industry: '科技' });
+    // 通讯 is mainland usage too; converting it to 通信 would set it apart from 北京华源通讯.
+    expect(brief('北京華源通訊有限公司')).toEqual(brief('北京华源通讯有限公司'));
+  });
+
   it('flags branch offices and names the branch', () => {
     expect(brief('深圳市腾讯计算机系统有限公司北京分公司')).toMatchObject({
       region: '深圳',

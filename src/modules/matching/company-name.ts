@@ -1,3 +1,4 @@
+import { branchFormAtEnd, legalFormAtEnd } from './legal-form.js';
 import {
   EN_BRANCH_TOKENS,
   EN_INDUSTRY_MAX_TOKENS,
@@ -6,9 +7,7 @@ import {
   ZH_BRANCH,
   ZH_INDUSTRY_MAX,
   ZH_INDUSTRY_WORDS,
-  ZH_LEGAL_FORM_LIST,
   ZH_LEGAL_QUALIFIER,
-  ZH_LEGAL_TYPO,
 } from './name-words.js';
 import { toPinyin } from './pinyin.js';
 import type { Region } from './regions.js';
@@ -20,7 +19,7 @@ import {
   regionByPinyin,
   regionsCompatible,
 } from './regions.js';
-import { hasCjk, normalizeText } from './text.js';
+import { hasCjk, normalizeName } from './text.js';
 
 export interface ParsedName {
   /** The normalised full name. */
@@ -44,8 +43,30 @@ const BRACKET = /\(([^()]*)\)/g;
 const NATIONAL = new Set(['中国', '中华', 'china', 'prc', 'cn']);
 
 export function parseCompanyName(input: string): ParsedName {
-  const text = normalizeText(input);
-  return hasCjk(text) ? parseChinese(text) : parseEnglish(text);
+  const { text, mainland } = normalizeName(input);
+  if (!hasCjk(text)) return parseEnglish(text);
+  const parsed = parseChinese(text);
+  if (mainland === null || mainland === text) return parsed;
+  const reworded = parseChinese(mainland);
+  return regionalWordsOnly(parsed, reworded) ? reworded : parsed;
+}
+
+/**
+ * Whether reading a traditional name in mainland words changed only its industry words: words the
+ * character-by-character reading left in the trade name (華源資訊 + 技術) are mainland industry words
+ * (华源 + 信息技术). A conversion that rewrites the trade name itself (a Taiwan transliteration such as 賓士
+ * → 奔驰, or 智慧 → 智能 inside a brand) is not taken: a trade name is a name, not vocabulary. Nor is one
+ * that only swaps industry words the mainland uses too (通訊 stays 通讯, not 通信).
+ */
+function regionalWordsOnly(parsed: ParsedName, reworded: ParsedName): boolean {
+  return (
+    reworded.tradeName.length >= MIN_ZH_TRADE &&
+    reworded.tradeName.length < parsed.tradeName.length &&
+    parsed.tradeName.startsWith(reworded.tradeName) &&
+    reworded.region?.name === parsed.region?.name &&
+    reworded.legalForm === parsed.legalForm &&
+    reworded.isBranch === parsed.isBranch
+  );
 }
 
 function wholeRegion(content: string): Region | null {
@@ -87,10 +108,10 @@ function parseChinese(text: string): ParsedName {
   const bracketed = found.region;
   let legalForm: string | null = null;
 
-  const branch = ZH_BRANCH.exec(rest);
-  if (branch && branch.index >= MIN_ZH_TRADE) {
+  const branch = branchAtEnd(rest);
+  if (branch >= MIN_ZH_TRADE) {
     isBranch = true;
-    const before = rest.slice(0, branch.index);
+    const before = rest.slice(0, branch);
     const split = lastLegalFormEnd(before);
     if (split > 0) {
       branchName = before.slice(split) || branchName;
@@ -102,17 +123,10 @@ function parseChinese(text: string): ParsedName {
     }
   }
 
-  for (const [form, canonical] of ZH_LEGAL_FORM_LIST) {
-    if (rest.endsWith(form) && rest.length - form.length >= MIN_ZH_TRADE) {
-      legalForm = canonical;
-      rest = rest.slice(0, rest.length - form.length);
-      break;
-    }
-  }
-  const typo = legalForm ? null : ZH_LEGAL_TYPO.exec(rest);
-  if (typo && typo[0].length >= 3 && typo.index >= MIN_ZH_TRADE) {
-    legalForm = typo[0].startsWith('股份') ? '股份有限公司' : '有限公司';
-    rest = rest.slice(0, typo.index);
+  const legal = legalFormAtEnd(rest, MIN_ZH_TRADE, endsWithIndustryWord);
+  if (legal) {
+    legalForm = legal.canonical;
+    rest = rest.slice(0, rest.length - legal.length);
   }
 
   let prefixRegion: Region | null = null;
@@ -163,15 +177,30 @@ function parseChinese(text: string): ParsedName {
   };
 }
 
-/** End index of the last legal form inside `text` (…有限公司|北京), or 0. */
-function lastLegalFormEnd(text: string): number {
-  let best = 0;
-  for (const [form] of ZH_LEGAL_FORM_LIST) {
-    if (form.length < 3) continue; // 公司/集团 alone are too common inside names to split on
-    const at = text.lastIndexOf(form);
-    if (at >= MIN_ZH_TRADE && at + form.length > best) best = at + form.length;
+/** Whether `text` ends in an industry word (…信息技术), which a legal form follows directly. */
+function endsWithIndustryWord(text: string): boolean {
+  for (let len = Math.min(ZH_INDUSTRY_MAX, text.length - 1); len >= 2; len--) {
+    if (ZH_INDUSTRY_WORDS.has(text.slice(text.length - len))) return true;
   }
-  return best;
+  return false;
+}
+
+/** Where a branch marker at the end of `text` starts (…有限公司|北京分公司, also 分工司 or a cut-off 分公), or -1. */
+function branchAtEnd(text: string): number {
+  const exact = ZH_BRANCH.exec(text);
+  if (exact) return exact.index;
+  const typed = branchFormAtEnd(text, MIN_ZH_TRADE, endsWithIndustryWord);
+  return typed ? text.length - typed.length : -1;
+}
+
+/** End index of the last legal form inside `text` (…有限公司|北京, also …有线公司|北京), or 0. */
+function lastLegalFormEnd(text: string): number {
+  for (let end = text.length; end >= MIN_ZH_TRADE + 3; end--) {
+    // 公司/集团 alone are too common inside names to split on.
+    const form = legalFormAtEnd(text.slice(0, end), MIN_ZH_TRADE, endsWithIndustryWord);
+    if (form && form.length >= 3) return end;
+  }
+  return 0;
 }
 
 /** Length of a region name (with 市 etc.) ending `text`, or 0. */

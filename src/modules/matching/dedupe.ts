@@ -1,9 +1,11 @@
+import type { ClusterFacts } from './cluster-facts.js';
+import { factsConflict, mergeFacts, recordFacts } from './cluster-facts.js';
 import type { EvidenceCode } from './evidence.js';
 import { evidenceText } from './evidence-text.js';
 import type { KeyHashes } from './key-index.js';
 import { KeyIndex } from './key-index.js';
-import type { Features, Region } from './normalize.js';
-import type { MatchEvidence, Points, ScoreOptions } from './score.js';
+import type { Features } from './normalize.js';
+import type { MatchEvidence, Points, ScoreOptions, Verdict } from './score.js';
 import { pointsToScore, scoreConfig, scorePair, scorePoints } from './score.js';
 
 export type RowVerdict = 'same' | 'possible' | 'unique';
@@ -19,16 +21,25 @@ export interface DedupeRow {
   reasons: string;
 }
 
+/**
+ * Two records as this run compares them: the scorer's verdict, except that a pair whose clusters could not
+ * be merged is held below 'same' with the evidence saying why (cluster.*), as the scorer's hard rules are.
+ * So a pair reported 'same' is always in one cluster.
+ */
+export interface PairMatch {
+  verdict: Verdict;
+  score: number;
+  /** A pair that scored 'same' but stayed apart: the two clusters contradict each other. */
+  notMerged: boolean;
+  reasons: MatchEvidence[];
+}
+
 /** Why a row is where it is: the row it was compared with and the field-by-field reasons. */
-export interface RowMatch {
+export interface RowMatch extends PairMatch {
   /** The row it is linked to (same) or possibly the same as (possible). */
   partnerId: string;
   partnerClusterId: string;
   verdict: 'same' | 'possible';
-  score: number;
-  /** A pair that scored 'same' but stayed apart: the two clusters disagree on region, USCC or industry. */
-  notMerged: boolean;
-  reasons: MatchEvidence[];
 }
 
 export type DedupePhase = 'read' | 'index' | 'score' | 'cluster' | 'write';
@@ -58,7 +69,7 @@ export interface DedupeStats {
   skippedBlocks: number;
   samePairs: number;
   possiblePairs: number;
-  /** Same pairs not merged because the two clusters already held conflicting regions or USCCs. */
+  /** Same pairs not merged because their clusters contradict each other (USCC, region, industry, name). */
   refusedMerges: number;
   clusters: number;
   duplicateRecords: number;
@@ -70,21 +81,10 @@ export interface DedupeResult {
   row(i: number): DedupeRow;
   /** The explanation behind row `i`, structured; null for a unique row. */
   explain(i: number): RowMatch | null;
+  /** Records `i` and `j` as this run compares them (population counts and clusters of this run). */
+  pair(i: number, j: number): PairMatch;
   /** Index of the cluster's first record, per record. */
   clusterOf: Int32Array;
-}
-
-/** A cluster's identity facts; two clusters whose facts contradict are not merged by a chain of links. */
-interface ClusterFacts {
-  region: Region | null;
-  /** Province of registration from a valid USCC. */
-  province: string | null;
-  industry: string;
-  /** A Chinese trade name in the cluster, with its pinyin: 益龙 and 医龙 sound alike but are two firms. */
-  trade: string;
-  tradePinyin: string;
-  uscc: string | null;
-  branch: boolean;
 }
 
 function find(parent: Int32Array, x: number): number {
@@ -96,41 +96,6 @@ function find(parent: Int32Array, x: number): number {
     x = next;
   }
   return root;
-}
-
-function conflicts(a: ClusterFacts, b: ClusterFacts): boolean {
-  if (a.uscc && b.uscc && a.uscc !== b.uscc) return true;
-  if (a.branch !== b.branch) return true;
-  if (a.industry && b.industry && a.industry !== b.industry) return true;
-  if (a.trade && b.trade && a.trade !== b.trade && a.tradePinyin === b.tradePinyin) return true;
-  const provinceA = a.region?.province ?? a.province;
-  const provinceB = b.region?.province ?? b.province;
-  if (provinceA && provinceB && provinceA !== provinceB) return true;
-  if (a.region && b.region && a.region.name !== b.region.name) {
-    if (a.region.province !== b.region.province) return true;
-    return a.region.level === 'city' && b.region.level === 'city';
-  }
-  return false;
-}
-
-function merge(a: ClusterFacts, b: ClusterFacts): ClusterFacts {
-  const region = !a.region
-    ? b.region
-    : !b.region
-      ? a.region
-      : a.region.level === 'city'
-        ? a.region
-        : b.region;
-  const trade = a.trade ? a : b;
-  return {
-    region,
-    province: a.province ?? b.province,
-    industry: a.industry || b.industry,
-    trade: trade.trade,
-    tradePinyin: trade.tradePinyin,
-    uscc: a.uscc ?? b.uscc,
-    branch: a.branch,
-  };
 }
 
 /** Evidence that changes nothing; the CSV leaves it out (run-dedupe lists a row's unusable values itself). */
@@ -145,8 +110,10 @@ function formatReasons(reasons: MatchEvidence[]): string {
 
 /**
  * Bulk de-duplication of records already normalised: blocking keys → candidate pairs → scores →
- * clusters of 'same' pairs (strongest first, refusing merges that would join contradicting clusters) →
- * one row per record. Memory is a few numbers per key and per candidate pair; nothing is quadratic.
+ * clusters of 'same' pairs (strongest first, refusing merges that would join contradicting clusters, see
+ * cluster-facts.ts) → one row per record. A refused pair is reported below 'same' with the contradiction
+ * as evidence, so every pair the run reports as 'same' is in one cluster. Memory is a few numbers per key
+ * and per candidate pair; nothing is quadratic.
  */
 export function dedupeFeatures(
   ids: readonly string[],
@@ -214,54 +181,62 @@ export function dedupeFeatures(
 
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
+  // Facts of merged clusters by root; a record on its own has its own facts.
   const facts = new Map<number, ClusterFacts>();
   const factsOf = (root: number): ClusterFacts => {
-    const known = facts.get(root);
-    if (known) return known;
-    const f = features[root];
-    return {
-      region: f?.regionSource === 'name' ? f.region : null,
-      province: f?.usccProvince ?? null,
-      trade: f?.script === 'zh' && !f.genericName ? f.tradeName : '',
-      tradePinyin: f?.tradePinyin ?? '',
-      // English names split trade and industry words less reliably (Zhuang Shi = 装饰?), so only Chinese ones.
-      industry: f?.script === 'zh' ? f.industry : '',
-      uscc: f?.uscc ?? null,
-      branch: f?.isBranch ?? false,
-    };
+    let known = facts.get(root);
+    if (!known) {
+      const f = features[root];
+      known = f ? recordFacts(f) : { uscc: null, provinces: [], cities: [], trades: [] };
+      facts.set(root, known);
+    }
+    return known;
   };
-  let refused = 0;
-  for (let o = 0; o < sameCount; o++) {
-    const e = order[o] ?? 0;
+  const belowSame = config.samePoints - 1e-6;
+  /** Joins the clusters of same pair `e` unless they contradict each other; false when refused. */
+  const link = (e: number): boolean => {
     const i = sameFrom[e] ?? 0;
     const j = sameTo[e] ?? 0;
-    const points = samePts[e] ?? 0;
     const ri = find(parent, i);
     const rj = find(parent, j);
     if (ri !== rj) {
       const fi = factsOf(ri);
       const fj = factsOf(rj);
-      if (conflicts(fi, fj)) {
-        refused++;
-        notePossible(i, j, points);
-        notePossible(j, i, points);
-        continue;
-      }
+      if (factsConflict(fi, fj)) return false;
       const root = Math.min(ri, rj);
       parent[Math.max(ri, rj)] = root;
       facts.delete(Math.max(ri, rj));
-      facts.set(root, merge(fi, fj));
+      facts.set(root, root === ri ? mergeFacts(fi, fj) : mergeFacts(fj, fi));
     }
-    for (const [x, y] of [
-      [i, j],
-      [j, i],
-    ] as const) {
-      if (points > (bestPoints[x] ?? -Infinity)) {
-        bestPoints[x] = points;
-        bestPartner[x] = y;
-      }
+    const points = samePts[e] ?? 0;
+    if (points > (bestPoints[i] ?? -Infinity)) {
+      bestPoints[i] = points;
+      bestPartner[i] = j;
     }
+    if (points > (bestPoints[j] ?? -Infinity)) {
+      bestPoints[j] = points;
+      bestPartner[j] = i;
+    }
+    return true;
+  };
+  let held: number[] = [];
+  for (let o = 0; o < sameCount; o++) {
+    const e = order[o] ?? 0;
+    if (!link(e)) held.push(e);
   }
+  // A refusal can be lifted by a later merge: two clusters that came to hold one USCC are one company.
+  // Facts otherwise only grow, so once no held pair joins, every one of them is refused for good.
+  for (let joined = true; joined && held.length > 0;) {
+    const before = held.length;
+    held = held.filter((e) => !link(e));
+    joined = held.length < before;
+  }
+  for (const e of held) {
+    // Held below 'same', as pair() reports it.
+    notePossible(sameFrom[e] ?? 0, sameTo[e] ?? 0, belowSame);
+    notePossible(sameTo[e] ?? 0, sameFrom[e] ?? 0, belowSame);
+  }
+  const refused = held.length;
   progress?.({ phase: 'cluster', done: n, total: n });
 
   // Union by smaller index keeps each root at the cluster's first record.
@@ -280,22 +255,38 @@ export function dedupeFeatures(
     if (size > 1) duplicateRecords += size;
   }
 
+  const pair = (i: number, j: number): PairMatch => {
+    const a = features[i];
+    const b = features[j];
+    if (!a || !b) throw new RangeError(`no records ${i} and ${j}`);
+    const result = scorePair(a, b, config);
+    const ci = clusterOf[i] ?? i;
+    const cj = clusterOf[j] ?? j;
+    const conflict = result.verdict === 'same' && ci !== cj ? factsConflict(factsOf(ci), factsOf(cj)) : null;
+    if (!conflict)
+      return { score: result.score, verdict: result.verdict, notMerged: false, reasons: result.reasons };
+    return {
+      verdict: 'possible',
+      score: Math.min(result.score, pointsToScore(belowSame)),
+      notMerged: true,
+      reasons: [...result.reasons, conflict],
+    };
+  };
+
   const explain = (i: number): RowMatch | null => {
     const root = clusterOf[i] ?? i;
     const inCluster = (clusterSize[root] ?? 1) > 1;
     const partner = inCluster ? (bestPartner[i] ?? -1) : (possiblePartner[i] ?? -1);
-    const a = features[i];
-    const b = partner >= 0 ? features[partner] : undefined;
-    if (!a || !b) return null;
-    const result = scorePair(a, b, config);
+    if (partner < 0) return null;
+    const { score, notMerged, reasons } = pair(i, partner);
     const partnerId = ids[partner] ?? String(partner);
     return {
       partnerId,
       partnerClusterId: ids[clusterOf[partner] ?? partner] ?? partnerId,
       verdict: inCluster ? 'same' : 'possible',
-      score: pointsToScore(inCluster ? (bestPoints[i] ?? 0) : (possiblePoints[i] ?? 0)),
-      notMerged: !inCluster && result.verdict === 'same',
-      reasons: result.reasons,
+      score,
+      notMerged,
+      reasons,
     };
   };
 
@@ -305,11 +296,10 @@ export function dedupeFeatures(
     const match = explain(i);
     if (!match) return { id, clusterId, verdict: 'unique', score: null, reasons: '' };
     const why = formatReasons(match.reasons);
-    const held = match.notMerged ? '; not merged, the clusters disagree on region, USCC or industry' : '';
     const reasons =
       match.verdict === 'same'
         ? `same company as ${match.partnerId}: ${why}`
-        : `possibly ${match.partnerId} (cluster ${match.partnerClusterId}): ${why}${held}`;
+        : `possibly ${match.partnerId} (cluster ${match.partnerClusterId}): ${why}`;
     return { id, clusterId, verdict: match.verdict, score: match.score, reasons };
   };
 
@@ -317,6 +307,7 @@ export function dedupeFeatures(
     clusterOf,
     row,
     explain,
+    pair,
     stats: {
       records: n,
       keys: index.size,

@@ -19,6 +19,8 @@ const PHRASES: { [C in EvidenceCode]: (params: EvidenceParams[C]) => string } = 
   'name.different': (p) => `different names ${pair(p)}`,
   'name.unique': (p) =>
     `the only ${p.name}${p.industry ? ` ${p.industry}` : ''}${p.region ? ` in ${p.region}` : ''} in the list`,
+  'name.claimed': (p) => `${p.name} is the name of another company in the list`,
+  'name.unclaimed': (p) => `no company in the list goes by ${p.name}: it may be a brand`,
   'region.equal': (p) => `same region ${pair(p)}${fromAddress(p)}`,
   'region.compatible': (p) => `same province ${pair(p)}${fromAddress(p)}`,
   'region.conflict': (p) => `different regions ${pair(p)}${fromAddress(p)}`,
@@ -35,6 +37,11 @@ const PHRASES: { [C in EvidenceCode]: (params: EvidenceParams[C]) => string } = 
   'domain.none_shared': () => 'no domain in common',
   'branch.mismatch': () => 'a branch office and its parent are separate customers',
   'branch.conflict': (p) => `different branches ${pair(p)}`,
+  'cluster.uscc_conflict': (p) => `kept apart: the two groups have different USCCs ${pair(p)}`,
+  'cluster.region_conflict': (p) => `kept apart: the two groups are in different regions ${pair(p)}`,
+  'cluster.industry_conflict': (p) =>
+    `kept apart: the two groups write ${p.name} with different industry words ${pair(p)}`,
+  'cluster.name_conflict': (p) => `kept apart: the two groups hold two company names ${pair(p)}`,
 };
 
 function phrase<C extends EvidenceCode>(evidence: { code: C; params: EvidenceParams[C] }): string {

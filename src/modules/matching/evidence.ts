@@ -16,6 +16,8 @@ export const EVIDENCE_CODES = [
   'name.similar',
   'name.different',
   'name.unique',
+  'name.claimed',
+  'name.unclaimed',
   'region.equal',
   'region.compatible',
   'region.conflict',
@@ -32,6 +34,10 @@ export const EVIDENCE_CODES = [
   'domain.none_shared',
   'branch.mismatch',
   'branch.conflict',
+  'cluster.uscc_conflict',
+  'cluster.region_conflict',
+  'cluster.industry_conflict',
+  'cluster.name_conflict',
 ] as const;
 export type EvidenceCode = (typeof EVIDENCE_CODES)[number];
 
@@ -62,6 +68,10 @@ export type EvidenceParams = {
   'name.different': Pair;
   /** A name open on one side is still one company: nothing else in the population carries it. */
   'name.unique': { name: string; industry: string | null; region: string | null };
+  /** A bare name that the population has as another company's trade name, written out more fully. */
+  'name.claimed': { name: string };
+  /** A bare name no company in the population goes by: it may be a brand of the other side. */
+  'name.unclaimed': { name: string };
   'region.equal': Regions;
   'region.compatible': Regions;
   'region.conflict': Regions;
@@ -81,12 +91,22 @@ export type EvidenceParams = {
   /** A hard rule: a branch office and its parent are separate customers. */
   'branch.mismatch': None;
   'branch.conflict': Pair;
+  /**
+   * Bulk de-duplication only, hard rules: a pair that scored 'same' but whose clusters contradict each
+   * other through other records (a chain 北京华源 — 华源 — 上海华源) is kept apart. `a` is this side's
+   * cluster, `b` the other's: two USCCs, two regions, two sets of industry words for trade name `name`,
+   * or two company names (two full names, or two written differently that sound alike).
+   */
+  'cluster.uscc_conflict': Pair;
+  'cluster.region_conflict': Pair;
+  'cluster.industry_conflict': Pair & { name: string };
+  'cluster.name_conflict': Pair;
 };
 
 /**
  * One piece of match evidence: the kernel's Evidence with a code from the list above and its parameters.
  * `points` is its log-odds contribution; it is absent where nothing is weighed (the hard rules and the
- * notes: uscc.conflict, uscc.ignored, legal_form.differs, branch.mismatch).
+ * notes: uscc.conflict, uscc.ignored, legal_form.differs, branch.mismatch, cluster.*).
  */
 export type MatchEvidence = {
   [C in EvidenceCode]: Evidence & { code: C; params: EvidenceParams[C] };

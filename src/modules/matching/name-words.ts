@@ -3,33 +3,7 @@
  * name of one company yield the same industry and legal form.
  */
 
-/** Chinese legal forms (and the typos people make in them) → canonical form; matched at the end. */
-const ZH_LEGAL_FORMS: [string, string][] = [
-  ['集团股份有限公司', '集团股份有限公司'],
-  ['集团有限责任公司', '集团有限公司'],
-  ['集团有限公司', '集团有限公司'],
-  ['集团公司', '集团有限公司'],
-  ['集团', '集团有限公司'],
-  ['股份有限公司', '股份有限公司'],
-  ['股份有限公', '股份有限公司'],
-  ['股份公司', '股份有限公司'],
-  ['有限责任公司', '有限公司'],
-  ['有限责任公', '有限公司'],
-  ['有限责任', '有限公司'],
-  ['有限公司', '有限公司'],
-  ['有线公司', '有限公司'],
-  ['有现公司', '有限公司'],
-  ['有限工司', '有限公司'],
-  ['有限公可', '有限公司'],
-  ['有限公', '有限公司'],
-  ['有限司', '有限公司'],
-  ['合伙企业', '合伙企业'],
-  ['个人独资企业', '个人独资企业'],
-  ['公司', '有限公司'],
-];
-export const ZH_LEGAL_FORM_LIST = ZH_LEGAL_FORMS.sort((a, b) => b[0].length - a[0].length);
-/** Misspellings the list does not hold: 有线公司, 有限公私, 有陷责任公司… (tried after the list). */
-export const ZH_LEGAL_TYPO = /(?:股份)?有[限线现陷]?(?:责任)?[公工][司可线私]?$/;
+/** Chinese legal forms are in legal-form.ts, read tolerantly of typos. */
 
 /** Bracketed qualifiers that belong to the legal form: 合伙企业(有限合伙), 有限责任公司(自然人独资). */
 export const ZH_LEGAL_QUALIFIER =
@@ -62,8 +36,8 @@ export const EN_LEGAL_TOKENS = new Map<string, string>([
 
 /** Chinese industry words, matched at the end of the name core (longest first). */
 const ZH_INDUSTRY = `
-科技 技术 信息技术 信息科技 网络 网络科技 网络技术 信息 电子 电子商务 电子科技 软件 计算机 计算机系统 数据 大数据 云计算
-人工智能 智能 通信 通讯 通信技术 互联网 数码 贸易 商贸 国际贸易 进出口 实业 发展 投资 控股 投资管理 资产管理 管理 企业管理
+科技 技术 信息技术 信息科技 网络 网络科技 网络技术 信息 信息安全 电子 电子商务 电子科技 软件 软件开发 开发 计算机 计算机系统
+数据 大数据 云计算 人工智能 智能 通信 通讯 通信技术 互联网 数码 数字 数字科技 集成电路 半导体 芯片 贸易 商贸 国际贸易 进出口 实业 发展 投资 控股 投资管理 资产管理 管理 企业管理
 咨询 管理咨询 服务 商务 文化 文化传播 传媒 文化传媒 广告 教育 教育科技 培训 餐饮 餐饮管理 物流 供应链 供应链管理 机械 设备
 机电 制造 工业 食品 服装 服饰 建材 装饰 装饰工程 建设 工程 建设工程 建筑 建筑工程 房地产 房地产开发 置业 物业 物业管理 汽车
 汽车销售 汽车服务 生物 生物科技 生物技术 新能源 能源 环保 环保科技 环境 化工 材料 新材料 农业 农业科技 电器 电气 印刷 包装 家具
@@ -97,6 +71,13 @@ const EN_INDUSTRY: [string, string][] = [
   ['electronics', '电子'],
   ['electronic', '电子'],
   ['software', '软件'],
+  ['software development', '软件开发'],
+  ['information security', '信息安全'],
+  ['integrated circuit', '集成电路'],
+  ['integrated circuits', '集成电路'],
+  ['semiconductor', '半导体'],
+  ['semiconductors', '半导体'],
+  ['digital technology', '数字科技'],
   ['computer system', '计算机系统'],
   ['computer systems', '计算机系统'],
   ['computer', '计算机'],

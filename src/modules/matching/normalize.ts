@@ -61,6 +61,15 @@ export interface Features {
   problems: readonly FeatureProblem[];
 }
 
+/**
+ * Whether a name designates a company on its own: with a legal form, or with both a region and industry
+ * words in it (成都酷尔乐投资管理). Two such names that differ are two companies; a bare name (华源, 松下照明)
+ * may be a brand or short name of the other.
+ */
+export function designates(f: Features): boolean {
+  return f.legalForm !== null || (f.regionSource === 'name' && f.industry !== '');
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 
 function list(values: Values): readonly string[] {

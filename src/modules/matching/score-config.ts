@@ -28,8 +28,15 @@ export interface MatchWeights {
   nameHomophone: number;
   nameSimilar: number;
   nameDifferent: number;
-  /** When one side is a bare name (no legal form): brand names and short names differ more innocently. */
+  /**
+   * When one side is a bare name (no legal form, nor both region and industry words): brand names and
+   * short names differ more innocently.
+   */
   nameDifferentBare: number;
+  /** Added when that bare name is the trade name of a company written out more fully in the list… */
+  nameClaimed: number;
+  /** …and when no company in the list goes by it: it may be a brand of the other (name.unclaimed). */
+  nameUnclaimed: number;
   nameUnique: number;
   /** Factor on name agreement when a trade name is only a generic word (医药, 北京). */
   genericNameFactor: number;
@@ -64,6 +71,8 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   nameSimilar: 2,
   nameDifferent: -3,
   nameDifferentBare: -1,
+  nameClaimed: -2,
+  nameUnclaimed: 1.5,
   nameUnique: 1.5,
   genericNameFactor: 0.3,
   regionEqual: 1.5,

@@ -48,7 +48,7 @@ describe('scorePair', () => {
 
   it('weighs a shared phone by how many records carry it', () => {
     const a = { name: '北京华源科技有限公司', phone: '400-810-8888' };
-    const b = { name: '鸿雀贸易', phone: '400-810-8888' };
+    const b = { name: '北京鸿雀贸易有限公司', phone: '400-810-8888' };
     const others = Array.from({ length: 48 }, (_, i) => ({
       name: `客户${i}有限公司`,
       phone: '400-810-8888',
@@ -59,6 +59,32 @@ describe('scorePair', () => {
     expect(phonePoints(rare)).toBeGreaterThan(phonePoints(hotline) * 10);
     expect(rare.verdict).toBe('possible');
     expect(hotline.verdict).toBe('different');
+  });
+
+  it('ties a brand to its company by a rare phone, unless another company in the list goes by it', () => {
+    const company = { name: '北京字节跳动科技有限公司', phone: '138 1234 5678' };
+    const brand = { name: '抖音', phone: '13812345678' };
+    const alone = compare(brand, company, { frequency: populationFrequency([brand, company]) });
+    expect(alone.verdict).toBe('same');
+    expect(alone.reasons).toContainEqual({ code: 'name.unclaimed', params: { name: '抖音' }, points: 1.5 });
+    // 抖音 is also written out as a company of its own: the phone alone no longer says whose it is.
+    const other = { name: '上海抖音信息服务有限公司' };
+    const taken = compare(brand, company, { frequency: populationFrequency([brand, company, other]) });
+    expect(taken.verdict).not.toBe('same');
+    expect(taken.reasons).toContainEqual({ code: 'name.claimed', params: { name: '抖音' }, points: -2 });
+  });
+
+  it('treats a name with region and industry words as a company name even without its legal form', () => {
+    // Two companies of one owner: the phone is shared, the names are two.
+    const a = { name: '成都嘉得宝教育科技有限公司', phone: '15348232301' };
+    const b = { name: '成都酷尔乐投资管理', phone: '15348232301' };
+    const result = compare(a, b, { frequency: populationFrequency([a, b]) });
+    expect(result.verdict).not.toBe('same');
+    expect(result.reasons).toContainEqual({
+      code: 'name.different',
+      params: { a: '嘉得宝', b: '酷尔乐' },
+      points: -3,
+    });
   });
 
   it('calls one valid USCC the same company, unless the names clearly differ', () => {

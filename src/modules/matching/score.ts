@@ -1,10 +1,11 @@
-import { keyOf } from './keys.js';
+import { keyOf, tradeId } from './keys.js';
 import type { Features } from './normalize.js';
+import { designates } from './normalize.js';
 import { toPinyin } from './pinyin.js';
 import type { MatchEvidence, MatchResult, ScoreConfig, ScoreOptions, Verdict } from './score-config.js';
 import { pointsToScore, scoreConfig } from './score-config.js';
 import { bareNameUnique, regionRelation, sharedValues } from './score-evidence.js';
-import { pinyinSimilarity } from './similarity.js';
+import { pinyinSimilarity, SIMILAR_NAMES } from './similarity.js';
 
 export * from './score-config.js';
 
@@ -14,6 +15,24 @@ export interface Points {
 }
 
 type NameRelation = 'equal' | 'homophone' | 'similar' | 'different';
+
+/**
+ * Whether a bare name is, in this population, the trade name of a company written out more fully: records
+ * carry it with other industry words than this one (创投家 beside 北京创投家软件开发有限公司).
+ */
+function claimed(f: Features, config: ScoreConfig): boolean {
+  // Asked for every pair with a bare name in it; the answer is the record's, so it is kept per record.
+  let known = claimedIn.get(config);
+  if (!known) claimedIn.set(config, (known = new WeakMap()));
+  let answer = known.get(f);
+  if (answer === undefined) {
+    const id = tradeId(f);
+    answer = config.frequency(keyOf.trade(id)) > config.frequency(keyOf.name(id, f.industry));
+    known.set(f, answer);
+  }
+  return answer;
+}
+const claimedIn = new WeakMap<ScoreConfig, WeakMap<Features, boolean>>();
 
 /** One item per side whose USCC failed validation: reported, never weighed. */
 const usccIgnored = (bad: NonNullable<Features['usccProblem']>): MatchEvidence => ({
@@ -72,12 +91,12 @@ export function scorePoints(
       namePoints = w.nameEqual;
     } else {
       similarity = pinyinSimilarity(a.tradePinyin, b.tradePinyin);
-      if (similarity >= 0.75) {
+      if (similarity >= SIMILAR_NAMES) {
         nameRelation = 'similar';
         namePoints = w.nameSimilar * similarity;
       } else {
         nameRelation = 'different';
-        namePoints = a.legalForm && b.legalForm ? w.nameDifferent : w.nameDifferentBare;
+        namePoints = designates(a) && designates(b) ? w.nameDifferent : w.nameDifferentBare;
       }
     }
     if ((a.genericName || b.genericName) && namePoints > 0) namePoints *= w.genericNameFactor;
@@ -93,6 +112,22 @@ export function scorePoints(
             }
           : { code: `name.${nameRelation}`, params: pair, points: namePoints },
       );
+    }
+    // A bare name (a brand, a short name) beside another name: whose it is depends on the list. If another
+    // company goes by it, it is that company's; if none does, it may well be a brand of this one.
+    if (nameRelation === 'different' && namePoints === w.nameDifferentBare) {
+      // Runs for many pairs: no arrays or closures here.
+      const bareA = !designates(a);
+      const bareB = !designates(b);
+      const taken = bareA && claimed(a, config) ? a : bareB && claimed(b, config) ? b : null;
+      if (taken) {
+        points += w.nameClaimed;
+        reasons?.push({ code: 'name.claimed', params: { name: taken.tradeName }, points: w.nameClaimed });
+      } else {
+        points += w.nameUnclaimed;
+        const name = (bareA ? a : b).tradeName;
+        reasons?.push({ code: 'name.unclaimed', params: { name }, points: w.nameUnclaimed });
+      }
     }
   }
 

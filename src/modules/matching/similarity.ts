@@ -1,3 +1,6 @@
+/** Pinyin similarity from which two trade names are read as one name mistyped (阿基米 / 阿基米德). */
+export const SIMILAR_NAMES = 0.75;
+
 /**
  * Dice coefficient over letter trigrams of two pinyin strings (0..1); symmetric. Allocation-free: it runs
  * for every candidate pair whose names differ, and names are short.

@@ -1,5 +1,6 @@
 /** Arbitraries and examples shared by the matching tests. */
 import fc from 'fast-check';
+import { dedupeFeatures } from './dedupe.js';
 import type { EvidenceCode, MatchEvidence } from './evidence.js';
 import { EVIDENCE_CODES } from './evidence.js';
 import { blockingKeys } from './keys.js';
@@ -68,13 +69,28 @@ export function populationFrequency(records: readonly RecordInput[]): (key: stri
   return (key) => counts.get(key) ?? 0;
 }
 
+type PairExample = { a: RecordInput; b: RecordInput; population?: RecordInput[] };
+/** For the codes only bulk de-duplication says: a list, in which some row's explanation says it. */
+type ListExample = { list: RecordInput[] };
+
 /**
- * For every evidence code, two records (and the population, when it matters) that make the scorer say it.
- * The matching tests check that each one does; the web tests translate what it says in both languages.
+ * A chain of three records: `middle` is the same company as each end (sharing a phone with each), the
+ * two ends contradict each other, so the strongest link is kept and the other is held apart.
  */
-export const EVIDENCE_EXAMPLES: {
-  [C in EvidenceCode]: { a: RecordInput; b: RecordInput; population?: RecordInput[] };
-} = (() => {
+const chain = (first: string, middle: string, last: string, extra: Partial<RecordInput>[] = []) => ({
+  list: [
+    { name: first, phone: '13812345678', ...extra[0] },
+    { name: middle, phone: ['13812345678', '13987654321'], ...extra[1] },
+    { name: last, phone: '13987654321', ...extra[2] },
+  ],
+});
+
+/**
+ * For every evidence code, two records (and the population, when it matters) that make the scorer say it,
+ * or a list that makes bulk de-duplication say it. The matching tests check that each one does; the web
+ * tests translate what it says in both languages.
+ */
+export const EVIDENCE_EXAMPLES: { [C in EvidenceCode]: PairExample | ListExample } = (() => {
   const uscc = validUscc('110108', '551385082');
   const bytedance = '北京字节跳动科技有限公司';
   const huayuan = '北京华源科技有限公司';
@@ -91,6 +107,15 @@ export const EVIDENCE_EXAMPLES: {
     'name.similar': { a: named('北京阿基米科技有限公司'), b: named('北京阿基米德科技有限公司') },
     'name.different': { a: named(bytedance), b: named(huayuan) },
     'name.unique': { a: named('华源'), b: named(huayuan), population: [named('华源'), named(huayuan)] },
+    'name.claimed': {
+      a: { name: '华源', phone: '010-6212 3456' },
+      b: { name: '北京鸿雀科技有限公司', phone: '(010)62123456' },
+      population: [{ name: '华源', phone: '010-6212 3456' }, named('北京鸿雀科技有限公司'), named(huayuan)],
+    },
+    'name.unclaimed': {
+      a: { name: '抖音', phone: '010-6212 3456' },
+      b: { name: bytedance, phone: '(010)62123456' },
+    },
     'region.equal': { a: named(huayuan), b: { name: '华源科技有限公司', address: '北京市海淀区知春路1号' } },
     'region.compatible': { a: named('广东华源科技有限公司'), b: named('深圳华源科技有限公司') },
     'region.conflict': { a: named(huayuan), b: named('上海华源科技有限公司') },
@@ -125,18 +150,40 @@ export const EVIDENCE_EXAMPLES: {
     },
     'branch.mismatch': { a: named(huayuan), b: named(`${huayuan}上海分公司`) },
     'branch.conflict': { a: named(`${huayuan}上海分公司`), b: named(`${huayuan}深圳分公司`) },
+    'cluster.uscc_conflict': chain(huayuan, '华源科技', huayuan, [
+      { uscc },
+      {},
+      { uscc: validUscc('110108', '551385083') },
+    ]),
+    'cluster.region_conflict': chain(huayuan, '华源科技', '上海华源科技有限公司'),
+    'cluster.industry_conflict': chain(huayuan, '北京华源', '北京华源贸易有限公司'),
+    'cluster.name_conflict': chain(
+      '北京益龙科技有限公司',
+      'Beijing Yilong Technology Co., Ltd.',
+      '北京医龙科技有限公司',
+    ),
   };
 })();
 
-/** What the scorer says for each example: the evidence item carrying its code. */
+/** What the scorer (or bulk de-duplication) says for each example: the evidence item carrying its code. */
 export function evidenceExamples(): MatchEvidence[] {
   return EVIDENCE_CODES.map((code) => {
-    const { a, b, population } = EVIDENCE_EXAMPLES[code];
-    const result = scorePair(normalizeRecord(a), normalizeRecord(b), {
-      frequency: populationFrequency(population ?? [a, b]),
-    });
-    const found = result.reasons.find((e) => e.code === code);
-    if (!found) throw new Error(`${code}: not said for its example (${JSON.stringify(result.reasons)})`);
+    const example = EVIDENCE_EXAMPLES[code];
+    let reasons: MatchEvidence[];
+    if ('list' in example) {
+      const result = dedupeFeatures(
+        example.list.map((_, i) => String(i)),
+        example.list.map((r) => normalizeRecord(r)),
+      );
+      reasons = example.list.flatMap((_, i) => result.explain(i)?.reasons ?? []);
+    } else {
+      const { a, b, population } = example;
+      reasons = scorePair(normalizeRecord(a), normalizeRecord(b), {
+        frequency: populationFrequency(population ?? [a, b]),
+      }).reasons;
+    }
+    const found = reasons.find((e) => e.code === code);
+    if (!found) throw new Error(`${code}: not said for its example (${JSON.stringify(reasons)})`);
     return found;
   });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, toSimplified } from './text.js';
+import { mainlandWording, normalizeText, toSimplified } from './text.js';
 
 describe('normalizeText', () => {
   it('turns full-width into half-width and unifies brackets', () => {
@@ -13,6 +13,10 @@ describe('normalizeText', () => {
     expect(normalizeText('北京字節跳動科技有限公司')).toBe('北京字节跳动科技有限公司');
     expect(normalizeText('臺灣積體電路製造')).toBe('台湾积体电路制造');
     expect(toSimplified('衞生')).toBe('卫生');
+  });
+
+  it("keeps the writer's words: only characters are converted", () => {
+    expect(normalizeText('台北華源資訊技術有限公司')).toBe('台北华源资讯技术有限公司');
   });
 
   it('lower-cases Latin, turns punctuation into single spaces and drops spaces next to Chinese', () => {
@@ -46,6 +50,37 @@ describe('normalizeText', () => {
         expect(normalizeText(once)).toBe(once);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('mainlandWording', () => {
+  it('puts Taiwan and Hong Kong words into mainland ones, phrase by phrase', () => {
+    expect(mainlandWording('台北華源資訊技術有限公司')).toBe('台北华源信息技术有限公司');
+    expect(mainlandWording('香港華源資訊科技有限公司')).toBe('香港华源信息技术有限公司');
+    expect(mainlandWording('華源軟體有限公司')).toBe('华源软件有限公司');
+    expect(mainlandWording('華源網路科技')).toBe('华源网络科技');
+    expect(mainlandWording('華源數位科技')).toBe('华源数字科技');
+    expect(mainlandWording('華源積體電路')).toBe('华源集成电路');
+    // Hong Kong variant characters too.
+    expect(mainlandWording('衞星綫路')).toBe('卫星线路');
+  });
+
+  it('leaves simplified text alone: a mainland writer who chose 资讯 meant it', () => {
+    expect(mainlandWording('北京华源资讯科技有限公司')).toBeNull();
+    expect(mainlandWording('Huayuan Information Technology')).toBeNull();
+    expect(mainlandWording(null)).toBeNull();
+  });
+
+  it('gives the same answer every time, and a simplified answer that normalises to itself', () => {
+    const chinese = fc.constantFrom(...'資訊技術軟體網路數位科技華源有限公司臺北香港（）衞星'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit: chinese, minLength: 1 }), (s) => {
+        const once = mainlandWording(s);
+        expect(mainlandWording(s)).toBe(once);
+        if (once !== null) expect(normalizeText(once)).toBe(once);
+      }),
+      { numRuns: 300 },
     );
   });
 });

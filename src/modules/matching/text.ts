@@ -1,17 +1,42 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 // opencc-js ships declarations that do not resolve under NodeNext (extensionless relative imports), so
-// the one function used is typed here.
+// the parts used are typed here.
 interface OpenCCModule {
   Converter(options: { from: string; to: string }): (text: string) => string;
+  /** A converter from groups of dictionaries ("phrase replacement|…"), applied group after group. */
+  ConverterFactory(...locales: (readonly (readonly string[])[])[]): (text: string) => string;
+  /** The dictionaries behind each locale: `from.twp[0]` is Taiwan phrases, Taiwan variants (reversed). */
+  Locale: { from: Record<string, readonly (readonly string[])[]> };
 }
+const opencc = OpenCC as unknown as OpenCCModule;
 
 /**
  * Hong Kong variants → simplified. The 'hk' source table also covers the standard traditional forms
  * (and variants such as 衞 that the plain 't' table leaves alone), so one converter serves Taiwan,
  * Hong Kong and mainland traditional input. Built once: building it parses the dictionaries.
  */
-const toSimplifiedChars = (OpenCC as unknown as OpenCCModule).Converter({ from: 'hk', to: 'cn' });
+const toSimplifiedChars = opencc.Converter({ from: 'hk', to: 'cn' });
+
+let toMainlandPhrases: ((text: string) => string) | null = null;
+
+/**
+ * Traditional → simplified phrase by phrase, Taiwan and Hong Kong words turned into mainland ones (資訊技術
+ * → 信息技术, 軟體 → 软件, 網路 → 网络, 數位 → 数字): opencc's phrase tables from Taiwan and from Hong Kong
+ * (the ones its tw2sp and hk2sp conversions use, longest phrase first), then the character conversion
+ * above. Deterministic, and cheap: the phrase tables are small and built once, on first use; the full
+ * tw2sp converter would rebuild the character tables and segment every name, several times slower, and
+ * would also rewrite characters (著 → 着) that the character conversion keeps.
+ */
+function mainlandPhrases(text: string): string {
+  if (!toMainlandPhrases) {
+    const phrases = opencc.ConverterFactory([
+      [opencc.Locale.from.twp?.[0]?.[0] ?? '', opencc.Locale.from.hkp?.[0]?.[0] ?? ''],
+    ]);
+    toMainlandPhrases = (t) => toSimplifiedChars(phrases(t));
+  }
+  return toMainlandPhrases(text);
+}
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -53,25 +78,49 @@ function traditionalChars(): Uint8Array {
   return found;
 }
 
-/** Traditional (Taiwan, Hong Kong) → simplified Chinese; other text unchanged. */
-export function toSimplified(text: string): string {
+function isTraditional(text: string): boolean {
   const chars = traditionalChars();
   for (let i = 0; i < text.length; i++) {
-    if (chars[text.charCodeAt(i)] === 1) return toSimplifiedChars(text);
+    if (chars[text.charCodeAt(i)] === 1) return true;
   }
-  return text;
+  return false;
+}
+
+/** Traditional (Taiwan, Hong Kong) → simplified Chinese; other text unchanged. */
+export function toSimplified(text: string): string {
+  return isTraditional(text) ? toSimplifiedChars(text) : text;
 }
 
 /**
  * The one text normaliser every comparison goes through: full-width → half-width (NFKC), traditional →
- * simplified, lower case, every bracket style → (), punctuation → single spaces, spaces next to Chinese
- * characters removed. Idempotent.
+ * simplified (character by character: the words stay the writer's), lower case, every bracket style → (),
+ * punctuation → single spaces, spaces next to Chinese characters removed. Idempotent.
  */
 export function normalizeText(input: string | null | undefined): string {
   if (!input) return '';
-  let text = input;
-  if (NON_ASCII.test(text)) text = toSimplified(text.normalize('NFKC'));
-  text = text
+  return NON_ASCII.test(input) ? tidy(toSimplified(input.normalize('NFKC'))) : tidy(input);
+}
+
+/**
+ * Traditional text in mainland words, normalised like normalizeText: what a Taiwan or Hong Kong writer's
+ * 資訊技術 is called on the mainland (信息技术); equal to normalizeText when it has no regional words. Null
+ * when the text is not traditional: a mainland writer who chose 资讯 meant it.
+ */
+export function mainlandWording(input: string | null | undefined): string | null {
+  return normalizeName(input).mainland;
+}
+
+/** normalizeText and mainlandWording of a name at once: the two share their first steps. */
+export function normalizeName(input: string | null | undefined): { text: string; mainland: string | null } {
+  if (!input) return { text: '', mainland: null };
+  if (!NON_ASCII.test(input)) return { text: tidy(input), mainland: null };
+  const text = input.normalize('NFKC');
+  if (!isTraditional(text)) return { text: tidy(text), mainland: null };
+  return { text: tidy(toSimplifiedChars(text)), mainland: tidy(mainlandPhrases(text)) };
+}
+
+function tidy(converted: string): string {
+  let text = converted
     .toLowerCase()
     .replace(OPEN_BRACKETS, '(')
     .replace(CLOSE_BRACKETS, ')')

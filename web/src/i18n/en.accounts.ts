@@ -115,6 +115,8 @@ export const accountsEn = {
         similar: 'Similar names ({{similarity}}): {{a}} / {{b}}',
         different: 'Different names: {{a}} / {{b}}',
         unique: 'No other “{{name}}” in the list',
+        claimed: '“{{name}}” is the name of another company in the list',
+        unclaimed: 'No company in the list goes by “{{name}}”: it may be a brand',
       },
       region: {
         equal: 'Same region: {{a}} / {{b}}{{source}}',
@@ -141,6 +143,13 @@ export const accountsEn = {
       branch: {
         mismatch: 'A branch office and its parent are separate customers',
         conflict: 'Different branches: {{a}} / {{b}}',
+      },
+      cluster: {
+        uscc_conflict: 'Kept apart: the two groups have different USCCs: {{a}} / {{b}}',
+        region_conflict: 'Kept apart: the two groups are in different regions: {{a}} / {{b}}',
+        industry_conflict:
+          'Kept apart: the two groups write {{name}} with different industry words: {{a}} / {{b}}',
+        name_conflict: 'Kept apart: the two groups hold two company names: {{a}} / {{b}}',
       },
     } satisfies EvidenceTexts,
     records_one: '{{count}} record',

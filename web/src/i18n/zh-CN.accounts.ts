@@ -109,6 +109,8 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
         similar: '名称相似（{{similarity}}）：{{a}} / {{b}}',
         different: '名称不同：{{a}} / {{b}}',
         unique: '名单中没有其他“{{name}}”',
+        claimed: '“{{name}}”是名单中另一家公司的名称',
+        unclaimed: '名单中没有公司叫“{{name}}”，可能是品牌名',
       },
       region: {
         equal: '地区相同：{{a}} / {{b}}{{source}}',
@@ -135,6 +137,12 @@ export const accountsZh: Pick<Resource, 'accounts' | 'match' | 'merge'> = {
       branch: {
         mismatch: '分公司与总公司是不同的客户',
         conflict: '分公司不同：{{a}} / {{b}}',
+      },
+      cluster: {
+        uscc_conflict: '未合并：两组的信用代码不同：{{a}} / {{b}}',
+        region_conflict: '未合并：两组的地区不同：{{a}} / {{b}}',
+        industry_conflict: '未合并：两组中“{{name}}”的行业词不同：{{a}} / {{b}}',
+        name_conflict: '未合并：两组是两个公司名称：{{a}} / {{b}}',
       },
     },
     records_one: '{{count}} 条记录',
