@@ -1,1 +1,8 @@
-export { findRegion, parseRegion, REGION_TREE, regionFromNames, regionNames, regionPrefix } from './regions.js';
+export {
+  findRegion,
+  parseRegion,
+  REGION_TREE,
+  regionFromNames,
+  regionNames,
+  regionPrefix,
+} from './regions.js';

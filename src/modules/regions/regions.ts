@@ -49,13 +49,16 @@ export function findRegion(code: string): Region | undefined {
 }
 
 /** Province, city and district names of a code. A municipality (北京市) is its own city. */
-export function regionNames(code: string): { province: string; city: string | null; district: string | null } | null {
+export function regionNames(
+  code: string,
+): { province: string; city: string | null; district: string | null } | null {
   const path: Region[] = [];
   for (let r = byCode.get(code); r; r = r.parent ? byCode.get(r.parent) : undefined) path.unshift(r);
   const [province, second, third] = path;
   if (!province) return null;
   if (!second) return { province: province.name, city: null, district: null };
-  if (second.level === 'district') return { province: province.name, city: province.name, district: second.name };
+  if (second.level === 'district')
+    return { province: province.name, city: province.name, district: second.name };
   return { province: province.name, city: second.name, district: third?.name ?? null };
 }
 
@@ -65,7 +68,8 @@ export function regionPrefix(code: string): string {
 }
 
 // Names as people write them: 广东省 or 广东, 广州市 or 广州, 内蒙古自治区 or 内蒙古.
-const SUFFIXES = /(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|地区|省|市|区|县|盟|旗)$/;
+const SUFFIXES =
+  /(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|自治州|自治县|地区|省|市|区|县|盟|旗)$/;
 function spellings(name: string): string[] {
   const short = name.replace(SUFFIXES, '');
   return short.length >= 2 && short !== name ? [name, short] : [name];
@@ -97,7 +101,7 @@ const within = (region: Region, ancestor: Region | undefined): boolean => {
 export function parseRegion(text: string | null | undefined): Region | null {
   if (!text) return null;
   let found: Region | undefined;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let matched = 0;
     for (let len = Math.min(longest, text.length - i); len >= 2; len--) {
       // 南京路, 中山大道: streets named after places are not those places.
