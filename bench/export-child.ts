@@ -1,6 +1,6 @@
 /**
  * One export, timed in a process that holds only what a server would: opens the seeded database, streams
- * every customer to a sink as XLSX or CSV, prints {rows, ms, peakRssMB, baseRssMB}.
+ * every customer to a sink as XLSX or CSV, prints {rows, ms, peakRssMB, peakHeapMB, baseRssMB}.
  */
 import { Writable } from 'node:stream';
 import { openDatabase } from '../src/db/database.js';
@@ -12,7 +12,12 @@ const database = target.startsWith('postgres')
   ? await openDatabase({ databaseUrl: target, poolSize: 2 })
   : await openDatabase({ dataDir: target, purpose: 'bench' });
 let peak = 0;
-const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+let peakHeap = 0;
+const sample = () => {
+  const now = process.memoryUsage();
+  peak = Math.max(peak, now.rss);
+  peakHeap = Math.max(peakHeap, now.heapUsed);
+};
 const timer = setInterval(sample, 20);
 global.gc?.();
 const base = process.memoryUsage().rss;
@@ -42,6 +47,7 @@ console.log(
     ms: Math.round(ms),
     megabytes: Math.round(bytes / 1e5) / 10,
     peakRssMB: Math.round(peak / 1e6),
+    peakHeapMB: Math.round(peakHeap / 1e6),
     baseRssMB: Math.round(base / 1e6),
   }),
 );

@@ -1,5 +1,6 @@
 /**
- * Exporting customers: `npm run bench -- export [--size 100000] [--engines postgres,pglite] [--reuse]`.
+ * Exporting customers: `npm run bench -- export [--size 100000] [--engines postgres,pglite] [--reuse]
+ * [--heap-mb 64]` (the exporting process's V8 heap cap: streaming means a small one suffices at any size).
  * Seeds `size` accounts (the duplicate-check benchmark's databases are reused with --reuse), then streams
  * all of them as XLSX and as CSV in a process of its own: rows per second and peak memory, JSON out.
  */
@@ -22,6 +23,8 @@ export async function main(args: string[]) {
   const size = Number(option(args, 'size', '100000'));
   const engines = option(args, 'engines', 'postgres,pglite').split(',');
   const reuse = args.includes('--reuse');
+  const heapMB = option(args, 'heap-mb', '');
+  const heapCap = heapMB ? [`--max-old-space-size=${Number(heapMB)}`] : [];
   const results = [];
   for (const engine of engines) {
     const existing = generateRecords({ count: Math.ceil(size * 2.1), seed: 7 })
@@ -34,11 +37,22 @@ export async function main(args: string[]) {
     await database.close();
     for (const format of ['xlsx', 'csv']) {
       const run = JSON.parse(
-        execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, target, format], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'inherit'],
-        }),
-      ) as { rows: number; ms: number; megabytes: number; peakRssMB: number; baseRssMB: number };
+        execFileSync(
+          process.execPath,
+          [...heapCap, '--expose-gc', '--import', 'tsx', CHILD, target, format],
+          {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        ),
+      ) as {
+        rows: number;
+        ms: number;
+        megabytes: number;
+        peakRssMB: number;
+        peakHeapMB: number;
+        baseRssMB: number;
+      };
       results.push({
         engine,
         format,
@@ -48,6 +62,8 @@ export async function main(args: string[]) {
         fileMB: run.megabytes,
         peakRssMB: run.peakRssMB,
         rssGrowthMB: run.peakRssMB - run.baseRssMB,
+        peakHeapMB: run.peakHeapMB,
+        heapCapMB: heapMB ? Number(heapMB) : null,
       });
       console.error(JSON.stringify(results.at(-1)));
     }
