@@ -9,7 +9,8 @@ export { EVIDENCE_CODES, type EvidenceCode, type MatchEvidence } from './evidenc
 export { refusalProblem } from './file-refusal.js';
 export { blockingKeys, keyKind } from './keys.js';
 export { normalizeRecord, type Features, type RecordInput } from './normalize.js';
-export { formatPhone, normalizePhone } from './phone.js';
+export { formatPhone } from './phone-format.js';
+export { normalizePhone } from './phone.js';
 export { websiteDomain } from './domain.js';
 export { FILE_NOTES, readRecords, type InputProblem, type InputProblemCode } from './read-records.js';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalizePhone, normalizePhones } from './phone.js';
+import { normalizePhone, normalizePhones } from './phone.js';
 
 describe('normalizePhone', () => {
   it('writes Chinese mobiles in E.164 whatever the format', () => {
@@ -50,15 +50,5 @@ describe('normalizePhones', () => {
       problems: [{ input: '62123456', problem: 'no_area_code' }],
     });
     expect(normalizePhones(null)).toEqual({ phones: [], problems: [] });
-  });
-});
-
-describe('phones as people write them', () => {
-  it('shows Chinese mobiles and landlines in national form, others internationally', () => {
-    expect(formatPhone('+8613812345678')).toBe('138 1234 5678');
-    expect(formatPhone('+861062345678')).toBe('010-6234 5678');
-    expect(formatPhone('+862161234567')).toBe('021-6123 4567');
-    expect(formatPhone('+14155552671')).toBe('+1 415 555 2671');
-    expect(formatPhone('not a phone')).toBe('not a phone');
   });
 });

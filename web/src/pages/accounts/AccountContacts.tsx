@@ -6,6 +6,7 @@ import type { AccountDetail, Contact } from '../../api/types.js';
 import { errorText } from '../../i18n/errorText.js';
 import { useContactMutations } from './accounts.api.js';
 import { ContactModal, type ContactDialog } from './ContactModal.js';
+import { formatPhone } from '../../../../src/modules/matching/phone-format.js';
 
 /**
  * The people at a customer. Those who may change it add, edit and remove them here (only while the account
@@ -33,7 +34,7 @@ export function AccountContacts({ account, canWrite }: { account: AccountDetail;
             <Flex vertical gap={0} style={{ wordBreak: 'break-word' }}>
               <Typography.Text strong>{c.name}</Typography.Text>
               {c.title && <Typography.Text type="secondary">{c.title}</Typography.Text>}
-              {c.mobile && <Typography.Text>{c.mobile}</Typography.Text>}
+              {c.mobile && <Typography.Text>{formatPhone(c.mobile)}</Typography.Text>}
               {c.email && <Typography.Text>{c.email}</Typography.Text>}
             </Flex>
           ),
@@ -41,7 +42,11 @@ export function AccountContacts({ account, canWrite }: { account: AccountDetail;
       ]
     : [
         { title: t('accounts.contactName'), dataIndex: 'name' },
-        { title: t('accounts.contactMobile'), dataIndex: 'mobile' },
+        {
+          title: t('accounts.contactMobile'),
+          dataIndex: 'mobile',
+          render: (mobile: string | null) => (mobile ? formatPhone(mobile) : null),
+        },
         { title: t('accounts.contactEmail'), dataIndex: 'email' },
         { title: t('accounts.contactTitle'), dataIndex: 'title' },
       ];

@@ -35,6 +35,7 @@ import { ACCOUNT_STATUS_COLORS } from './colors.js';
 import { MergeHistory } from './MergeHistory.js';
 import { MergeModal } from './MergeModal.js';
 import { OwnerName } from './OwnerName.js';
+import { formatPhones } from '../../../../src/modules/matching/phone-format.js';
 
 const tags = (values: string[]) =>
   values.length ? (
@@ -68,7 +69,7 @@ function details(account: AccountDetail, t: TFunction, language: string) {
     item('aliases', t('accounts.aliases'), tags(account.aliases)),
     item('englishName', t('accounts.englishName'), account.englishName),
     item('uscc', t('accounts.uscc'), uscc),
-    item('phones', t('accounts.phones'), account.phones.join(', ') || null),
+    item('phones', t('accounts.phones'), formatPhones(account.phones) || null),
     item('emails', t('accounts.emails'), account.emails.join(', ') || null),
     item('website', t('accounts.website'), account.website),
     item('address', t('accounts.address'), address || null),

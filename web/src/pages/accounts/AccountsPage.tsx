@@ -25,6 +25,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useAccounts, type AccountFilters } from './accounts.api.js';
 import { ACCOUNT_STATUS_COLORS } from './colors.js';
 import { OwnerName } from './OwnerName.js';
+import { formatPhones } from '../../../../src/modules/matching/phone-format.js';
 
 const PAGE_SIZE = 20;
 
@@ -77,7 +78,7 @@ export function AccountsPage() {
       key: 'address',
       render: (_: unknown, a) => [a.province, a.city, a.district].filter(Boolean).join(' '),
     },
-    { title: t('accounts.phones'), dataIndex: 'phones', render: (phones: string[]) => phones.join(', ') },
+    { title: t('accounts.phones'), dataIndex: 'phones', render: (phones: string[]) => formatPhones(phones) },
     {
       title: t('accounts.owner'),
       dataIndex: 'ownerId',
