@@ -226,6 +226,7 @@ export const zhCN: Resource = {
     other_partner: '必须是您自己的合作伙伴',
     not_allowed: '仅适用于合作伙伴角色',
     self: '不能对自己执行此操作',
+    invalid_email: '不是有效的电子邮箱地址',
     invalid_phone: '不是有效的电话号码',
     taken: '已被占用',
     not_assignable: '您的角色不能分配此角色',
