@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ACCOUNT_STATUSES, type Account, type AccountStatus } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
@@ -58,6 +59,7 @@ export function AccountsPage() {
     {
       title: t('accounts.uscc'),
       dataIndex: 'uscc',
+      responsive: SECONDARY,
       render: (uscc: string | null, account) =>
         uscc ? (
           <Space size={4}>
@@ -75,12 +77,19 @@ export function AccountsPage() {
     {
       title: t('accounts.address'),
       key: 'address',
+      responsive: SECONDARY,
       render: (_: unknown, a) => [a.province, a.city, a.district].filter(Boolean).join(' '),
     },
-    { title: t('accounts.phones'), dataIndex: 'phones', render: (phones: string[]) => phones.join(', ') },
+    {
+      title: t('accounts.phones'),
+      dataIndex: 'phones',
+      responsive: SECONDARY,
+      render: (phones: string[]) => phones.join(', '),
+    },
     {
       title: t('accounts.owner'),
       dataIndex: 'ownerId',
+      responsive: SECONDARY,
       render: (id: string | null) => <OwnerName ownerId={id} />,
     },
     {
@@ -93,6 +102,7 @@ export function AccountsPage() {
     {
       title: t('accounts.updatedAt'),
       dataIndex: 'updatedAt',
+      responsive: SECONDARY,
       render: (at: string) => formatDateTime(at, i18n.language),
     },
   ];
@@ -140,7 +150,7 @@ export function AccountsPage() {
         columns={columns}
         dataSource={accounts.data?.items}
         loading={accounts.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={useTableScroll<Account>({ x: 'max-content' })}
         size="middle"
         onRow={(account) => ({
           onClick: () => void navigate(`/accounts/${account.id}`),
