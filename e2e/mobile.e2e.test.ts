@@ -154,7 +154,7 @@ describe.skipIf(!executablePath)('every page at 375 px (Chromium against the bui
       path: '/account/password',
       open: async (p) => {
         await p.getByRole('button', { name: /^(Menu|菜单)$/ }).click();
-        await poll(() => p.locator('.app-nav-drawer .ant-drawer-content').isVisible()).toBe(true);
+        await poll(() => p.locator('.app-nav-drawer').getByRole('dialog').isVisible()).toBe(true);
       },
     },
   ];

@@ -31,13 +31,13 @@ function textRule(ok: Check, message: string): FormRule {
 }
 
 /** A list typed as one text ("a, b"): names the items that are wrong. */
-function listRule(split: (value: string) => string[], ok: Check, message: string): FormRule {
+function listRule(t: TFunction, split: (value: string) => string[], ok: Check, problem: string): FormRule {
   return {
     validator: (_rule, value: unknown) => {
       const bad = typeof value === 'string' ? badItems(split(value), ok) : [];
       return bad.length === 0
         ? Promise.resolve()
-        : Promise.reject(new Error(`${message}: ${bad.join(', ')}`));
+        : Promise.reject(new Error(t('common.badItems', { problem, items: bad.join(', ') })));
     },
   };
 }
@@ -45,6 +45,6 @@ function listRule(split: (value: string) => string[], ok: Check, message: string
 export const phoneRule = (t: TFunction): FormRule => textRule(isPhone, t('problems.invalid_phone'));
 export const emailRule = (t: TFunction): FormRule => textRule(isEmail, t('problems.invalid_email'));
 export const phoneListRule = (t: TFunction, split: (value: string) => string[]): FormRule =>
-  listRule(split, isPhone, t('problems.invalid_phone'));
+  listRule(t, split, isPhone, t('problems.invalid_phone'));
 export const emailListRule = (t: TFunction, split: (value: string) => string[]): FormRule =>
-  listRule(split, isEmail, t('problems.invalid_email'));
+  listRule(t, split, isEmail, t('problems.invalid_email'));

@@ -12,6 +12,8 @@ export const en = {
     tagline: 'Customer ownership, sales credit and commission',
   },
   common: {
+    /** A list field's problem and the items that have it. */
+    badItems: '{{problem}}: {{items}}',
     save: 'Save',
     cancel: 'Cancel',
     create: 'Create',

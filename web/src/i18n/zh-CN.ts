@@ -12,6 +12,7 @@ export const zhCN: Resource = {
     tagline: '客户归属、销售业绩与佣金',
   },
   common: {
+    badItems: '{{problem}}：{{items}}',
     save: '保存',
     cancel: '取消',
     create: '创建',

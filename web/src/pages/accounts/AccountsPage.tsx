@@ -29,6 +29,9 @@ import { OwnerName } from './OwnerName.js';
 
 const PAGE_SIZE = 20;
 
+/** The name column's width: a phone keeps room for the status beside it. */
+const NAME_WIDTH = 'min(360px, 50vw)';
+
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -44,12 +47,12 @@ export function AccountsPage() {
       title: t('accounts.legalName'),
       dataIndex: 'legalName',
       render: (name: string, account) => (
-        <Space orientation="vertical" size={0} style={{ maxWidth: 360 }}>
+        <Space orientation="vertical" size={0} style={{ maxWidth: NAME_WIDTH }}>
           <Link to={`/accounts/${account.id}`} onClick={(e) => e.stopPropagation()}>
             {name}
           </Link>
           {(account.aliases.length > 0 || account.englishName) && (
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
+            <Typography.Text type="secondary" ellipsis style={{ maxWidth: NAME_WIDTH }}>
               {[account.englishName, ...account.aliases].filter(Boolean).join(' · ')}
             </Typography.Text>
           )}
