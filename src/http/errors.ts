@@ -49,7 +49,10 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_VALIDATION: { code: 'VALIDATION_FAILED', message: 'The request is not valid' },
 };
 
-/** Turns schema issues into field problems; unknown keys are named one by one. */
+/**
+ * Turns schema issues into field problems, every one of them (zod reports all fields, not the first that
+ * fails); unknown keys are named one by one.
+ */
 function fieldProblems(error: FastifyError): FieldProblem[] {
   const where = error.validationContext ?? 'body';
   return (error.validation ?? []).flatMap((issue) => {
@@ -62,7 +65,10 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
         message: `is not a known ${where} field`,
       }));
     }
-    return [{ field: path || where, problem: issue.keyword, message: issue.message ?? 'is not valid' }];
+    // A refinement names its own problem (`invalid_phone`) through its params; zod calls it `custom`.
+    const own = (issue.params as { params?: { problem?: unknown } }).params?.problem;
+    const problem = issue.keyword === 'custom' && typeof own === 'string' ? own : issue.keyword;
+    return [{ field: path || where, problem, message: issue.message ?? 'is not valid' }];
   });
 }
 

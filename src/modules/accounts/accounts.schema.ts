@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination.js';
 import { EVIDENCE_CODES } from '../matching/index.js';
+import { phoneText } from '../matching/phone.schema.js';
+import { findIndustry } from '../industries/index.js';
+import { findRegion } from '../regions/index.js';
 import { INDUSTRY_SOURCES, REGION_SOURCES } from './places.js';
 
 export const ACCOUNT_SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
@@ -11,7 +14,7 @@ const list = (max: number, item: z.ZodType<string> = text(200)) => z.array(item)
 
 export const contactInput = z.strictObject({
   name: text(100),
-  mobile: text(40).nullable().optional(),
+  mobile: phoneText(40).nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   title: text(100).nullable().optional(),
 });
@@ -25,7 +28,7 @@ const accountFields = {
     .nullable()
     .optional()
     .describe('统一社会信用代码; an invalid check character is reported and never used as evidence'),
-  phones: list(10, text(40)).optional(),
+  phones: list(10, phoneText(40)).optional(),
   emails: list(10, z.email().max(200)).optional(),
   website: text(200).nullable().optional(),
   province: text(50).nullable().optional(),
@@ -36,6 +39,10 @@ const accountFields = {
   regionCode: z
     .string()
     .regex(/^[0-9]{6}$/)
+    .refine((code) => findRegion(code) !== undefined, {
+      message: 'is not a GB/T 2260 code',
+      params: { problem: 'unknown_region' },
+    })
     .nullable()
     .optional()
     .describe(
@@ -45,6 +52,10 @@ const accountFields = {
   industryCode: z
     .string()
     .regex(/^[0-9]{2}$/)
+    .refine((code) => findIndustry(code) !== undefined, {
+      message: 'is not a GB/T 4754 division',
+      params: { problem: 'unknown_industry' },
+    })
     .nullable()
     .optional()
     .describe(
@@ -74,7 +85,14 @@ export const checkAccountBody = accountFieldsSchema
     district: true,
     street: true,
   })
-  .extend({ contacts: contacts.optional() });
+  // The check runs while a phone is being typed: a half-typed number is no evidence, not an error.
+  .extend({
+    phones: list(10, text(40)).optional(),
+    contacts: z
+      .array(contactInput.extend({ mobile: text(40).nullable().optional() }))
+      .max(20)
+      .optional(),
+  });
 export type CheckAccountInput = z.infer<typeof checkAccountBody>;
 
 export const createAccountBody = accountFieldsSchema.extend({

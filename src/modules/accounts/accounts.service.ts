@@ -16,7 +16,7 @@ import type {
   UpdateAccountInput,
 } from './accounts.schema.js';
 import { accountFeatures, findDuplicates, matchKeys, viewMatches, type MatchView } from './duplicates.js';
-import { codeProblems, placeCustomer, placeEdited } from './places.js';
+import { placeCustomer, placeEdited } from './places.js';
 
 /** Phones in E.164 and a readable USCC; what cannot be read is named, field by field. */
 function cleanContactPoints(input: { phones?: string[] | undefined; uscc?: string | null | undefined }) {
@@ -115,7 +115,7 @@ async function parentProblem(
 export async function createAccount(db: Db, ctx: RequestContext, input: CreateAccountInput) {
   const points = cleanContactPoints(input);
   const people = cleanContacts(input.contacts);
-  const problems = [...points.problems, ...people.problems, ...codeProblems(input)];
+  const problems = [...points.problems, ...people.problems];
   const parent = input.parentId ? await parentProblem(db, ctx, input.parentId) : null;
   if (parent) problems.push(parent);
   if (problems.length) throw invalid(problems);
@@ -217,7 +217,6 @@ export async function updateAccount(
   patch: UpdateAccountInput,
 ): Promise<Account> {
   const points = cleanContactPoints(patch);
-  points.problems.push(...codeProblems(patch));
   const parent = patch.parentId ? await parentProblem(db, ctx, patch.parentId, id) : null;
   if (parent) points.problems.push(parent);
   if (points.problems.length) throw invalid(points.problems);

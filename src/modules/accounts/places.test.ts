@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../matching/uscc.js';
-import { codeProblems, placeCustomer, placeEdited, type PlaceValues } from './places.js';
+import { placeCustomer, placeEdited, type PlaceValues } from './places.js';
 
 const blank: PlaceValues = {
   legalName: '示例有限公司',
@@ -73,14 +73,6 @@ describe('region and industry codes', () => {
     expect(place({ industryCode: '65', industrySource: 'given' })).toMatchObject({
       industry: '软件和信息技术服务业',
     });
-  });
-
-  it('names codes that are not in the standards', () => {
-    expect(codeProblems({ regionCode: '999999', industryCode: '00' }).map((p) => p.field)).toEqual([
-      'regionCode',
-      'industryCode',
-    ]);
-    expect(codeProblems({ regionCode: '110105', industryCode: '65' })).toEqual([]);
   });
 
   it('follows edits: a newer address wins over a chosen code; a chosen code stays otherwise', () => {

@@ -1,4 +1,3 @@
-import type { FieldProblem } from '../../errors.js';
 import { findIndustry, industryFromText } from '../industries/index.js';
 import { findRegion, parseRegion, regionNames } from '../regions/index.js';
 
@@ -27,23 +26,6 @@ export interface PlaceValues {
   regionSource: RegionSource | null;
   industryCode: string | null;
   industrySource: IndustrySource | null;
-}
-
-/** Codes a person typed that are not in the standards, named field by field. */
-export function codeProblems(input: {
-  regionCode?: string | null | undefined;
-  industryCode?: string | null | undefined;
-}): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (input.regionCode && !findRegion(input.regionCode))
-    problems.push({ field: 'regionCode', problem: 'unknown_region', message: 'is not a GB/T 2260 code' });
-  if (input.industryCode && !findIndustry(input.industryCode))
-    problems.push({
-      field: 'industryCode',
-      problem: 'unknown_industry',
-      message: 'is not a GB/T 4754 division',
-    });
-  return problems;
 }
 
 /** The division a valid USCC's registration authority sits in (its 3rd–8th characters), or the nearest one known. */

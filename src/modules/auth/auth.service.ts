@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, invalid, notFound, type FieldProblem } from '../../errors.js';
 import { runWork } from '../../kernel/index.js';
 import {
   permissionsOf,
@@ -180,15 +180,18 @@ export async function changePassword(
 ): Promise<void> {
   const user = ctx.actor.id ? await repo.findUserById(db, ctx.actor.id) : undefined;
   if (!user) throw unauthenticated('Sign in to change your password', 'no_user');
+  // Both fields' problems in one answer: a wrong current password does not hide a weak new one.
+  const problems: FieldProblem[] = [];
   if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-    throw invalid([{ field: 'currentPassword', problem: 'incorrect', message: 'is incorrect' }]);
+    problems.push({ field: 'currentPassword', problem: 'incorrect', message: 'is incorrect' });
   }
   const problem = passwordProblem(
     input.newPassword,
     { login: user.login, name: user.display_name },
     'newPassword',
   );
-  if (problem) throw invalid([problem]);
+  if (problem) problems.push(problem);
+  if (problems.length) throw invalid(problems);
   const hash = await hashPassword(input.newPassword);
   await runWork(db, ctx, async (w) => {
     await repo.setPassword(w.tx, user.id, hash, true);

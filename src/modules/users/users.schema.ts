@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access/index.js';
 import { pageQuery } from '../../http/pagination.js';
+import { optionalPhoneText } from '../matching/phone.schema.js';
 
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const;
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -11,8 +12,6 @@ const login = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._@-]{2,64}$/, 'use 2–64 letters, digits, dots, dashes, underscores or @');
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -38,7 +37,7 @@ export const createUserBody = z.strictObject({
   login,
   displayName: z.string().trim().min(1).max(100),
   email: z.email().max(200).nullable().optional(),
-  phone: optionalText(40),
+  phone: optionalPhoneText(40),
   role: z.enum(ROLES),
   status: z.enum(USER_STATUSES).default('active'),
   teamId: z.uuid().nullable().optional(),

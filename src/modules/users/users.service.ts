@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Db, Executor } from '../../db/database.js';
 import {
   AppError,
@@ -19,6 +18,7 @@ import {
   passwordProblem,
   resetPassword,
 } from '../auth/index.js';
+import { normalizePhone as normalizeAnyPhone } from '../matching/index.js';
 import { findVisibleTeam } from '../teams/index.js';
 import * as repo from './users.repo.js';
 import type { CreateUserInput, Language, ListUsersQuery, UpdateUserInput, User } from './users.schema.js';
@@ -42,10 +42,9 @@ export function toUser(row: repo.PublicUserRow): User {
   };
 }
 
-/** Phones are stored in E.164; numbers without a country code are read as Chinese. */
+/** Phones are stored in E.164, read as customers' phones are (numbers without a country code are Chinese). */
 export function normalizePhone(phone: string): string | null {
-  const parsed = parsePhoneNumberFromString(phone, 'CN');
-  return parsed?.isValid() ? parsed.number : null;
+  return normalizeAnyPhone(phone).e164;
 }
 
 function rolesFor(ctx: RequestContext): readonly Role[] {
@@ -61,8 +60,15 @@ interface Relations {
 }
 
 /** Checks the parts of a user that refer to other records or depend on who is asking. */
-async function checkRelations(db: Executor, ctx: RequestContext, r: Relations, selfId?: string) {
-  const problems: FieldProblem[] = [];
+async function checkRelations(
+  db: Executor,
+  ctx: RequestContext,
+  r: Relations,
+  selfId?: string,
+  /** Found by the caller, reported with these: every field problem in one answer. */
+  known: FieldProblem[] = [],
+) {
+  const problems: FieldProblem[] = [...known];
   if (!rolesFor(ctx).includes(r.role)) {
     throw fieldError(
       'FORBIDDEN',
@@ -119,10 +125,9 @@ export async function prepareUser(db: Db, ctx: RequestContext, input: CreateUser
     partnerId,
     phone: input.phone ?? null,
   };
-  await checkRelations(db, ctx, relations);
   const password = input.password ?? generatePassword();
   const problem = passwordProblem(password, { login: input.login, name: input.displayName });
-  if (problem) throw invalid([problem]);
+  await checkRelations(db, ctx, relations, undefined, problem ? [problem] : []);
   return { input, relations, password, passwordHash: await hashPassword(password) };
 }
 

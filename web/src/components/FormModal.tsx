@@ -2,11 +2,13 @@ import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from './FormAlert.js';
+import { useEnterKey } from './enterKey.js';
 import type { FormErrors } from './useFormErrors.js';
 
 /**
  * A dialog around one vertical form: OK submits it, and what `onSubmit` throws is shown by `errors` — under
- * its fields, or in an alert below the form. The form stays mounted while closed, so `form` stays connected.
+ * its fields, or in an alert below the form. Enter checks the form and moves on, sending it only from the last
+ * field with nothing wrong (enterKey.ts). The form stays mounted while closed, so `form` stays connected.
  */
 export function FormModal<V>(props: {
   open: boolean;
@@ -28,6 +30,7 @@ export function FormModal<V>(props: {
 }) {
   const { t } = useTranslation();
   const { form, errors } = props;
+  const onKeyDown = useEnterKey(form);
 
   const submit = async (values: V) => {
     errors.clear();
@@ -57,6 +60,7 @@ export function FormModal<V>(props: {
         layout="vertical"
         name={props.name}
         onFinish={(values) => void submit(values)}
+        onKeyDown={onKeyDown}
         onValuesChange={(changed: object) => {
           errors.onValuesChange(changed);
           props.onValuesChange?.(changed);

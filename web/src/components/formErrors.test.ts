@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type FieldProblem } from '../api/client.js';
-import { mapProblemsToFields, problemsOf } from './formErrors.js';
+import { fieldNameOf, mapProblemsToFields, problemsOf } from './formErrors.js';
 
 const describeProblem = (p: FieldProblem) => `${p.problem}!`;
 
@@ -60,5 +60,42 @@ describe('mapProblemsToFields', () => {
       fields: [],
       others: problems,
     });
+  });
+});
+
+describe('every field error at once', () => {
+  const accountFields = ['legalName', 'phones', 'emails', 'contacts.*.mobile', 'contacts.*.email'];
+
+  it('puts a bad e-mail and a bad phone of one answer under their two fields', () => {
+    const problems: FieldProblem[] = [
+      { field: 'phones.1', problem: 'invalid_phone', message: 'is not a phone number' },
+      { field: 'emails.0', problem: 'invalid_format', message: 'Invalid email address' },
+    ];
+    expect(mapProblemsToFields(problems, accountFields, describeProblem)).toEqual({
+      fields: [
+        { name: 'phones', errors: ['invalid_phone!'] },
+        { name: 'emails', errors: ['invalid_format!'] },
+      ],
+      others: [],
+    });
+  });
+
+  it('lands a problem of a field in a list on that field of that row', () => {
+    const problems = [
+      { field: 'contacts.0.mobile', problem: 'invalid_phone', message: 'x' },
+      { field: 'contacts.2.email', problem: 'invalid_format', message: 'y' },
+    ];
+    expect(mapProblemsToFields(problems, accountFields, describeProblem).fields).toEqual([
+      { name: ['contacts', 0, 'mobile'], errors: ['invalid_phone!'] },
+      { name: ['contacts', 2, 'email'], errors: ['invalid_format!'] },
+    ]);
+  });
+
+  it('reads list patterns only where the path fits them', () => {
+    expect(fieldNameOf('contacts.x.mobile', accountFields)).toBeUndefined();
+    expect(fieldNameOf('contacts.0.title', accountFields)).toBeUndefined();
+    expect(fieldNameOf('contacts.0.mobile.1', accountFields)).toBeUndefined();
+    expect(fieldNameOf('legalName', accountFields)).toBe('legalName');
+    expect(fieldNameOf('emails.3', accountFields)).toBe('emails');
   });
 });

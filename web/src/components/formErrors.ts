@@ -1,7 +1,8 @@
 import { ApiError, type FieldProblem } from '../api/client.js';
 
 export interface FormFieldErrors {
-  name: string;
+  /** A field's name, or the path of a field in a list (`['contacts', 0, 'mobile']`). */
+  name: string | (string | number)[];
   errors: string[];
 }
 
@@ -11,26 +12,48 @@ export function problemsOf(error: unknown): FieldProblem[] {
 }
 
 /**
- * Splits problems into errors for the form's own fields and the rest (shown above the form). A nested path
- * such as `scopes.0` lands on `scopes` when the form has no field of the full name.
+ * The form field a problem's path lands on: the field of that name; a field in a list when the form declares
+ * the list's fields as `contacts.*.mobile` (`contacts.0.mobile` → `['contacts', 0, 'mobile']`); else the
+ * top-level field (`scopes.0` → `scopes`, `phones.1` → `phones` when phones are typed as one text).
+ */
+export function fieldNameOf(
+  path: string,
+  formFields: readonly string[],
+): FormFieldErrors['name'] | undefined {
+  if (formFields.includes(path)) return path;
+  const parts = path.split('.');
+  for (const field of formFields) {
+    const pattern = field.split('.');
+    if (!pattern.includes('*') || pattern.length !== parts.length) continue;
+    const fits = pattern.every((p, i) => (p === '*' ? /^\d+$/.test(parts[i]!) : p === parts[i]));
+    if (fits) return parts.map((p, i) => (pattern[i] === '*' ? Number(p) : p));
+  }
+  const top = parts[0];
+  return top !== undefined && formFields.includes(top) ? top : undefined;
+}
+
+/**
+ * Splits problems into errors for the form's own fields and the rest (shown above the form). Every problem
+ * of a field is kept, so all of them show at once.
  */
 export function mapProblemsToFields(
   problems: readonly FieldProblem[],
   formFields: readonly string[],
   describe: (problem: FieldProblem) => string,
 ): { fields: FormFieldErrors[]; others: FieldProblem[] } {
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, FormFieldErrors>();
   const others: FieldProblem[] = [];
   for (const problem of problems) {
-    const name = formFields.includes(problem.field) ? problem.field : problem.field.split('.')[0];
-    if (name === undefined || !formFields.includes(name)) {
+    const name = fieldNameOf(problem.field, formFields);
+    if (name === undefined) {
       others.push(problem);
       continue;
     }
-    const errors = byField.get(name) ?? [];
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, errors: [] };
     const text = describe(problem);
-    if (!errors.includes(text)) errors.push(text);
-    byField.set(name, errors);
+    if (!entry.errors.includes(text)) entry.errors.push(text);
+    byField.set(key, entry);
   }
-  return { fields: [...byField].map(([name, errors]) => ({ name, errors })), others };
+  return { fields: [...byField.values()], others };
 }

@@ -5,8 +5,9 @@ import { errorText, fieldProblemText, problemText } from '../i18n/errorText.js';
 import { mapProblemsToFields, problemsOf } from './formErrors.js';
 
 /**
- * Shows an API error on a form: field problems under their fields, translated by problem code, and anything
- * else as one message for an alert above the form.
+ * Shows an API error on a form: every field problem under its field (all at once), translated by problem
+ * code, and anything else as one message for an alert above the form. `formFields` may name fields in a
+ * list as `contacts.*.mobile`.
  */
 export function useFormErrors(form: FormInstance, formFields: readonly string[]) {
   const { t } = useTranslation();
@@ -25,7 +26,10 @@ export function useFormErrors(form: FormInstance, formFields: readonly string[])
 
   const clear = useCallback(() => setAlert(null), []);
 
-  /** For Form's onValuesChange: an edited field drops the server's complaint about it, and the alert goes. */
+  /**
+   * For Form's onValuesChange: an edited field drops the server's complaint about it, and the alert goes. A
+   * field in a list (a contact's mobile) is re-checked by its own rules when it changes.
+   */
   const onValuesChange = useCallback(
     (changed: object) => {
       setAlert(null);

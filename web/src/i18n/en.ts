@@ -12,6 +12,8 @@ export const en = {
     tagline: 'Customer ownership, sales credit and commission',
   },
   common: {
+    /** A list field's problem and the items that have it. */
+    badItems: '{{problem}}: {{items}}',
     save: 'Save',
     cancel: 'Cancel',
     create: 'Create',
@@ -229,6 +231,7 @@ export const en = {
     other_partner: 'This must be your own partner',
     not_allowed: 'This is only for partner roles',
     self: 'You cannot do this to yourself',
+    invalid_email: 'This is not a valid e-mail address',
     invalid_phone: 'This is not a valid phone number',
     taken: 'This is already taken',
     not_assignable: 'Your role may not assign this role',

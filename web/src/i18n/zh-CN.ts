@@ -12,6 +12,7 @@ export const zhCN: Resource = {
     tagline: '客户归属、销售业绩与佣金',
   },
   common: {
+    badItems: '{{problem}}：{{items}}',
     save: '保存',
     cancel: '取消',
     create: '创建',
@@ -226,6 +227,7 @@ export const zhCN: Resource = {
     other_partner: '必须是您自己的合作伙伴',
     not_allowed: '仅适用于合作伙伴角色',
     self: '不能对自己执行此操作',
+    invalid_email: '不是有效的电子邮箱地址',
     invalid_phone: '不是有效的电话号码',
     taken: '已被占用',
     not_assignable: '您的角色不能分配此角色',

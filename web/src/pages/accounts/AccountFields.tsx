@@ -2,6 +2,8 @@ import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_SIZES } from '../../api/types.js';
+import { emailListRule, phoneListRule } from '../../components/fieldRules.js';
+import { splitList } from './accountForm.js';
 import { AccountSelect } from './AccountSelect.js';
 
 const half = { xs: 24, md: 12 };
@@ -42,7 +44,12 @@ export function AccountFields(props: {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="phones" label={t('accounts.phones')} extra={t('accounts.listHelp')}>
+          <Form.Item
+            name="phones"
+            label={t('accounts.phones')}
+            extra={t('accounts.listHelp')}
+            rules={[phoneListRule(t, splitList)]}
+          >
             <Input type="tel" maxLength={400} autoComplete="off" />
           </Form.Item>
         </Col>
@@ -60,7 +67,12 @@ export function AccountFields(props: {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="emails" label={t('accounts.emails')} extra={t('accounts.listHelp')}>
+          <Form.Item
+            name="emails"
+            label={t('accounts.emails')}
+            extra={t('accounts.listHelp')}
+            rules={[emailListRule(t, splitList)]}
+          >
             <Input maxLength={1000} autoComplete="off" />
           </Form.Item>
         </Col>

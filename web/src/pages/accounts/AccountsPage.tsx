@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ACCOUNT_STATUSES, type Account, type AccountStatus } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
@@ -28,6 +29,9 @@ import { OwnerName } from './OwnerName.js';
 import { formatPhones } from '../../../../src/modules/matching/phone-format.js';
 
 const PAGE_SIZE = 20;
+
+/** The name column's width: a phone keeps room for the status beside it. */
+const NAME_WIDTH = 'min(360px, 50vw)';
 
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
@@ -44,12 +48,12 @@ export function AccountsPage() {
       title: t('accounts.legalName'),
       dataIndex: 'legalName',
       render: (name: string, account) => (
-        <Space orientation="vertical" size={0} style={{ maxWidth: 360 }}>
+        <Space orientation="vertical" size={0} style={{ maxWidth: NAME_WIDTH }}>
           <Link to={`/accounts/${account.id}`} onClick={(e) => e.stopPropagation()}>
             {name}
           </Link>
           {(account.aliases.length > 0 || account.englishName) && (
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
+            <Typography.Text type="secondary" ellipsis style={{ maxWidth: NAME_WIDTH }}>
               {[account.englishName, ...account.aliases].filter(Boolean).join(' · ')}
             </Typography.Text>
           )}
@@ -59,6 +63,7 @@ export function AccountsPage() {
     {
       title: t('accounts.uscc'),
       dataIndex: 'uscc',
+      responsive: SECONDARY,
       render: (uscc: string | null, account) =>
         uscc ? (
           <Space size={4}>
@@ -76,12 +81,19 @@ export function AccountsPage() {
     {
       title: t('accounts.address'),
       key: 'address',
+      responsive: SECONDARY,
       render: (_: unknown, a) => [a.province, a.city, a.district].filter(Boolean).join(' '),
     },
-    { title: t('accounts.phones'), dataIndex: 'phones', render: (phones: string[]) => formatPhones(phones) },
+    {
+      title: t('accounts.phones'),
+      dataIndex: 'phones',
+      responsive: SECONDARY,
+      render: (phones: string[]) => formatPhones(phones),
+    },
     {
       title: t('accounts.owner'),
       dataIndex: 'ownerId',
+      responsive: SECONDARY,
       render: (id: string | null) => <OwnerName ownerId={id} />,
     },
     {
@@ -94,6 +106,7 @@ export function AccountsPage() {
     {
       title: t('accounts.updatedAt'),
       dataIndex: 'updatedAt',
+      responsive: SECONDARY,
       render: (at: string) => formatDateTime(at, i18n.language),
     },
   ];
@@ -141,7 +154,7 @@ export function AccountsPage() {
         columns={columns}
         dataSource={accounts.data?.items}
         loading={accounts.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={useTableScroll<Account>({ x: 'max-content' })}
         size="middle"
         onRow={(account) => ({
           onClick: () => void navigate(`/accounts/${account.id}`),

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { emailRule, phoneRule } from '../../components/fieldRules.js';
 
 /** The people at a new customer; their mobiles and e-mails count as evidence in the duplicate check. */
 export function ContactFields() {
@@ -22,7 +23,7 @@ export function ContactFields() {
                 </Form.Item>
               </Col>
               <Col xs={12} md={6}>
-                <Form.Item name={[field.name, 'mobile']}>
+                <Form.Item name={[field.name, 'mobile']} rules={[phoneRule(t)]}>
                   <Input
                     type="tel"
                     placeholder={t('accounts.contactMobile')}
@@ -32,7 +33,7 @@ export function ContactFields() {
                 </Form.Item>
               </Col>
               <Col xs={12} md={7}>
-                <Form.Item name={[field.name, 'email']} rules={[{ type: 'email' }]}>
+                <Form.Item name={[field.name, 'email']} rules={[emailRule(t)]}>
                   <Input
                     placeholder={t('accounts.contactEmail')}
                     aria-label={t('accounts.contactEmail')}

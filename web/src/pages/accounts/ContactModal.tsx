@@ -2,6 +2,7 @@ import { App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../api/types.js';
+import { emailRule, phoneRule } from '../../components/fieldRules.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import type { ContactFormValues } from './accountForm.js';
@@ -64,10 +65,15 @@ export function ContactModal(props: {
       <Form.Item name="name" label={t('accounts.contactName')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="mobile" label={t('accounts.contactMobile')} extra={t('accounts.contactMobileHelp')}>
+      <Form.Item
+        name="mobile"
+        label={t('accounts.contactMobile')}
+        extra={t('accounts.contactMobileHelp')}
+        rules={[phoneRule(t)]}
+      >
         <Input type="tel" maxLength={40} />
       </Form.Item>
-      <Form.Item name="email" label={t('accounts.contactEmail')} rules={[{ type: 'email' }]}>
+      <Form.Item name="email" label={t('accounts.contactEmail')} rules={[emailRule(t)]}>
         <Input type="email" maxLength={200} />
       </Form.Item>
       <Form.Item name="title" label={t('accounts.contactTitle')}>

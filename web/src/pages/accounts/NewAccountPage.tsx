@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { FormAlert } from '../../components/FormAlert.js';
 import { useDebouncedValue } from '../../components/useDebouncedValue.js';
+import { useEnterKey } from '../../components/enterKey.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { errorText, problemText } from '../../i18n/errorText.js';
 import { AccountFields } from './AccountFields.js';
@@ -29,6 +30,7 @@ export function NewAccountPage() {
   const narrow = Grid.useBreakpoint().lg === false;
   const [form] = Form.useForm<AccountFormValues>();
   const errors = useFormErrors(form, ACCOUNT_FORM_FIELDS);
+  const onKeyDown = useEnterKey(form);
   const { create } = useAccountMutations();
   const [values, setValues] = useState<AccountFormValues>({});
   // A 409 from the create (someone entered the customer since the last check) stands until the next edit.
@@ -86,6 +88,7 @@ export function NewAccountPage() {
               layout="vertical"
               name="account"
               onFinish={onFinish}
+              onKeyDown={onKeyDown}
               onValuesChange={(changed: object, all) => {
                 errors.onValuesChange(changed);
                 setValues(all);

@@ -5,6 +5,10 @@ import type {
   CreateAccountBody,
   UpdateAccountBody,
 } from '../../api/types.js';
+import { isEmail } from '../../components/fieldRules.js';
+
+// A half-typed address is left out of the live check instead of failing it (the server's rule: zod's).
+export { isEmail };
 
 export interface ContactFormValues {
   name?: string;
@@ -58,12 +62,11 @@ export const ACCOUNT_FORM_FIELDS = [
   'parentId',
   'isBranch',
   'reason',
+  'contacts.*.name',
+  'contacts.*.mobile',
+  'contacts.*.email',
+  'contacts.*.title',
 ] as const;
-
-/** The server's e-mail rule (zod's): a half-typed address is left out of the live check instead of failing it. */
-const EMAIL =
-  /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-export const isEmail = (value: string) => EMAIL.test(value);
 
 const text = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();

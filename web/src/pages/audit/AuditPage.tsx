@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
 import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
 import { errorText, loose } from '../../i18n/errorText.js';
@@ -66,6 +67,7 @@ export function AuditPage() {
     {
       title: t('audit.entityType'),
       dataIndex: 'entityType',
+      responsive: SECONDARY,
       render: (type: string, entry) => (
         <Space size={4} wrap>
           <span>{typeLabel(type)}</span>
@@ -150,7 +152,7 @@ export function AuditPage() {
         loading={audit.isFetching}
         size="middle"
         // A fixed minimum, not max-content: the expanded JSON would otherwise widen every column.
-        scroll={{ x: 720 }}
+        scroll={useTableScroll<AuditEntry>({ x: 720 })}
         expandable={{
           expandedRowRender: (entry) => <AuditEntryDetails entry={entry} onOpenDecision={setDecisionId} />,
           expandRowByClick: true,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ImportJob, ImportStatus } from '../../api/types.js';
+import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { IMPORT_STATUS_COLORS, uploadContentType } from './importJob.js';
@@ -40,6 +41,7 @@ export function ImportsPage() {
     {
       title: t('imports.rows'),
       key: 'rows',
+      responsive: SECONDARY,
       render: (_: unknown, job) => (typeof job.summary.rows === 'number' ? job.summary.rows : ''),
     },
     {
@@ -103,7 +105,7 @@ export function ImportsPage() {
         columns={columns}
         dataSource={imports.data?.items}
         loading={imports.isLoading}
-        scroll={{ x: 'max-content' }}
+        scroll={useTableScroll<ImportJob>({ x: 'max-content' })}
         size="middle"
         locale={{ emptyText: t('imports.empty') }}
         onRow={(job) => ({

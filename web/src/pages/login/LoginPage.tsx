@@ -7,6 +7,7 @@ import { api } from '../../api/client.js';
 import type { Me } from '../../api/types.js';
 import { FullPageSpin } from '../../app/RequireAuth.js';
 import { meKey, useMeQuery } from '../../app/session.js';
+import { useEnterKey } from '../../components/enterKey.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { errorText } from '../../i18n/errorText.js';
 
@@ -29,6 +30,8 @@ export function LoginPage() {
   const location = useLocation();
   const client = useQueryClient();
   const me = useMeQuery();
+  const [form] = Form.useForm<LoginForm>();
+  const onKeyDown = useEnterKey(form);
   const login = useMutation({
     mutationFn: (body: LoginForm) => api.post<Me & { expiresAt: string }>('/api/v1/auth/login', body),
     onSuccess: ({ expiresAt: _expiresAt, ...signedIn }) => {
@@ -73,7 +76,13 @@ export function LoginPage() {
             role="alert"
           />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
+        <Form<LoginForm>
+          form={form}
+          layout="vertical"
+          onFinish={(values) => login.mutate(values)}
+          onKeyDown={onKeyDown}
+          requiredMark={false}
+        >
           <Form.Item
             name="login"
             label={t('login.login')}

@@ -6,6 +6,7 @@ import { api } from '../../api/client.js';
 import { LANGUAGES, type Organization, type UpdateOrganizationBody } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
 import { FormAlert } from '../../components/FormAlert.js';
+import { useEnterKey } from '../../components/enterKey.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -29,6 +30,7 @@ export function OrganizationPage() {
   const client = useQueryClient();
   const [form] = Form.useForm<OrgFormValues>();
   const errors = useFormErrors(form, FIELDS);
+  const onKeyDown = useEnterKey(form);
   const org = useQuery({ queryKey: orgKey, queryFn: () => api.get<Organization>('/api/v1/organization') });
   const save = useMutation({
     mutationFn: (body: UpdateOrganizationBody) => api.patch<Organization>('/api/v1/organization', body),
@@ -61,6 +63,7 @@ export function OrganizationPage() {
         disabled={!canWrite}
         onFinish={(values) => save.mutate({ ...values, name: values.name.trim() })}
         onValuesChange={errors.onValuesChange}
+        onKeyDown={onKeyDown}
       >
         <Form.Item name="name" label={t('organization.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} />

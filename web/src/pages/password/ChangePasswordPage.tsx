@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.js';
 import { meKey, useMe } from '../../app/session.js';
 import { FormAlert } from '../../components/FormAlert.js';
+import { useEnterKey } from '../../components/enterKey.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 
 interface PasswordFormValues {
@@ -22,6 +23,7 @@ export function ChangePasswordPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordFormValues>();
   const errors = useFormErrors(form, FIELDS);
+  const onKeyDown = useEnterKey(form);
   const mustChange = useMe().user.mustChangePassword;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -49,6 +51,7 @@ export function ChangePasswordPage() {
         name="password"
         onFinish={({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword })}
         onValuesChange={errors.onValuesChange}
+        onKeyDown={onKeyDown}
       >
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />

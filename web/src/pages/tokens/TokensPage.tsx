@@ -3,6 +3,7 @@ import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography, type Tab
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, Permission } from '../../api/types.js';
+import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { SecretModal } from '../../components/SecretModal.js';
 import { errorText } from '../../i18n/errorText.js';
@@ -23,16 +24,19 @@ export function TokensPage() {
   const date = (iso: string | null, empty = '') => (iso ? formatDateTime(iso, i18n.language) : empty);
   const now = Date.now();
 
+  const scroll = useTableScroll<ApiToken>({ x: 'max-content' });
   const columns: TableColumnsType<ApiToken> = [
     { title: t('tokens.name'), dataIndex: 'name' },
     {
       title: t('tokens.prefix'),
       dataIndex: 'prefix',
+      responsive: SECONDARY,
       render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text>,
     },
     {
       title: t('tokens.scopes'),
       dataIndex: 'scopes',
+      responsive: SECONDARY,
       render: (scopes: string[]) => (
         <Space size={[0, 4]} wrap>
           {scopes.map((s) => (
@@ -49,15 +53,22 @@ export function TokensPage() {
         return <Tag color={STATUS_COLORS[status]}>{t(`tokens.${status}`)}</Tag>;
       },
     },
-    { title: t('tokens.createdAt'), dataIndex: 'createdAt', render: (at: string) => date(at) },
+    {
+      title: t('tokens.createdAt'),
+      dataIndex: 'createdAt',
+      responsive: SECONDARY,
+      render: (at: string) => date(at),
+    },
     {
       title: t('tokens.expiresAt'),
       dataIndex: 'expiresAt',
+      responsive: SECONDARY,
       render: (at: string | null) => date(at, t('common.never')),
     },
     {
       title: t('tokens.lastUsedAt'),
       dataIndex: 'lastUsedAt',
+      responsive: SECONDARY,
       render: (at: string | null) => date(at, t('common.never')),
     },
     {
@@ -101,7 +112,7 @@ export function TokensPage() {
         columns={columns}
         dataSource={tokens.data}
         loading={tokens.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         pagination={false}
         size="middle"
       />

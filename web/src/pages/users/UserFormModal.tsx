@@ -6,6 +6,7 @@ import { LANGUAGES, USER_STATUSES, type CreatedUser, type User } from '../../api
 import { useMe } from '../../app/session.js';
 import { TeamSelect } from '../../components/TeamSelect.js';
 import { UserSelect } from '../../components/UserSelect.js';
+import { emailRule, phoneRule } from '../../components/fieldRules.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useFormErrors } from '../../components/useFormErrors.js';
 import { useUserMutations } from './users.api.js';
@@ -99,10 +100,10 @@ export function UserFormModal(props: {
       <Form.Item name="managerId" label={t('users.manager')}>
         <UserSelect excludeId={editing?.id} />
       </Form.Item>
-      <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email' }]}>
+      <Form.Item name="email" label={t('users.email')} rules={[emailRule(t)]}>
         <Input type="email" maxLength={200} />
       </Form.Item>
-      <Form.Item name="phone" label={t('users.phone')}>
+      <Form.Item name="phone" label={t('users.phone')} rules={[phoneRule(t)]}>
         <Input type="tel" maxLength={40} />
       </Form.Item>
       <Form.Item name="language" label={t('users.language')}>

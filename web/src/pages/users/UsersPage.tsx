@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../src/modules/access/permissions.js';
 import { USER_STATUSES, type User, type UserStatus } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { SecretModal } from '../../components/SecretModal.js';
 import { tablePagination } from '../../components/tablePagination.js';
@@ -59,6 +60,7 @@ export function UsersPage() {
       onError: (error) => void message.error(errorText(t, error)),
     });
 
+  const scroll = useTableScroll<User>({ x: 'max-content' });
   const columns: TableColumnsType<User> = [
     {
       title: t('users.displayName'),
@@ -70,7 +72,12 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { title: t('users.role'), dataIndex: 'role', render: (role: User['role']) => t(`roles.${role}`) },
+    {
+      title: t('users.role'),
+      dataIndex: 'role',
+      responsive: SECONDARY,
+      render: (role: User['role']) => t(`roles.${role}`),
+    },
     {
       title: t('users.status'),
       dataIndex: 'status',
@@ -79,18 +86,21 @@ export function UsersPage() {
     {
       title: t('users.team'),
       dataIndex: 'teamId',
+      responsive: SECONDARY,
       render: (teamId: string | null) => (teamId ? (teamNames.get(teamId) ?? '…') : ''),
     },
-    { title: t('users.email'), dataIndex: 'email', ellipsis: true },
-    { title: t('users.phone'), dataIndex: 'phone' },
+    { title: t('users.email'), dataIndex: 'email', ellipsis: true, responsive: SECONDARY },
+    { title: t('users.phone'), dataIndex: 'phone', responsive: SECONDARY },
     {
       title: t('users.language'),
       dataIndex: 'language',
+      responsive: SECONDARY,
       render: (language: User['language']) => (language ? t(`language.${language}`) : ''),
     },
     {
       title: t('users.updatedAt'),
       dataIndex: 'updatedAt',
+      responsive: SECONDARY,
       render: (at: string) => formatDateTime(at, i18n.language),
     },
   ];
@@ -100,7 +110,7 @@ export function UsersPage() {
       key: 'actions',
       fixed: narrow ? undefined : 'right',
       render: (_: unknown, user) => (
-        <Space size={0}>
+        <Space size={0} wrap>
           <Button
             type="link"
             icon={<EditOutlined />}
@@ -174,7 +184,7 @@ export function UsersPage() {
         columns={columns}
         dataSource={users.data?.items}
         loading={users.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         size="middle"
         pagination={tablePagination(t, filters, users.data?.total ?? 0, (paging) =>
           setFilters((f) => ({ ...f, ...paging })),
