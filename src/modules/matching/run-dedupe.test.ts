@@ -222,7 +222,7 @@ describe('the output keeps the input’s columns', () => {
   it('reads XLSX and writes XLSX, every cell still neutralised', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('客户');
-    for (const line of parse<string[]>(csv)) sheet.addRow(line);
+    for (const line of parse(csv) as string[][]) sheet.addRow(line);
     const input = join(dir, 'list.xlsx');
     const output = join(dir, 'out.xlsx');
     await book.xlsx.writeFile(input);
