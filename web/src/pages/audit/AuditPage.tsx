@@ -8,7 +8,6 @@ import {
   Select,
   Space,
   Table,
-  Tag,
   Typography,
   type GetProps,
   type TableColumnsType,
@@ -50,36 +49,42 @@ export function AuditPage() {
   const actionLabel = (action: string) => lt(`audit.actions.${action}`, { defaultValue: action });
   const typeLabel = (type: string) => lt(`audit.entityTypes.${type}`, { defaultValue: type });
 
+  const timeZone = audit.data?.timeZone;
+  const actorText = (entry: AuditEntry) =>
+    entry.actorName ?? (entry.actorId ? entry.actorLabel : t('audit.system', { label: entry.actorLabel }));
+  const recordText = (entry: AuditEntry) =>
+    entry.entityType === 'export'
+      ? lt(`audit.values.kind.${entry.entityId}`, { defaultValue: entry.entityId })
+      : entry.entityName;
+
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, i18n.language) },
-    { title: t('audit.actor'), dataIndex: 'actorLabel' },
     {
-      title: t('audit.action'),
-      dataIndex: 'action',
-      render: (action: string) => (
-        <Space size={4} wrap>
-          <span>{actionLabel(action)}</span>
-          <Tag style={{ fontFamily: 'monospace' }}>{action}</Tag>
-        </Space>
-      ),
+      title: t('audit.at'),
+      dataIndex: 'at',
+      render: (at: string) => formatDateTime(at, i18n.language, timeZone),
     },
+    { title: t('audit.actor'), key: 'actor', render: (_, entry) => actorText(entry) },
+    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action) },
     {
-      title: t('audit.entityType'),
-      dataIndex: 'entityType',
-      render: (type: string, entry) => (
-        <Space size={4} wrap>
-          <span>{typeLabel(type)}</span>
-          <Typography.Link
-            style={{ fontFamily: 'monospace', fontSize: 12 }}
-            onClick={(event) => {
-              event.stopPropagation();
-              filter({ entityType: type, entityId: entry.entityId });
-            }}
-          >
-            {entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}
-          </Typography.Link>
-        </Space>
-      ),
+      title: t('audit.record'),
+      key: 'record',
+      render: (_, entry) => {
+        const name = recordText(entry);
+        return (
+          <Space size={4} wrap>
+            <Typography.Text type="secondary">{typeLabel(entry.entityType)}</Typography.Text>
+            <Typography.Link
+              data-testid="audit-record"
+              onClick={(event) => {
+                event.stopPropagation();
+                filter({ entityType: entry.entityType, entityId: entry.entityId });
+              }}
+            >
+              {name ?? t('audit.recordOutOfSight', { id: entry.entityId.slice(0, 8) })}
+            </Typography.Link>
+          </Space>
+        );
+      },
     },
   ];
 
@@ -143,6 +148,11 @@ export function AuditPage() {
         />
       </Flex>
       {audit.error && <Alert type="error" showIcon title={errorText(t, audit.error)} />}
+      {timeZone && (
+        <Typography.Text type="secondary" data-testid="audit-zone">
+          {t('audit.timeZoneNote', { zone: timeZone })}
+        </Typography.Text>
+      )}
       <Table<AuditEntry>
         rowKey="id"
         columns={columns}
@@ -152,7 +162,9 @@ export function AuditPage() {
         // A fixed minimum, not max-content: the expanded JSON would otherwise widen every column.
         scroll={{ x: 720 }}
         expandable={{
-          expandedRowRender: (entry) => <AuditEntryDetails entry={entry} onOpenDecision={setDecisionId} />,
+          expandedRowRender: (entry) => (
+            <AuditEntryDetails entry={entry} timeZone={timeZone ?? ''} onOpenDecision={setDecisionId} />
+          ),
           expandRowByClick: true,
           // A fixed column makes expanded rows as wide as the visible table, not the scrolled one.
           fixed: 'left',
