@@ -4,6 +4,7 @@ import {
   Button,
   DatePicker,
   Flex,
+  Grid,
   Input,
   Select,
   Space,
@@ -35,6 +36,7 @@ export function AuditPage() {
   const { t, i18n } = useTranslation();
   const lt = loose(t);
   const canReadUsers = useCan('users:read');
+  const narrow = Grid.useBreakpoint().md === false;
   const [filters, setFilters] = useState<AuditFilters>({});
   const [range, setRange] = useState<RangeValue>(null);
   const [page, setPage] = useState({ limit: PAGE_SIZE, offset: 0 });
@@ -57,36 +59,45 @@ export function AuditPage() {
       ? lt(`audit.values.kind.${entry.entityId}`, { defaultValue: entry.entityId })
       : entry.entityName;
 
-  const columns: TableColumnsType<AuditEntry> = [
-    {
-      title: t('audit.at'),
-      dataIndex: 'at',
-      render: (at: string) => formatDateTime(at, i18n.language, timeZone),
-    },
-    { title: t('audit.actor'), key: 'actor', render: (_, entry) => actorText(entry) },
-    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action) },
-    {
-      title: t('audit.record'),
-      key: 'record',
-      render: (_, entry) => {
-        const name = recordText(entry);
-        return (
-          <Space size={4} wrap>
-            <Typography.Text type="secondary">{typeLabel(entry.entityType)}</Typography.Text>
-            <Typography.Link
-              data-testid="audit-record"
-              onClick={(event) => {
-                event.stopPropagation();
-                filter({ entityType: entry.entityType, entityId: entry.entityId });
-              }}
-            >
-              {name ?? t('audit.recordOutOfSight', { id: entry.entityId.slice(0, 8) })}
-            </Typography.Link>
-          </Space>
-        );
-      },
-    },
-  ];
+  const record = (entry: AuditEntry) => (
+    <Space size={4} wrap>
+      <Typography.Text type="secondary">{typeLabel(entry.entityType)}</Typography.Text>
+      <Typography.Link
+        data-testid="audit-record"
+        onClick={(event) => {
+          event.stopPropagation();
+          filter({ entityType: entry.entityType, entityId: entry.entityId });
+        }}
+      >
+        {recordText(entry) ?? t('audit.recordOutOfSight', { id: entry.entityId.slice(0, 8) })}
+      </Typography.Link>
+    </Space>
+  );
+  const time = (at: string) => formatDateTime(at, i18n.language, timeZone);
+
+  // On a phone an entry is one stacked cell (what, which record, who and when), so nothing scrolls sideways.
+  const columns: TableColumnsType<AuditEntry> = narrow
+    ? [
+        {
+          title: t('audit.title'),
+          key: 'entry',
+          render: (_, entry) => (
+            <Space orientation="vertical" size={0}>
+              <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>
+              {record(entry)}
+              <Typography.Text type="secondary">
+                {actorText(entry)} · {time(entry.at)}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: t('audit.at'), dataIndex: 'at', render: time },
+        { title: t('audit.actor'), key: 'actor', render: (_, entry) => actorText(entry) },
+        { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action) },
+        { title: t('audit.record'), key: 'record', render: (_, entry) => record(entry) },
+      ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -160,7 +171,7 @@ export function AuditPage() {
         loading={audit.isFetching}
         size="middle"
         // A fixed minimum, not max-content: the expanded JSON would otherwise widen every column.
-        scroll={{ x: 720 }}
+        scroll={narrow ? undefined : { x: 720 }}
         expandable={{
           expandedRowRender: (entry) => (
             <AuditEntryDetails entry={entry} timeZone={timeZone ?? ''} onOpenDecision={setDecisionId} />
