@@ -222,7 +222,8 @@ describe('the output keeps the input’s columns', () => {
   it('reads XLSX and writes XLSX, every cell still neutralised', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('客户');
-    for (const line of parse(csv) as string[][]) sheet.addRow(line);
+    const lines: string[][] = parse(csv);
+    for (const line of lines) sheet.addRow(line);
     const input = join(dir, 'list.xlsx');
     const output = join(dir, 'out.xlsx');
     await book.xlsx.writeFile(input);
