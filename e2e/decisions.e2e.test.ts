@@ -181,7 +181,7 @@ describe.skipIf(!executablePath)(
         expect(await count('Chain head')).toMatch(/^[0-9a-f]{64}$/);
         await shot('decisions-04-audit-verified');
 
-        const entry = page.getByRole('row').filter({ hasText: 'account.updated' }).first();
+        const entry = page.getByRole('row').filter({ hasText: 'Customer changed' }).first();
         await entry.click();
         await page.getByTestId('audit-decision').first().click();
         const modal = page.getByTestId('decision-modal');

@@ -165,14 +165,20 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
     async () => {
       await page.getByRole('menuitem', { name: 'Audit log' }).click();
       await page.waitForURL(/\/audit$/);
-      const row = page
-        .getByRole('row')
-        .filter({ hasText: 'user.created' })
-        .filter({ hasText: newUserId.slice(0, 8) });
+      // The entry reads as a sentence: who, what (no code beside it), which record by its name.
+      const row = page.getByRole('row').filter({ hasText: 'User created' }).filter({ hasText: 'Alice E2E' });
       await poll(() => row.count()).toBe(1);
-      expect(await row.textContent()).toContain('User created');
+      expect(await row.textContent()).not.toContain('user.created');
+      expect(await row.textContent()).not.toContain(newUserId.slice(0, 8));
       await row.click();
       const details = page.getByTestId('audit-details');
+      const diff = details.getByTestId('audit-diff');
+      await poll(() => diff.getByRole('row').filter({ hasText: 'Login' }).textContent()).toContain(
+        'e2e.alice',
+      );
+      expect(await details.textContent()).not.toContain('"login"');
+      // The stored JSON and the chain are there for who asks: behind "Technical details".
+      await details.getByTestId('audit-technical').click();
       await poll(() => details.textContent()).toContain('"login": "e2e.alice"');
       // Linked into the chain within a second or so: until then the entry says it is being linked.
       await poll(() => details.getByTestId('audit-hash').textContent()).toMatch(/[0-9a-f]{64}/);

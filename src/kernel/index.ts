@@ -2,6 +2,12 @@
  * The kernel every module stands on: the unit of work (one transaction with its audit entries, decisions and
  * events), decisions as data, typed events, leased jobs, the audit chain, and visibility policies.
  */
+export {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  type AuditAction,
+  type AuditEntityType,
+} from './audit-actions.js';
 export { runWork, isRetryable, LockOrderError, RetryWork, type AuditEntry, type Work } from './work.js';
 export {
   DECISION_KINDS,

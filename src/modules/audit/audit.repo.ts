@@ -1,5 +1,7 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { visible } from '../../kernel/visibility.js';
+import type { NamedEntity } from '../../kernel/visibility.repo.js';
+import { ENTITY_TABLES, visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
 
 export interface AuditFilter {
@@ -73,3 +75,41 @@ export async function listAuditRows(
 }
 
 export type AuditListRow = Awaited<ReturnType<typeof listAuditRows>>['items'][number];
+
+/** Records an audit entry can name, and the column a person knows each by. */
+const NAME_COLUMNS = {
+  account: 'legal_name',
+  contact: 'name',
+  user: 'display_name',
+  team: 'name',
+  token: 'name',
+  import: 'filename',
+} as const satisfies Partial<Record<NamedEntity, string>>;
+export type NameableEntity = keyof typeof NAME_COLUMNS;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The names of those of `ids` the actor may see, by the entity's own visibility policy: an entry about a
+ * customer out of the reader's sight says what happened, not to whom.
+ */
+export async function visibleNames(
+  db: Executor,
+  actor: Actor,
+  entity: NameableEntity,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+  if (wanted.length === 0) return new Map();
+  const table = ENTITY_TABLES[entity];
+  const id = sql.ref(`${table}.id`);
+  const name = sql.ref(`${table}.${NAME_COLUMNS[entity]}`);
+  // The table varies with the entity; the policy qualifies its columns, as every policy does.
+  const rows = await db
+    .selectFrom(table as 'accounts')
+    .select([sql<string>`${id}::text`.as('id'), sql<string>`${name}`.as('name')])
+    .where(sql<SqlBool>`${id} = any(${wanted}::uuid[])`)
+    .where(visible(entity, actor))
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

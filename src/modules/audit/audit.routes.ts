@@ -1,21 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database.js';
-import { pageOf } from '../../http/pagination.js';
 import { responses } from '../../http/schemas.js';
 import type { AuditSetup } from './audit.config.js';
 import type { AuditListRow } from './audit.repo.js';
-import { auditEntrySchema, auditQuery, auditReportSchema } from './audit.schema.js';
+import { auditPageSchema, auditQuery, auditReportSchema } from './audit.schema.js';
 import { browseAudit, verifyAuditTrail } from './audit.service.js';
 
-const toEntry = (row: AuditListRow) => ({
+type NamedRow = AuditListRow & {
+  entityName: string | null;
+  actorName: string | null;
+  refs: Record<string, string>;
+};
+
+const toEntry = (row: NamedRow) => ({
   id: row.id,
   at: row.at,
   actorId: row.actor_id,
   actorLabel: row.actor_label,
+  actorName: row.actorName,
   action: row.action,
   entityType: row.entity_type,
   entityId: row.entity_id,
+  entityName: row.entityName,
+  refs: row.refs,
   before: row.before,
   after: row.after,
   reason: row.reason,
@@ -35,15 +43,16 @@ export function auditRoutes(app: FastifyInstance, db: Db, setup: AuditSetup) {
       config: { access: 'audit:read' },
       schema: {
         tags,
-        summary: 'Browse the audit trail by entity, actor, action and time (newest first)',
+        summary:
+          'Browse the audit trail by entity, actor, action and time (newest first), with the names of the records in the reader’s sight',
         querystring: auditQuery,
-        response: responses({ 200: pageOf(auditEntrySchema) }),
+        response: responses({ 200: auditPageSchema }),
       },
     },
     async (request) => {
       const { limit, offset, ...filter } = request.query;
-      const { items, total } = await browseAudit(db, request.ctx, filter, { limit, offset });
-      return { items: items.map(toEntry), total, limit, offset };
+      const { items, total, timeZone } = await browseAudit(db, request.ctx, filter, { limit, offset });
+      return { items: items.map(toEntry), total, limit, offset, timeZone };
     },
   );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../http/pagination.js';
+import { pageOf, pageQuery } from '../../http/pagination.js';
 import { AUDIT_PROBLEM_CODES } from '../../kernel/index.js';
 
 /** The audit API's contract: an entry with its link in the hash chain, and the verify report. */
@@ -7,10 +7,23 @@ export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   actorId: z.uuid().nullable(),
-  actorLabel: z.string(),
+  actorLabel: z.string().describe('the login, or the system process, that acted'),
+  actorName: z
+    .string()
+    .nullable()
+    .describe('the acting user’s display name; null for a system process or a user out of sight'),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  entityName: z
+    .string()
+    .nullable()
+    .describe(
+      'the record’s name (legal name, display name, file name …); null when out of the reader’s sight',
+    ),
+  refs: z
+    .record(z.string(), z.string())
+    .describe('names of the records the before/after states refer to by id, those the reader may see'),
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string().nullable(),
@@ -20,6 +33,10 @@ export const auditEntrySchema = z.object({
     .object({ seq: z.string(), prevHash: z.string(), hash: z.string() })
     .nullable()
     .describe('its link in the hash chain; null for a second or so, until the chainer links it'),
+});
+
+export const auditPageSchema = pageOf(auditEntrySchema).extend({
+  timeZone: z.string().describe('the organisation’s IANA time zone, in which times are shown'),
 });
 
 export const auditProblemSchema = z.object({

@@ -113,9 +113,11 @@ export interface AuditExportRow {
   id: string;
   at: string;
   actor_label: string;
+  actorName: string | null;
   action: string;
   entity_type: string;
   entity_id: string;
+  entityName: string | null;
   reason: string | null;
   before: unknown;
   after: unknown;
@@ -124,18 +126,51 @@ export interface AuditExportRow {
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
-export const AUDIT_COLUMNS: ColumnSpec<AuditExportRow>[] = [
-  { heading: { 'zh-CN': '编号', en: 'ID' }, value: (r) => r.id },
-  { heading: { 'zh-CN': '时间', en: 'At' }, value: (r) => r.at },
-  { heading: { 'zh-CN': '操作人', en: 'Actor' }, value: (r) => r.actor_label },
-  { heading: { 'zh-CN': '操作', en: 'Action' }, value: (r) => r.action },
-  { heading: { 'zh-CN': '对象类型', en: 'Entity type' }, value: (r) => r.entity_type },
-  { heading: { 'zh-CN': '对象编号', en: 'Entity ID' }, value: (r) => r.entity_id },
-  { heading: { 'zh-CN': '原因', en: 'Reason' }, value: (r) => r.reason },
-  { heading: { 'zh-CN': '之前', en: 'Before' }, value: (r) => json(r.before) },
-  { heading: { 'zh-CN': '之后', en: 'After' }, value: (r) => json(r.after) },
-  { heading: { 'zh-CN': '决定编号', en: 'Decision ID' }, value: (r) => r.decision_id },
-];
+/** `2026-11-29 08:15:03` in `timeZone`: what a spreadsheet sorts and a person reads as local time. */
+export function localDateTime(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/**
+ * The audit trail as people read it: local time in the organisation's zone (named in the heading), who
+ * acted by name, the record's name where the reader may see it; codes and the states stay for the record.
+ */
+export function auditColumns(timeZone: string): ColumnSpec<AuditExportRow>[] {
+  return [
+    { heading: { 'zh-CN': '编号', en: 'ID' }, value: (r) => r.id },
+    {
+      heading: { 'zh-CN': `时间（${timeZone}）`, en: `Time (${timeZone})` },
+      value: (r) => localDateTime(r.at, timeZone),
+    },
+    { heading: { 'zh-CN': '操作人', en: 'Actor' }, value: (r) => r.actorName ?? r.actor_label },
+    { heading: { 'zh-CN': '操作人登录名', en: 'Actor login' }, value: (r) => r.actor_label },
+    { heading: { 'zh-CN': '操作', en: 'Action' }, value: (r) => r.action },
+    { heading: { 'zh-CN': '对象类型', en: 'Entity type' }, value: (r) => r.entity_type },
+    { heading: { 'zh-CN': '对象名称', en: 'Record name' }, value: (r) => r.entityName },
+    { heading: { 'zh-CN': '对象编号', en: 'Entity ID' }, value: (r) => r.entity_id },
+    { heading: { 'zh-CN': '原因', en: 'Reason' }, value: (r) => r.reason },
+    { heading: { 'zh-CN': '之前', en: 'Before' }, value: (r) => json(r.before) },
+    { heading: { 'zh-CN': '之后', en: 'After' }, value: (r) => json(r.after) },
+    { heading: { 'zh-CN': '决定编号', en: 'Decision ID' }, value: (r) => r.decision_id },
+    { heading: { 'zh-CN': '时间（UTC）', en: 'At (UTC)' }, value: (r) => r.at },
+  ];
+}
 
 export interface ImportResultRow {
   line: number;

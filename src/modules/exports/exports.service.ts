@@ -9,12 +9,13 @@ import {
   iterateVisibleContacts,
   type AccountFilter,
 } from '../accounts/index.js';
-import { iterateAuditRows, type AuditFilter } from '../audit/index.js';
+import { iterateNamedAuditRows, type AuditFilter } from '../audit/index.js';
+import { readOrganization } from '../org/index.js';
 import { findVisibleImport, iterateVisibleClusters, type ImportRecord } from '../imports/index.js';
 import { iterateVisibleUsers, type UserFilter } from '../users/index.js';
 import {
   ACCOUNT_COLUMNS,
-  AUDIT_COLUMNS,
+  auditColumns,
   CONTACT_COLUMNS,
   IMPORT_RESULT_COLUMNS,
   localise,
@@ -120,13 +121,13 @@ function writer(
           iterateVisibleUsers(db, actor, request.filter),
         );
     case 'audit':
-      return (out: Writable) =>
+      return async (out: Writable) =>
         writeTable(
           out,
           format,
           'audit',
-          localise(AUDIT_COLUMNS, language),
-          iterateAuditRows(db, actor, request.filter),
+          localise(auditColumns((await readOrganization(db)).time_zone), language),
+          iterateNamedAuditRows(db, actor, request.filter),
         );
     case 'import-results':
       return (out: Writable) =>

@@ -73,7 +73,10 @@ export function dedupeCommand(program: Command) {
       '<input>',
       'CSV (UTF-8, BOM optional) or .xlsx with a header row: id, name, phone, email, website, uscc, address',
     )
-    .requiredOption('--out <file>', 'output CSV: id, cluster_id, verdict, score, reasons')
+    .requiredOption(
+      '--out <file>',
+      'output CSV (or .xlsx): id, cluster_id, verdict, score, reasons, then every input column under its own name',
+    )
     .option('--same <score>', 'score (0..1) at or above which two records are one company (default 0.9)')
     .option(
       '--possible <score>',

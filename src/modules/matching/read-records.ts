@@ -17,6 +17,8 @@ export interface InputRow {
   /** null when the row cannot be used; `problem` says why. */
   record: RecordInput | null;
   problem: InputProblem | null;
+  /** The row's cells as the file holds them, when `withValues` asked for them. */
+  values?: readonly string[];
 }
 
 export interface ReadOptions {
@@ -26,6 +28,10 @@ export interface ReadOptions {
   maxFieldChars?: number;
   /** What an XLSX may expand to; see xlsx-archive.ts. */
   archiveLimits?: Partial<ArchiveLimits>;
+  /** Called once with the header row as the file names its columns. */
+  onHeader?: (headers: readonly string[]) => void;
+  /** Give each row its cells as read (for writing the input's columns back out). */
+  withValues?: boolean;
 }
 
 /** A row as the file holds it, before we know what the columns mean. */
@@ -83,6 +89,7 @@ export async function* readRecordBatches(
       if (!map) {
         map = mapColumns(raw.values);
         headers = raw.values;
+        options.onHeader?.(headers);
         if (map.missing.length) {
           const reason = `no ${map.missing.join(' or ')} column in the header`;
           throw refuseFile('NO_NAME_COLUMN', path, reason, undefined, {
@@ -108,7 +115,7 @@ export async function* readRecordBatches(
         continue;
       }
       const row = checkRow(raw, map, headers, ids, maxField, report);
-      if (row) out.push(row);
+      if (row) out.push(options.withValues ? { ...row, values: raw.values } : row);
     }
     if (out.length) yield out;
   }

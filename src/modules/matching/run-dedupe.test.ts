@@ -186,3 +186,81 @@ describe('files people open in a spreadsheet', () => {
     expect(rows.every((r) => !/^[=+\-@]/.test(r.cluster_id!) && !/^[=+\-@]/.test(r.reasons!))).toBe(true);
   });
 });
+
+describe('the output keeps the input’s columns', () => {
+  const csv = [
+    '编号,客户名称,电话,联系人,备注',
+    'a1,字节跳动（北京）科技有限公司,138 1234 5678,张三,"=HYPERLINK(""http://evil"",""x"")"',
+    'a2,北京字节跳动科技,138-1234-5678,李四,老客户',
+    'a3,,010-6212 3456,王五,无名称',
+    'a4,兰州黄河啤酒有限公司,,,',
+  ].join('\n');
+
+  const expectColumns = (rows: Record<string, string>[]) => {
+    expect(rows.map((r) => [r.id, r['编号'], r['客户名称'], r['联系人'], r['备注']])).toEqual([
+      ['a1', 'a1', '字节跳动（北京）科技有限公司', '张三', '\'=HYPERLINK("http://evil","x")'],
+      ['a2', 'a2', '北京字节跳动科技', '李四', '老客户'],
+      ['a3', 'a3', '', '王五', '无名称'],
+      ['a4', 'a4', '兰州黄河啤酒有限公司', '', ''],
+    ]);
+    expect(rows[0]).toMatchObject({ cluster_id: 'a1', verdict: 'same' });
+    expect(rows[2]).toMatchObject({ verdict: 'invalid' });
+  };
+
+  it('writes every input column, in input order under its own name, beside the result (CSV)', async () => {
+    const input = join(dir, 'list.csv');
+    const output = join(dir, 'out.csv');
+    writeFileSync(input, csv);
+    await runDedupe({ input, output, parallel: false });
+    const text = readFileSync(output, 'utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      '\ufeffid,cluster_id,verdict,score,reasons,编号,客户名称,电话,联系人,备注',
+    );
+    expectColumns(parse<Record<string, string>>(text, { bom: true, columns: true }));
+  });
+
+  it('reads XLSX and writes XLSX, every cell still neutralised', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('客户');
+    const lines: string[][] = parse(csv);
+    for (const line of lines) sheet.addRow(line);
+    const input = join(dir, 'list.xlsx');
+    const output = join(dir, 'out.xlsx');
+    await book.xlsx.writeFile(input);
+    await runDedupe({ input, output, parallel: false });
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(output);
+    const rows: string[][] = [];
+    result.worksheets[0]!.eachRow({ includeEmpty: false }, (row) => {
+      rows.push(Array.from({ length: 10 }, (_, i) => row.getCell(i + 1).text));
+    });
+    const [header, ...body] = rows;
+    expect(header).toEqual([
+      'id',
+      'cluster_id',
+      'verdict',
+      'score',
+      'reasons',
+      '编号',
+      '客户名称',
+      '电话',
+      '联系人',
+      '备注',
+    ]);
+    expectColumns(body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!]))));
+  });
+
+  it('names an input column that shares a result column’s name apart', async () => {
+    const input = join(dir, 'list.csv');
+    const output = join(dir, 'out.csv');
+    writeFileSync(input, 'id,name,verdict\n1,兰州黄河啤酒有限公司,+1 老板说\n');
+    await runDedupe({ input, output, parallel: false });
+    const [row] = parse<Record<string, string>>(readFileSync(output), { bom: true, columns: true });
+    expect(row).toMatchObject({
+      id: '1',
+      'id (input)': '1',
+      verdict: 'unique',
+      'verdict (input)': "'+1 老板说",
+    });
+  });
+});

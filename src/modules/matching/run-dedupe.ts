@@ -106,6 +106,7 @@ export async function dedupeFile(options: RunDedupeOptions, helpers: number): Pr
   // Output order: >= 0 is an index into features, < 0 is -(index into invalid) - 1.
   const order: number[] = [];
 
+  let inputHeaders: readonly string[] = [];
   const onProblem = (problem: InputProblem) => {
     problems[problem.code] = (problems[problem.code] ?? 0) + 1;
     options.onProblem?.(problem);
@@ -127,6 +128,7 @@ export async function dedupeFile(options: RunDedupeOptions, helpers: number): Pr
     let submitted = 0;
     for await (const batch of readRecordBatches(options.input, {
       onProblem,
+      onHeader: (headers) => (inputHeaders = [...headers]),
       ...(options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {}),
     })) {
       const records: RecordInput[] = [];
@@ -162,22 +164,34 @@ export async function dedupeFile(options: RunDedupeOptions, helpers: number): Pr
 
   const result = dedupeFeatures(ids, features, { ...options, keys });
 
-  function* rows(): Generator<OutputRow> {
-    for (let k = 0; k < order.length; k++) {
-      const at = order[k] ?? 0;
-      if (at < 0) {
-        const row = invalid[-at - 1];
-        if (row) yield row;
-        continue;
+  // The input's cells are read again while writing rather than held: a second pass costs a little time,
+  // holding every cell of a million-row file would cost its size in memory. Both passes yield the same rows
+  // in the same order (rows without an id are in neither).
+  async function* rows(): AsyncGenerator<OutputRow> {
+    let k = 0;
+    for await (const batch of readRecordBatches(options.input, {
+      withValues: true,
+      ...(options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {}),
+    })) {
+      for (const input of batch) {
+        const at = order[k] ?? 0;
+        let row: OutputRow | undefined;
+        if (at < 0) row = invalid[-at - 1];
+        else {
+          row = result.row(at);
+          const bad = features[at]?.problems ?? [];
+          if (bad.length) row.reasons = [row.reasons, ...bad.map(describe)].filter(Boolean).join(' | ');
+        }
+        if (row) yield { ...row, values: input.values };
+        if ((k & 0x3fff) === 0) onProgress?.({ phase: 'write', done: k, total: order.length });
+        k++;
       }
-      const row: OutputRow = result.row(at);
-      const bad = features[at]?.problems ?? [];
-      if (bad.length) row.reasons = [row.reasons, ...bad.map(describe)].filter(Boolean).join(' | ');
-      yield row;
-      if ((k & 0x3fff) === 0) onProgress?.({ phase: 'write', done: k, total: order.length });
     }
   }
-  const written = await writeResults(options.output, rows(), options.bom === false ? { bom: false } : {});
+  const written = await writeResults(options.output, rows(), {
+    inputHeaders,
+    ...(options.bom === false ? { bom: false } : {}),
+  });
   onProgress?.({ phase: 'write', done: written, total: written });
 
   return {

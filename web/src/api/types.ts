@@ -35,7 +35,11 @@ import type {
   importJobSchema,
 } from '../../../src/modules/imports/imports.schema.js';
 import type { MergeDelta } from '../../../src/modules/accounts/merge.js';
-import type { auditEntrySchema, auditReportSchema } from '../../../src/modules/audit/audit.schema.js';
+import type {
+  auditEntrySchema,
+  auditPageSchema,
+  auditReportSchema,
+} from '../../../src/modules/audit/audit.schema.js';
 import type { decisionSchema, evidenceSchema } from '../../../src/modules/decisions/decisions.schema.js';
 import type { ErrorCode } from '../../../src/errors.js';
 import type { Verdict } from '../../../src/modules/matching/index.js';
@@ -117,6 +121,8 @@ export interface Page<T> {
 }
 
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** A page of the audit trail, with the organisation's time zone to show its times in. */
+export type AuditPage = z.infer<typeof auditPageSchema>;
 /** What `GET /api/v1/audit/verify` found: counts, the latest checkpoint, and each problem by its code. */
 export type AuditReport = z.infer<typeof auditReportSchema>;
 export type AuditProblem = AuditReport['problems'][number];
@@ -134,40 +140,13 @@ export type { ErrorCode };
 
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const satisfies readonly UserStatus[];
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
-/** What the audit trail records today; the filter also accepts any other text. */
-export const AUDIT_ENTITY_TYPES = ['user', 'team', 'api_token', 'organization', 'account', 'import'] as const;
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'auth.password_reset',
-  'user.created',
-  'user.updated',
-  'user.language_changed',
-  'team.created',
-  'team.updated',
-  'team.deleted',
-  'token.created',
-  'token.revoked',
-  'organization.updated',
-  'account.created',
-  'account.updated',
-  'account.duplicate_overridden',
-  'account.merged',
-  'account.unmerged',
-  'account.archived',
-  'account.restored',
-  'contact.created',
-  'contact.updated',
-  'contact.archived',
-  'import.created',
-  'import.analyzed',
-  'import.cluster_decided',
-  'import.started',
-  'import.completed',
-  'import.failed',
-] as const;
+/** What the audit trail records: the server's registry (pure data), which the web translates in full. */
+export {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  type AuditAction,
+  type AuditEntityType,
+} from '../../../src/kernel/audit-actions.js';
 export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const satisfies readonly AccountStatus[];
 export const ACCOUNT_SIZES = [
   'micro',

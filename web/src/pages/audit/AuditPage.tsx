@@ -4,11 +4,11 @@ import {
   Button,
   DatePicker,
   Flex,
+  Grid,
   Input,
   Select,
   Space,
   Table,
-  Tag,
   Typography,
   type GetProps,
   type TableColumnsType,
@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
+import { useTableScroll } from '../../components/responsiveTable.js';
 import { tablePagination } from '../../components/tablePagination.js';
 import { UserSelect } from '../../components/UserSelect.js';
 import { errorText, loose } from '../../i18n/errorText.js';
@@ -37,6 +37,7 @@ export function AuditPage() {
   const { t, i18n } = useTranslation();
   const lt = loose(t);
   const canReadUsers = useCan('users:read');
+  const narrow = Grid.useBreakpoint().md === false;
   const [filters, setFilters] = useState<AuditFilters>({});
   const [range, setRange] = useState<RangeValue>(null);
   const [page, setPage] = useState({ limit: PAGE_SIZE, offset: 0 });
@@ -51,39 +52,53 @@ export function AuditPage() {
   const actionLabel = (action: string) => lt(`audit.actions.${action}`, { defaultValue: action });
   const typeLabel = (type: string) => lt(`audit.entityTypes.${type}`, { defaultValue: type });
 
-  const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, i18n.language) },
-    { title: t('audit.actor'), dataIndex: 'actorLabel' },
-    {
-      title: t('audit.action'),
-      dataIndex: 'action',
-      render: (action: string) => (
-        <Space size={4} wrap>
-          <span>{actionLabel(action)}</span>
-          <Tag style={{ fontFamily: 'monospace' }}>{action}</Tag>
-        </Space>
-      ),
-    },
-    {
-      title: t('audit.entityType'),
-      dataIndex: 'entityType',
-      responsive: SECONDARY,
-      render: (type: string, entry) => (
-        <Space size={4} wrap>
-          <span>{typeLabel(type)}</span>
-          <Typography.Link
-            style={{ fontFamily: 'monospace', fontSize: 12 }}
-            onClick={(event) => {
-              event.stopPropagation();
-              filter({ entityType: type, entityId: entry.entityId });
-            }}
-          >
-            {entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}
-          </Typography.Link>
-        </Space>
-      ),
-    },
-  ];
+  const timeZone = audit.data?.timeZone;
+  const actorText = (entry: AuditEntry) =>
+    entry.actorName ?? (entry.actorId ? entry.actorLabel : t('audit.system', { label: entry.actorLabel }));
+  const recordText = (entry: AuditEntry) =>
+    entry.entityType === 'export'
+      ? lt(`audit.values.kind.${entry.entityId}`, { defaultValue: entry.entityId })
+      : entry.entityName;
+
+  const record = (entry: AuditEntry) => (
+    <Space size={4} wrap>
+      <Typography.Text type="secondary">{typeLabel(entry.entityType)}</Typography.Text>
+      <Typography.Link
+        data-testid="audit-record"
+        onClick={(event) => {
+          event.stopPropagation();
+          filter({ entityType: entry.entityType, entityId: entry.entityId });
+        }}
+      >
+        {recordText(entry) ?? t('audit.recordOutOfSight', { id: entry.entityId.slice(0, 8) })}
+      </Typography.Link>
+    </Space>
+  );
+  const time = (at: string) => formatDateTime(at, i18n.language, timeZone);
+
+  // On a phone an entry is one stacked cell (what, which record, who and when), so nothing scrolls sideways.
+  const columns: TableColumnsType<AuditEntry> = narrow
+    ? [
+        {
+          title: t('audit.title'),
+          key: 'entry',
+          render: (_, entry) => (
+            <Space orientation="vertical" size={0}>
+              <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>
+              {record(entry)}
+              <Typography.Text type="secondary">
+                {actorText(entry)} · {time(entry.at)}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: t('audit.at'), dataIndex: 'at', render: time },
+        { title: t('audit.actor'), key: 'actor', render: (_, entry) => actorText(entry) },
+        { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action) },
+        { title: t('audit.record'), key: 'record', render: (_, entry) => record(entry) },
+      ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -145,6 +160,11 @@ export function AuditPage() {
         />
       </Flex>
       {audit.error && <Alert type="error" showIcon title={errorText(t, audit.error)} />}
+      {timeZone && (
+        <Typography.Text type="secondary" data-testid="audit-zone">
+          {t('audit.timeZoneNote', { zone: timeZone })}
+        </Typography.Text>
+      )}
       <Table<AuditEntry>
         rowKey="id"
         columns={columns}
@@ -154,7 +174,9 @@ export function AuditPage() {
         // A fixed minimum, not max-content: the expanded JSON would otherwise widen every column.
         scroll={useTableScroll<AuditEntry>({ x: 720 })}
         expandable={{
-          expandedRowRender: (entry) => <AuditEntryDetails entry={entry} onOpenDecision={setDecisionId} />,
+          expandedRowRender: (entry) => (
+            <AuditEntryDetails entry={entry} timeZone={timeZone ?? ''} onOpenDecision={setDecisionId} />
+          ),
           expandRowByClick: true,
           // A fixed column makes expanded rows as wide as the visible table, not the scrolled one.
           fixed: 'left',

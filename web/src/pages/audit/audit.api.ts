@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
-import type { AuditEntry, AuditReport, Page } from '../../api/types.js';
+import type { AuditPage, AuditReport } from '../../api/types.js';
 import { toAuditQuery, type AuditFilters } from './auditQuery.js';
 
 /** How often a page showing entries not yet linked into the chain asks again (the chainer runs each second). */
@@ -10,7 +10,7 @@ export function useAudit(filters: AuditFilters, page: { limit: number; offset: n
   const query = toAuditQuery(filters, page);
   return useQuery({
     queryKey: ['audit', query],
-    queryFn: () => api.get<Page<AuditEntry>>('/api/v1/audit', query),
+    queryFn: () => api.get<AuditPage>('/api/v1/audit', query),
     placeholderData: keepPreviousData,
     refetchInterval: (q) => (q.state.data?.items.some((e) => e.chain === null) ? LINKING_POLL_MS : false),
   });
