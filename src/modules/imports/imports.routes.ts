@@ -19,6 +19,7 @@ const UPLOAD_TYPES = [
   'text/csv',
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
 ];
 
 export function importRoutes(app: FastifyInstance, db: Db) {
@@ -37,7 +38,7 @@ export function importRoutes(app: FastifyInstance, db: Db) {
         bodyLimit: imports.IMPORT_MAX_BYTES,
         schema: {
           tags,
-          summary: 'Upload a customer list (CSV or XLSX body) to de-duplicate, review and import',
+          summary: 'Upload a customer list (CSV, XLSX or old Excel XLS body) to de-duplicate, review and import',
           querystring: z.strictObject({ filename: z.string().trim().min(1).max(200) }),
           response: responses({ 202: importJobSchema }),
         },

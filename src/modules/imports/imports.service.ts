@@ -20,7 +20,7 @@ import type {
 } from './imports.schema.js';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-const FORMATS = ['.csv', '.xlsx'];
+const FORMATS = ['.csv', '.xlsx', '.xls'];
 
 export function toImportJob(row: repo.ImportJobRow) {
   return {
@@ -48,7 +48,7 @@ export function toImportJob(row: repo.ImportJobRow) {
 export async function createImport(db: Db, ctx: RequestContext, filename: string, file: Buffer) {
   const format = extname(filename).toLowerCase();
   if (!FORMATS.includes(format)) {
-    throw invalid([{ field: 'filename', problem: 'format', message: 'must end in .csv or .xlsx' }]);
+    throw invalid([{ field: 'filename', problem: 'format', message: 'must end in .csv, .xlsx or .xls' }]);
   }
   // The name is stored as text: a NUL (%00 in the query) would make the insert fail as a server error.
   if (unstorableAt(filename) >= 0) {

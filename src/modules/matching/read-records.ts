@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { storableText, unstorableAt } from '../../kernel/storable-text.js';
 import { refuseFile } from './file-refusal.js';
@@ -5,6 +6,7 @@ import type { ColumnMap } from './input-columns.js';
 import { mapColumns, rowToRecord } from './input-columns.js';
 import type { RecordInput } from './normalize.js';
 import { readCsvRows } from './read-csv.js';
+import { readXlsRows } from './read-xls.js';
 import { readXlsxRows } from './read-xlsx.js';
 import type { InputProblem, InputProblemCode } from './input-problems.schema.js';
 import type { ArchiveLimits } from './xlsx-archive.js';
@@ -36,14 +38,28 @@ export interface RawRow {
   problem?: { code: InputProblemCode; message: string; column?: string; fatal: boolean };
 }
 
-function rawRows(
+/** A ZIP archive: an .xls that is really an XLSX goes through the archive checks, not a whole-file parse. */
+async function isZip(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await file.read(head, 0, 4, 0);
+    return head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await file.close();
+  }
+}
+
+async function* rawRows(
   path: string,
   report: (p: InputProblem) => void,
   options: ReadOptions,
 ): AsyncGenerator<RawRow[]> {
-  return extname(path).toLowerCase() === '.xlsx'
-    ? readXlsxRows(path, options.archiveLimits)
-    : readCsvRows(path, report);
+  const format = extname(path).toLowerCase();
+  if (format === '.xlsx' || (format === '.xls' && (await isZip(path))))
+    yield* readXlsxRows(path, options.archiveLimits);
+  else if (format === '.xls') yield* readXlsRows(path);
+  else yield* readCsvRows(path, report);
 }
 
 /**
