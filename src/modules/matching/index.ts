@@ -11,6 +11,7 @@ export { blockingKeys, keyKind } from './keys.js';
 export { normalizeRecord, type Features, type RecordInput } from './normalize.js';
 export { formatPhone, normalizePhone } from './phone.js';
 export { websiteDomain } from './domain.js';
+export { SPELLINGS as COLUMN_SPELLINGS, type InputField } from './input-columns.js';
 export { FILE_NOTES, readRecords, type InputProblem, type InputProblemCode } from './read-records.js';
 export {
   DEFAULT_THRESHOLDS,

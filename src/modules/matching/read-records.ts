@@ -135,6 +135,13 @@ export async function* readRecords(path: string, options: ReadOptions = {}): Asy
   for await (const batch of readRecordBatches(path, options)) yield* batch;
 }
 
+/**
+ * A line of notes, as the import template has below its header: a first cell starting with # and nothing
+ * else on the row. It is no customer and is not counted.
+ */
+const isComment = (values: readonly string[]) =>
+  (values[0] ?? '').trimStart().startsWith('#') && values.slice(1).every((v) => !v.trim());
+
 /** How a problem names column `i`: its header, or its number when the header is blank. */
 const columnName = (headers: readonly string[], i: number) => headers[i]?.trim() || String(i + 1);
 
@@ -157,7 +164,7 @@ function checkRow(
     if (damaged < 0 && v.includes('\ufffd')) damaged = i;
     if (unstorable < 0 && unstorableAt(v) >= 0) unstorable = i;
   }
-  if (blank) return null;
+  if (blank || isComment(raw.values)) return null;
   const parsed = rowToRecord(map, big >= 0 ? raw.values.map((v) => v.slice(0, 200)) : raw.values);
   const { record } = parsed;
   const id = map.hasId ? parsed.id : String(raw.line);
