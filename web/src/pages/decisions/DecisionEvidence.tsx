@@ -27,6 +27,7 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'match.same_not_visible': 'red',
   'admission.confirmed': 'gold',
   'owner.creator': 'blue',
+  'owner.from_file': 'blue',
   'import.rows': 'cyan',
   'import.row_failed': 'red',
   'merge.requested': 'purple',
@@ -71,6 +72,16 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
           {id('partnerId') && <Secondary>{t('decisions.texts.ownerPartner')}</Secondary>}
         </>
       );
+    case 'owner.from_file': {
+      const importId = id('importId');
+      return (
+        <>
+          <span>{t('decisions.texts.ownerFromFile', { login: paramText(params.login) ?? '' })}</span>
+          <ActorName actorId={id('ownerId')} />
+          {importId && <ImportRef importId={importId} lines={paramLines(params.lines)} />}
+        </>
+      );
+    }
     case 'import.rows': {
       const importId = id('importId');
       return importId ? <ImportRef importId={importId} lines={paramLines(params.lines)} /> : null;

@@ -13,6 +13,7 @@ export type DecisionEvidenceCode =
   | 'match.same_not_visible'
   | 'admission.confirmed'
   | 'owner.creator'
+  | 'owner.from_file'
   | 'import.rows'
   | 'import.row_failed'
   | 'merge.requested';
@@ -25,6 +26,7 @@ export const DECISION_EVIDENCE_CODES = [
   'match.same_not_visible',
   'admission.confirmed',
   'owner.creator',
+  'owner.from_file',
   'import.rows',
   'import.row_failed',
   'merge.requested',
