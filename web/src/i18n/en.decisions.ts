@@ -69,6 +69,7 @@ export const decisionsEn = {
       'owner.from_file': 'Owner',
       'import.rows': 'Source',
       'import.row_failed': 'Import failed',
+      'import.resolved': 'Settled by a person',
       'merge.requested': 'Merge asked for',
     } satisfies Record<DecisionEvidenceCode, string>,
     texts: {
@@ -78,6 +79,8 @@ export const decisionsEn = {
       confirmed: 'Confirmed, with the reason: “{{reason}}”',
       ownerCreator: 'The person who brought it in:',
       ownerPartner: 'with their partner',
+      resolvedMerge: 'Rows left for review, merged by a person into:',
+      resolvedCreate: 'Rows left for review, created by a person as a new customer.',
       ownerFromFile: 'Named in the imported file (owner column “{{login}}”):',
       rowFailed: 'These rows could not be imported: {{error}}',
       mergeRequested: 'with the reason: “{{reason}}”',

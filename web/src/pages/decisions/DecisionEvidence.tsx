@@ -30,6 +30,7 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'owner.from_file': 'blue',
   'import.rows': 'cyan',
   'import.row_failed': 'red',
+  'import.resolved': 'gold',
   'merge.requested': 'purple',
 };
 
@@ -90,6 +91,19 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
       const error = paramText(params.code) ?? 'INTERNAL';
       const said = loose(t)(`errors.${error}`, { defaultValue: paramText(params.message) ?? error });
       return <Prose>{t('decisions.texts.rowFailed', { error: said })}</Prose>;
+    }
+    case 'import.resolved': {
+      const accountId = id('accountId');
+      return (
+        <>
+          <Prose>
+            {t(
+              params.action === 'merge' ? 'decisions.texts.resolvedMerge' : 'decisions.texts.resolvedCreate',
+            )}
+          </Prose>
+          {accountId && <AccountLink id={accountId} />}
+        </>
+      );
     }
     case 'merge.requested': {
       const mergedId = id('mergedId');

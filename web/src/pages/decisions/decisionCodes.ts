@@ -16,6 +16,7 @@ export type DecisionEvidenceCode =
   | 'owner.from_file'
   | 'import.rows'
   | 'import.row_failed'
+  | 'import.resolved'
   | 'merge.requested';
 
 export const DECISION_EVIDENCE_CODES = [
@@ -29,6 +30,7 @@ export const DECISION_EVIDENCE_CODES = [
   'owner.from_file',
   'import.rows',
   'import.row_failed',
+  'import.resolved',
   'merge.requested',
 ] as const satisfies readonly DecisionEvidenceCode[];
 
