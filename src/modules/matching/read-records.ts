@@ -6,7 +6,6 @@ import type { ColumnMap } from './input-columns.js';
 import { mapColumns, rowToRecord } from './input-columns.js';
 import type { RecordInput } from './normalize.js';
 import { readCsvRows } from './read-csv.js';
-import { readXlsRows } from './read-xls.js';
 import { readXlsxRows } from './read-xlsx.js';
 import type { InputProblem, InputProblemCode } from './input-problems.schema.js';
 import type { ArchiveLimits } from './xlsx-archive.js';
@@ -58,7 +57,9 @@ async function* rawRows(
   const format = extname(path).toLowerCase();
   if (format === '.xlsx' || (format === '.xls' && (await isZip(path))))
     yield* readXlsxRows(path, options.archiveLimits);
-  else if (format === '.xls') yield* readXlsRows(path);
+  // Loaded only for an .xls: SheetJS and its code pages would otherwise take a share of every reading
+  // thread's bounded heap.
+  else if (format === '.xls') yield* (await import('./read-xls.js')).readXlsRows(path);
   else yield* readCsvRows(path, report);
 }
 
