@@ -53,7 +53,14 @@ export {
 } from './audit-chain.js';
 export { loadAuditSigner, newAuditKeyPem, trustedKeys, type AuditSigner } from './audit-key.js';
 export { canonicalize, normalizeJson } from './canonical-json.js';
-export { writeTable, type CellValue, type Column, type TableFormat } from './table-writer.js';
+export {
+  writeSheets,
+  writeTable,
+  type CellValue,
+  type Column,
+  type Sheet,
+  type TableFormat,
+} from './table-writer.js';
 export { csvField, csvQuote, neutralizeCell } from './spreadsheet.js';
 export { storableText, unstorableAt } from './storable-text.js';
 export { POLICY_ENTITIES, teamSubtree, visible, type Condition, type Entity } from './visibility.js';

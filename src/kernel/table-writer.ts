@@ -77,3 +77,29 @@ async function writeXlsx<T>(
   await workbook.commit();
   return rows;
 }
+
+export interface Sheet {
+  name: string;
+  header: readonly string[];
+  rows: readonly (readonly CellValue[])[];
+}
+
+/**
+ * A small workbook of several sheets (a template and its explanation), for tables of a few rows. Text is
+ * never a formula, as in writeTable.
+ */
+export async function writeSheets(out: Writable, sheets: readonly Sheet[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const cell = (v: CellValue) => (typeof v === 'string' ? neutralizeCell(v) : v);
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    worksheet.addRow(sheet.header.map(cell)).commit();
+    for (const row of sheet.rows) worksheet.addRow(row.map(cell)).commit();
+    worksheet.commit();
+  }
+  await workbook.commit();
+}

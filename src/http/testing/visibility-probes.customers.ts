@@ -300,6 +300,36 @@ export const CUSTOMER_PROBES: Record<string, Probe[]> = {
       allowed: 409,
     },
   ],
+  'POST /api/v1/imports/:id/clusters/decide': [
+    {
+      label: 'another’s import',
+      target: (w) => w.imports.review.id,
+      request: ({ world }) =>
+        json('POST', `/api/v1/imports/${world.imports.review.id}/clusters/decide`, {
+          decision: 'accept',
+          clusterIds: [world.clusterId],
+        }),
+      allowed: 200,
+    },
+  ],
+  'POST /api/v1/imports/:id/clusters/resolve': [
+    {
+      label: 'another’s import, still in review',
+      target: (w) => w.imports.review.id,
+      request: ({ world }) =>
+        json('POST', `/api/v1/imports/${world.imports.review.id}/clusters/resolve`, {
+          items: [{ clusterId: world.clusterId, action: 'skip' }],
+        }),
+      // Rows are settled after the import ran; in review there is nothing to settle yet.
+      allowed: 409,
+    },
+  ],
+  'GET /api/v1/imports/template.csv': [
+    { label: 'template', request: () => get('/api/v1/imports/template.csv'), allowed: 200 },
+  ],
+  'GET /api/v1/imports/template.xlsx': [
+    { label: 'template', request: () => get('/api/v1/imports/template.xlsx'), allowed: 200 },
+  ],
   'POST /api/v1/imports/:id/start': [
     {
       label: 'another’s import, still analysing',

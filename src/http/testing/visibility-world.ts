@@ -160,7 +160,13 @@ export async function buildWorld(database: Database) {
   await startImport(db, opsCtx, importDone.id);
   await runDueJobs(database);
   const importAnalyzing = await importOf(`名称,电话\n测试${mark('ia')}物流有限公司,${phone()}\n`);
-  const clusters = await listImportClusters(db, opsCtx, importReview.id, {}, { limit: 10, offset: 0 });
+  const clusters = await listImportClusters(
+    db,
+    opsCtx,
+    importReview.id,
+    { sort: 'file' },
+    { limit: 10, offset: 0 },
+  );
   const clusterId = clusters.items[0]!.clusterId;
 
   // Ties a sales-ops user makes across scopes. A1's customer is a subsidiary of B. One of the rep's customers

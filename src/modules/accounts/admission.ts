@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../errors.js';
 import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
 import type { Features } from '../matching/index.js';
-import { initialOwner } from '../ownership/index.js';
+import { initialOwner, type OwnerFromFile } from '../ownership/index.js';
 import { notActive, saveAccount, toAccount, toContact, type Contact } from './account-store.js';
 import type { Account } from './accounts.schema.js';
 import * as repo from './accounts.repo.js';
@@ -82,6 +82,11 @@ export interface AdmissionRequest {
    * the same customer is refused, a look-alike needs `confirmReason`), or fold it into an account they chose.
    */
   choice?: { action: 'create' } | { action: 'merge'; accountId: string };
+  /**
+   * The owner an imported file names, already checked against what the importer may assign: a new account
+   * goes to that user, with evidence that the file said so. A fold into an existing account keeps its owner.
+   */
+  owner?: OwnerFromFile | undefined;
 }
 
 export type Admission =
@@ -200,7 +205,7 @@ async function insertCustomer(
   matches: MatchView[],
 ): Promise<Admission> {
   const v = request.values;
-  const owner = initialOwner(w.actor);
+  const owner = initialOwner(w.actor, request.owner);
   const row = await repo.insertAccount(w.tx, {
     legal_name: v.legalName,
     aliases: v.aliases,

@@ -7,6 +7,8 @@ import {
   type CustomerValues,
 } from '../accounts/index.js';
 import { normalizeUscc, websiteDomain } from '../matching/index.js';
+import { fileOwnerProblem, type OwnerFromFile } from '../ownership/index.js';
+import { findUsersByLogin } from '../users/index.js';
 import { clusterMatchInput } from './analyze.js';
 import type { ClusterOutcome, ImportRecord } from './imports.schema.js';
 
@@ -47,7 +49,25 @@ export function prepareGroup(records: readonly ImportRecord[]) {
     parentId: null,
     isBranch: false,
   });
-  return { records, features, values, keys: admissionKeys(features) };
+  // The owner the file names for this company: the first row naming one the review accepted.
+  const named = records.find((r) => r.ownerId && r.owner);
+  const owner = named ? { userId: named.ownerId!, login: named.owner!, lines: [named.line] } : null;
+  return { records, features, values, owner, keys: admissionKeys(features) };
+}
+
+/**
+ * The owner the file names for a group, checked again as the rows go in (the user may have left since the
+ * review, or the importer's scope changed): still allowed, or nobody — the importer then owns it.
+ */
+export async function ownerFromFile(
+  w: Work,
+  importId: string,
+  group: PreparedGroup,
+): Promise<OwnerFromFile | undefined> {
+  if (!group.owner) return undefined;
+  const [user] = await findUsersByLogin(w.tx, w.actor, [group.owner.login]);
+  if (!user || user.id !== group.owner.userId || fileOwnerProblem(w.actor, user)) return undefined;
+  return { ...group.owner, partnerId: user.partner_id, importId };
 }
 
 export type PreparedGroup = ReturnType<typeof prepareGroup>;
@@ -62,10 +82,11 @@ export async function importGroup(
   w: Work,
   importId: string,
   clusterId: string,
-  { records, features, values }: PreparedGroup,
+  group: PreparedGroup,
   reason: string,
   madeByThisImport: ReadonlySet<string>,
 ): Promise<{ outcome: Outcome; accountIds: string[]; decisionId: string }> {
+  const { records, features, values } = group;
   const source = {
     kind: 'import' as const,
     importId,
@@ -74,8 +95,15 @@ export async function importGroup(
     madeByThisImport,
   };
   try {
-    const admitted = await w.savepoint(() =>
-      admitCustomer(w, { values, contacts: [], features, source, reason }),
+    const admitted = await w.savepoint(async () =>
+      admitCustomer(w, {
+        values,
+        contacts: [],
+        features,
+        source,
+        reason,
+        owner: await ownerFromFile(w, importId, group),
+      }),
     );
     switch (admitted.outcome) {
       case 'created':

@@ -110,7 +110,7 @@ describeEachEngine('hostile uploads', (t) => {
     ].join('\n');
     const job = await settle(await upload(csv, 'nul.csv'));
     expect(job.status).toBe('review');
-    expect(job.summary).toMatchObject({ rows: 1, problems: 2 });
+    expect(job.summary).toMatchObject({ rows: 3, usableRows: 1, problems: 2 });
     expect(job.problems).toEqual([
       expect.objectContaining({ line: 1, code: 'UNKNOWN_COLUMN', column: '备\ufffd注' }),
       expect.objectContaining({ line: 2, code: 'BAD_CHARACTER', column: '客户名称', id: '1' }),

@@ -1,9 +1,10 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { ImportClusterTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
 import { visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
+import type { ClusterFilter } from './imports.schema.js';
 
 const jobColumns = [
   'import_jobs.id',
@@ -122,24 +123,118 @@ export async function replaceClusters(
   }
 }
 
-export async function listVisibleClusters(
-  db: Executor,
-  actor: Actor,
-  jobId: string,
-  filter: { verdict?: string | undefined; outcome?: string | undefined },
-  page: Page,
-) {
+/**
+ * How much a cluster needs a person's eye, most first: rows waiting for a decision, rows that look like a
+ * customer already here, rows that may be the same as rows elsewhere in the file, rows grouped as one
+ * company, and plain single rows last.
+ */
+const riskRank = sql<number>`case
+  when import_clusters.outcome = 'needs_review' then 0
+  when jsonb_array_length(import_clusters.existing) > 0 then 1
+  when import_clusters.verdict = 'possible' then 2
+  when import_clusters.verdict = 'same' then 3
+  else 4 end`;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** An import's clusters the actor may see, narrowed by the review's filters. */
+function filteredClusters(db: Executor, actor: Actor, jobId: string, filter: Omit<ClusterFilter, 'sort'>) {
   let query = db
     .selectFrom('import_clusters')
     .where(visible('import_cluster', actor))
     .where('import_clusters.job_id', '=', jobId);
   if (filter.verdict) query = query.where('import_clusters.verdict', '=', filter.verdict);
   if (filter.outcome) query = query.where('import_clusters.outcome', '=', filter.outcome);
+  if (filter.pending !== undefined)
+    query = query.where('import_clusters.outcome', filter.pending ? 'is' : 'is not', null);
+  if (filter.existing !== undefined)
+    query = query.where(
+      sql<SqlBool>`(jsonb_array_length(import_clusters.existing) > 0) = ${filter.existing}`,
+    );
+  if (filter.problems !== undefined)
+    query = query.where(
+      sql<SqlBool>`exists (select 1 from jsonb_array_elements(import_clusters.records) r
+        where jsonb_array_length(coalesce(r->'problems', '[]'::jsonb)) > 0) = ${filter.problems}`,
+    );
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q)}%`;
+    query = query.where(
+      sql<SqlBool>`exists (select 1 from jsonb_array_elements(import_clusters.records) r
+        where r->>'name' ilike ${like})`,
+    );
+  }
+  return query;
+}
+
+export async function listVisibleClusters(
+  db: Executor,
+  actor: Actor,
+  jobId: string,
+  filter: ClusterFilter,
+  page: Page,
+) {
+  const query = filteredClusters(db, actor, jobId, filter);
+  const ordered =
+    filter.sort === 'risk'
+      ? query.selectAll().orderBy(riskRank).orderBy('import_clusters.ordinal')
+      : query.selectAll().orderBy('import_clusters.ordinal');
   const [items, count] = await Promise.all([
-    query.selectAll().orderBy('import_clusters.ordinal').limit(page.limit).offset(page.offset).execute(),
+    ordered.limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+/** The ids of the clusters a filter selects, in file order (for "accept all suggested"). */
+export async function visibleClusterIds(
+  db: Executor,
+  actor: Actor,
+  jobId: string,
+  filter: Omit<ClusterFilter, 'sort'>,
+) {
+  const rows = await filteredClusters(db, actor, jobId, filter)
+    .select(['import_clusters.cluster_id', 'import_clusters.decision'])
+    .orderBy('import_clusters.ordinal')
+    .execute();
+  return rows;
+}
+
+export async function clustersById(db: Executor, jobId: string, clusterIds: readonly string[]) {
+  if (clusterIds.length === 0) return [];
+  return db
+    .selectFrom('import_clusters')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('cluster_id', 'in', [...clusterIds])
+    .execute();
+}
+
+/** These clusters of an import, locked, in id order (one lock order for every bulk caller). */
+export async function lockClusters(db: Executor, jobId: string, clusterIds: readonly string[]) {
+  if (clusterIds.length === 0) return [];
+  return db
+    .selectFrom('import_clusters')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('cluster_id', 'in', [...clusterIds])
+    .orderBy('cluster_id')
+    .forUpdate()
+    .execute();
+}
+
+export async function setDecisions(
+  db: Executor,
+  jobId: string,
+  clusterIds: readonly string[],
+  decision: string,
+) {
+  if (clusterIds.length === 0) return;
+  await db
+    .updateTable('import_clusters')
+    .set({ decision })
+    .where('job_id', '=', jobId)
+    .where('cluster_id', 'in', [...clusterIds])
+    .execute();
 }
 
 export async function findCluster(db: Executor, jobId: string, clusterId: string, lock = false) {

@@ -1,11 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
+import { templateCsv, writeTemplateXlsx } from './import-template.js';
 import {
+  bulkDecisionResult,
+  bulkResolveResult,
+  decideClustersBody,
+  resolveClustersBody,
   CLUSTER_DECISIONS,
   CLUSTER_OUTCOMES,
   resolveClusterBody,
@@ -19,7 +25,21 @@ const UPLOAD_TYPES = [
   'text/csv',
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
 ];
+
+/** The XLSX template, streamed as ExcelJS writes it. */
+function sendXlsxTemplate(reply: FastifyReply) {
+  const out = new PassThrough();
+  writeTemplateXlsx(out).catch((error: unknown) => {
+    reply.log.error({ err: error }, 'template failed while streaming');
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', 'attachment; filename="customers-template.xlsx"')
+    .send(out);
+}
 
 export function importRoutes(app: FastifyInstance, db: Db) {
   const tags = ['imports'];
@@ -37,7 +57,8 @@ export function importRoutes(app: FastifyInstance, db: Db) {
         bodyLimit: imports.IMPORT_MAX_BYTES,
         schema: {
           tags,
-          summary: 'Upload a customer list (CSV or XLSX body) to de-duplicate, review and import',
+          summary:
+            'Upload a customer list (CSV, XLSX or old Excel XLS body) to de-duplicate, review and import',
           querystring: z.strictObject({ filename: z.string().trim().min(1).max(200) }),
           response: responses({ 202: importJobSchema }),
         },
@@ -61,6 +82,37 @@ export function importRoutes(app: FastifyInstance, db: Db) {
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/imports/template.csv',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary:
+          'A customer list template: the columns the importer recognises, and # lines explaining each (CSV, UTF-8 with BOM)',
+        response: responses({ 200: z.string() }),
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="customers-template.csv"')
+        .send(templateCsv()),
+  );
+  r.get(
+    '/api/v1/imports/template.xlsx',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary:
+          'A customer list template as XLSX: a sheet to fill in and a sheet explaining each column with an example',
+        response: responses({ 200: z.string() }),
+      },
+    },
+    async (_request, reply) => sendXlsxTemplate(reply),
+  );
+
   r.get(
     '/api/v1/imports',
     {
@@ -155,6 +207,38 @@ export function importRoutes(app: FastifyInstance, db: Db) {
     },
     async (request) =>
       imports.resolveCluster(db, request.ctx, request.params.id, request.params.clusterId, request.body),
+  );
+
+  r.post(
+    '/api/v1/imports/:id/clusters/decide',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary:
+          'Decide many clusters under review at once: those named, or accept every one a filter selects as suggested',
+        params: idParams,
+        body: decideClustersBody,
+        response: responses({ 200: bulkDecisionResult }),
+      },
+    },
+    async (request) => imports.decideClusters(db, request.ctx, request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/v1/imports/:id/clusters/resolve',
+    {
+      config: { access: 'accounts:import' },
+      schema: {
+        tags,
+        summary:
+          'Settle many rows the import left for review in one go (merge, create with a reason, skip): all or none',
+        params: idParams,
+        body: resolveClustersBody,
+        response: responses({ 200: bulkResolveResult }),
+      },
+    },
+    async (request) => imports.resolveClusters(db, request.ctx, request.params.id, request.body.items),
   );
 
   r.post(

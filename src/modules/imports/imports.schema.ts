@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matchSchema, reasonSchema } from '../accounts/accounts.schema.js';
 import { INPUT_PROBLEM_CODES } from '../matching/input-problems.schema.js';
+import { FILE_OWNER_PROBLEMS } from '../ownership/ownership.schema.js';
 
 export const IMPORT_STATUSES = ['analyzing', 'review', 'importing', 'done', 'failed'] as const;
 export const CLUSTER_VERDICTS = ['same', 'possible', 'unique'] as const;
@@ -15,8 +16,15 @@ export type ClusterDecision = (typeof CLUSTER_DECISIONS)[number];
 export type ClusterOutcome = (typeof CLUSTER_OUTCOMES)[number];
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
-/** The reader's problem codes, and JOB_EXHAUSTED: the process analysing the file died on every attempt. */
-export const IMPORT_PROBLEM_CODES = [...INPUT_PROBLEM_CODES, 'JOB_EXHAUSTED'] as const;
+/**
+ * The reader's problem codes; an owner column the import does not honour on that row (OWNER_*); and
+ * JOB_EXHAUSTED: the process analysing the file died on every attempt.
+ */
+export const IMPORT_PROBLEM_CODES = [
+  ...INPUT_PROBLEM_CODES,
+  ...FILE_OWNER_PROBLEMS,
+  'JOB_EXHAUSTED',
+] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 /**
@@ -77,6 +85,16 @@ export const importRecordSchema = z.object({
   website: z.string().nullable(),
   uscc: z.string().nullable(),
   address: z.string().nullable(),
+  owner: z.string().nullable().optional().describe("the owner column as the file has it: a user's login"),
+  ownerId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('the user that login names, where the importer may assign to them; else the importer owns it'),
+  problems: z
+    .array(z.enum(IMPORT_PROBLEM_CODES))
+    .optional()
+    .describe("this row's problems (cells left out, owner not honoured): the import's problems say more"),
 });
 export type ImportRecord = z.infer<typeof importRecordSchema>;
 
@@ -111,20 +129,103 @@ export const importClusterSchema = z.object({
     ),
 });
 
-export const resolveClusterBody = z.discriminatedUnion('action', [
-  z.strictObject({
+const reasonText = z.string().trim().min(1).max(500);
+const resolutions = {
+  merge: {
     action: z.literal('merge'),
     accountId: z.uuid().describe('the customer these rows are'),
-    reason: z.string().trim().min(1).max(500).optional(),
-  }),
-  z.strictObject({
+    reason: reasonText.optional(),
+  },
+  create: {
     action: z.literal('create'),
-    reason: z.string().trim().min(1).max(500).describe('why a new customer although look-alikes exist'),
-  }),
-  z.strictObject({ action: z.literal('skip'), reason: z.string().trim().min(1).max(500).optional() }),
+    reason: reasonText.describe('why a new customer although look-alikes exist'),
+  },
+  skip: { action: z.literal('skip'), reason: reasonText.optional() },
+};
+
+export const resolveClusterBody = z.discriminatedUnion('action', [
+  z.strictObject(resolutions.merge),
+  z.strictObject(resolutions.create),
+  z.strictObject(resolutions.skip),
 ]);
+
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
 
 export const listClustersQuery = {
   verdict: z.enum(CLUSTER_VERDICTS).optional(),
   outcome: z.enum(CLUSTER_OUTCOMES).optional(),
+  pending: flag.describe('true: only clusters not imported yet; false: only those with an outcome'),
+  problems: flag.describe('true: only clusters with a row that has a problem (a cell left out, an owner)'),
+  existing: flag.describe('true: only clusters that look like customers already in Fairshare'),
+  q: z.string().trim().min(1).max(100).optional().describe('part of a row’s name, as typed in the file'),
+  sort: z
+    .enum(['risk', 'file'])
+    .default('risk')
+    .describe(
+      'risk: waiting for a person, then look-alikes of customers here, possible duplicates, duplicates, single rows; file: file order',
+    ),
 };
+export type ClusterFilter = {
+  verdict?: ClusterVerdict | undefined;
+  outcome?: ClusterOutcome | undefined;
+  pending?: boolean | undefined;
+  problems?: boolean | undefined;
+  existing?: boolean | undefined;
+  q?: string | undefined;
+  sort: 'risk' | 'file';
+};
+
+const clusterId = z.string().min(1).max(200);
+
+export const decideClustersBody = z.union([
+  z.strictObject({
+    decision: z.enum(CLUSTER_DECISIONS),
+    clusterIds: z
+      .array(clusterId)
+      .min(1)
+      .max(1000)
+      .describe('every one is decided, or none: an unknown id is named in the error'),
+  }),
+  z.strictObject({
+    acceptSuggested: z
+      .literal(true)
+      .describe('every cluster matching the filters below takes the suggestion: accept it as grouped'),
+    verdict: z.enum(CLUSTER_VERDICTS).optional(),
+    problems: z.boolean().optional(),
+    existing: z.boolean().optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+  }),
+]);
+
+export const resolveClustersBody = z.strictObject({
+  items: z
+    .array(
+      z.discriminatedUnion('action', [
+        z.strictObject({ clusterId, ...resolutions.merge }),
+        z.strictObject({ clusterId, ...resolutions.create }),
+        z.strictObject({ clusterId, ...resolutions.skip }),
+      ]),
+    )
+    .min(1)
+    .max(200)
+    .describe('settled together in one unit of work: one refused item (named in the error) settles none'),
+});
+
+export const bulkDecisionResult = z.object({
+  decided: z.number().int().describe('clusters whose decision was set'),
+  clusterIds: z.array(z.string()),
+});
+
+export const bulkResolveResult = z.object({
+  items: z.array(
+    z.object({
+      clusterId: z.string(),
+      outcome: z.enum(CLUSTER_OUTCOMES),
+      accountIds: z.array(z.uuid()),
+      decisionId: z.uuid().nullable(),
+    }),
+  ),
+});

@@ -5,11 +5,12 @@ import type { Page } from '../../http/pagination.js';
 import { enqueueJob, runWork, unstorableAt, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import { admitCustomer, type MatchView } from '../accounts/index.js';
-import { prepareGroup } from './import-clusters.js';
+import { ownerFromFile as fileOwner, prepareGroup } from './import-clusters.js';
 import * as repo from './imports.repo.js';
 import type { JobMessage } from '../../kernel/index.js';
 import type {
   ClusterDecision,
+  ClusterFilter,
   ClusterOutcome,
   ClusterReason,
   ClusterVerdict,
@@ -20,7 +21,7 @@ import type {
 } from './imports.schema.js';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-const FORMATS = ['.csv', '.xlsx'];
+const FORMATS = ['.csv', '.xlsx', '.xls'];
 
 export function toImportJob(row: repo.ImportJobRow) {
   return {
@@ -48,7 +49,7 @@ export function toImportJob(row: repo.ImportJobRow) {
 export async function createImport(db: Db, ctx: RequestContext, filename: string, file: Buffer) {
   const format = extname(filename).toLowerCase();
   if (!FORMATS.includes(format)) {
-    throw invalid([{ field: 'filename', problem: 'format', message: 'must end in .csv or .xlsx' }]);
+    throw invalid([{ field: 'filename', problem: 'format', message: 'must end in .csv, .xlsx or .xls' }]);
   }
   // The name is stored as text: a NUL (%00 in the query) would make the insert fail as a server error.
   if (unstorableAt(filename) >= 0) {
@@ -93,7 +94,7 @@ export async function listImportClusters(
   db: Db,
   ctx: RequestContext,
   id: string,
-  filter: { verdict?: string | undefined; outcome?: string | undefined },
+  filter: ClusterFilter,
   page: Page,
 ) {
   await getImport(db, ctx, id);
@@ -155,53 +156,144 @@ export async function resolveCluster(
     await importInStatus(w, id, 'done');
     const cluster = await repo.findCluster(w.tx, id, clusterId, true);
     if (!cluster) throw notFound('cluster', clusterId);
-    if (cluster.outcome !== 'needs_review') {
-      throw new AppError('IMPORT_WRONG_STATE', `This part of the import is ${cluster.outcome}, not waiting`, {
-        status: cluster.outcome,
-        expected: 'needs_review',
-      });
-    }
-    let outcome: ClusterOutcome = 'skipped';
-    let accountIds: string[] = [];
-    let decisionId: string | null = null;
-    if (resolution.action !== 'skip') {
-      const admitted = await admitCustomer(w, {
-        values: group.values,
-        contacts: [],
-        features: group.features,
-        source: { kind: 'import', importId: id, clusterId, lines: group.records.map((r) => r.line) },
-        choice:
-          resolution.action === 'merge'
-            ? { action: 'merge', accountId: resolution.accountId }
-            : { action: 'create' },
-        confirmReason: resolution.action === 'create' ? resolution.reason : undefined,
-        reason: resolution.reason,
-      });
-      if (admitted.outcome === 'needs_review') throw new Error('a person’s choice left for review');
-      outcome = admitted.outcome === 'folded' ? 'merged' : 'created';
-      accountIds = [admitted.account.id];
-      decisionId = admitted.decisionId;
-    }
-    await repo.setOutcome(
-      w.tx,
-      id,
-      clusterId,
-      outcome,
-      accountIds,
-      outcome === 'created' ? accountIds : [],
-      decisionId ?? cluster.decision_id,
-    );
-    w.audit({
-      action: 'import.cluster_resolved',
-      entityType: 'import',
-      entityId: id,
-      before: { clusterId, outcome: cluster.outcome },
-      after: { clusterId, outcome, accountIds, action: resolution.action },
-      reason: resolution.reason,
-      decisionId: decisionId ?? undefined,
-    });
-    return { outcome, accountIds, decisionId };
+    return settleCluster(w, id, cluster, resolution);
   });
+}
+
+/**
+ * Settles many clusters the import left for review in one unit of work: each as resolveCluster would,
+ * with its own decision and audit entry. Every id is checked before anything is written; an item that is
+ * refused (an unknown cluster, one no longer waiting, a customer that already exists) is named in the error
+ * by its cluster id and position, and nothing of the request is kept.
+ */
+export async function resolveClusters(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  items: readonly (ClusterResolution & { clusterId: string })[],
+) {
+  await getImport(db, ctx, id);
+  const repeated = items.findIndex((item, i) => items.findIndex((o) => o.clusterId === item.clusterId) !== i);
+  if (repeated >= 0) {
+    throw invalid([
+      { field: `items.${repeated}.clusterId`, problem: 'duplicate', message: 'names a cluster twice' },
+    ]);
+  }
+  return runWork(db, ctx, async (w) => {
+    const found = new Map(
+      (
+        await repo.clustersById(
+          w.tx,
+          id,
+          items.map((i) => i.clusterId),
+        )
+      ).map((c) => [c.cluster_id, c]),
+    );
+    items.forEach((item, i) => {
+      if (!found.has(item.clusterId)) throw unknownCluster(item.clusterId, `items.${i}.clusterId`);
+    });
+    // Keys first, then rows: the kernel's lock order, for the whole request at once.
+    const groups = new Map(
+      items.map((item) => [
+        item.clusterId,
+        prepareGroup(found.get(item.clusterId)!.records as ImportRecord[]),
+      ]),
+    );
+    await w.lockKeys(
+      items.flatMap((item) => (item.action === 'skip' ? [] : groups.get(item.clusterId)!.keys)),
+    );
+    await importInStatus(w, id, 'done');
+    const locked = new Map(
+      (
+        await repo.lockClusters(
+          w.tx,
+          id,
+          items.map((i) => i.clusterId),
+        )
+      ).map((c) => [c.cluster_id, c]),
+    );
+    const results = [];
+    for (const [i, item] of items.entries()) {
+      const cluster = locked.get(item.clusterId);
+      if (!cluster) throw unknownCluster(item.clusterId, `items.${i}.clusterId`);
+      try {
+        results.push({ clusterId: item.clusterId, ...(await settleCluster(w, id, cluster, item)) });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        throw new AppError(error.code, `cluster ${item.clusterId}: ${error.message}`, {
+          ...error.details,
+          clusterId: item.clusterId,
+          field: `items.${i}`,
+        });
+      }
+    }
+    return { items: results };
+  });
+}
+
+const unknownCluster = (clusterId: string, field: string) =>
+  new AppError('NOT_FOUND', `cluster ${clusterId} was not found in this import`, {
+    entity: 'cluster',
+    id: clusterId,
+    field,
+  });
+
+/** One waiting cluster settled as a person chose, inside the caller's unit of work (keys and row locked). */
+async function settleCluster(
+  w: Work,
+  id: string,
+  cluster: NonNullable<Awaited<ReturnType<typeof repo.findCluster>>>,
+  resolution: ClusterResolution,
+) {
+  const clusterId = cluster.cluster_id;
+  if (cluster.outcome !== 'needs_review') {
+    throw new AppError('IMPORT_WRONG_STATE', `This part of the import is ${cluster.outcome}, not waiting`, {
+      status: cluster.outcome,
+      expected: 'needs_review',
+    });
+  }
+  const group = prepareGroup(cluster.records as ImportRecord[]);
+  let outcome: ClusterOutcome = 'skipped';
+  let accountIds: string[] = [];
+  let decisionId: string | null = null;
+  if (resolution.action !== 'skip') {
+    const admitted = await admitCustomer(w, {
+      values: group.values,
+      contacts: [],
+      features: group.features,
+      source: { kind: 'import', importId: id, clusterId, lines: group.records.map((r) => r.line) },
+      choice:
+        resolution.action === 'merge'
+          ? { action: 'merge', accountId: resolution.accountId }
+          : { action: 'create' },
+      confirmReason: resolution.action === 'create' ? resolution.reason : undefined,
+      reason: resolution.reason,
+      owner: await fileOwner(w, id, group),
+    });
+    if (admitted.outcome === 'needs_review') throw new Error('a person’s choice left for review');
+    outcome = admitted.outcome === 'folded' ? 'merged' : 'created';
+    accountIds = [admitted.account.id];
+    decisionId = admitted.decisionId;
+  }
+  await repo.setOutcome(
+    w.tx,
+    id,
+    clusterId,
+    outcome,
+    accountIds,
+    outcome === 'created' ? accountIds : [],
+    decisionId ?? cluster.decision_id,
+  );
+  w.audit({
+    action: 'import.cluster_resolved',
+    entityType: 'import',
+    entityId: id,
+    before: { clusterId, outcome: cluster.outcome },
+    after: { clusterId, outcome, accountIds, action: resolution.action },
+    reason: resolution.reason,
+    decisionId: decisionId ?? undefined,
+  });
+  return { outcome, accountIds, decisionId };
 }
 
 export async function decideCluster(
@@ -223,6 +315,54 @@ export async function decideCluster(
       before: { clusterId, decision: cluster.decision },
       after: { clusterId, decision },
     });
+  });
+}
+
+export type BulkDecision =
+  | { decision: ClusterDecision; clusterIds: string[] }
+  | {
+      acceptSuggested: true;
+      verdict?: ClusterVerdict | undefined;
+      problems?: boolean | undefined;
+      existing?: boolean | undefined;
+      q?: string | undefined;
+    };
+
+/**
+ * Decides many clusters of an import under review at once: the ones named (every id must be one of the
+ * import's, or nothing is decided), or every cluster the filters select taking the analysis' suggestion —
+ * accept it as grouped. One unit of work; an audit entry per cluster whose decision changed.
+ */
+export async function decideClusters(db: Db, ctx: RequestContext, id: string, body: BulkDecision) {
+  return runWork(db, ctx, async (w) => {
+    await importInStatus(w, id, 'review');
+    let decision: ClusterDecision;
+    let targets: { cluster_id: string; decision: string }[];
+    if ('acceptSuggested' in body) {
+      decision = 'accept';
+      const { acceptSuggested: _, ...filter } = body;
+      targets = await repo.visibleClusterIds(w.tx, w.actor, id, filter);
+    } else {
+      decision = body.decision;
+      const ids = [...new Set(body.clusterIds)];
+      const found = new Map((await repo.lockClusters(w.tx, id, ids)).map((c) => [c.cluster_id, c]));
+      const missing = body.clusterIds.findIndex((c) => !found.has(c));
+      if (missing >= 0) throw unknownCluster(body.clusterIds[missing]!, `clusterIds.${missing}`);
+      targets = ids.map((c) => found.get(c)!);
+    }
+    const changed = targets.filter((c) => c.decision !== decision).map((c) => c.cluster_id);
+    await repo.setDecisions(w.tx, id, changed, decision);
+    for (const clusterId of changed) {
+      const before = targets.find((c) => c.cluster_id === clusterId)!.decision;
+      w.audit({
+        action: 'import.cluster_decided',
+        entityType: 'import',
+        entityId: id,
+        before: { clusterId, decision: before },
+        after: { clusterId, decision, bulk: true },
+      });
+    }
+    return { decided: targets.length, clusterIds: targets.map((c) => c.cluster_id) };
   });
 }
 

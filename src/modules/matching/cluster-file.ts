@@ -32,6 +32,11 @@ export interface ClusteredFile {
   problems: InputProblem[];
   /** Rows with a problem; notes about the file as a whole (encoding, columns) are not counted. */
   problemRows: number;
+  /**
+   * Rows of customers the file holds, usable or not (the header and blank lines are not rows): what a person
+   * counts in their spreadsheet. A row left out for a problem still counts.
+   */
+  fileRows: number;
 }
 
 export type ClusterProgress = (phase: 'read' | 'cluster', done: number, total: number) => void;
@@ -118,5 +123,6 @@ export async function clusterFile(
     return result.explain(i);
   });
   progress('cluster', rows.length, rows.length);
-  return { rows, clusters: [...byRoot.values()], matches, problems, problemRows: problemRows.size };
+  const fileRows = new Set([...problemRows, ...rows.map((r) => r.line)]).size;
+  return { rows, clusters: [...byRoot.values()], matches, problems, problemRows: problemRows.size, fileRows };
 }

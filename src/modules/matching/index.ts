@@ -12,6 +12,7 @@ export { normalizeRecord, type Features, type RecordInput } from './normalize.js
 export { formatPhone } from './phone-format.js';
 export { normalizePhone } from './phone.js';
 export { websiteDomain } from './domain.js';
+export { SPELLINGS as COLUMN_SPELLINGS, type InputField } from './input-columns.js';
 export { FILE_NOTES, readRecords, type InputProblem, type InputProblemCode } from './read-records.js';
 export {
   DEFAULT_THRESHOLDS,

@@ -1,11 +1,12 @@
 import type { RecordInput } from './normalize.js';
 import { toSimplified } from './text.js';
 
-export type InputField = 'id' | 'name' | 'phone' | 'email' | 'website' | 'uscc' | 'address';
+export type InputField = 'id' | 'name' | 'phone' | 'email' | 'website' | 'uscc' | 'address' | 'owner';
 
 /** Header spellings (lower-cased, spaces and _ - removed) → field. */
 const HEADERS: Record<string, InputField> = {};
-const SPELLINGS: Record<InputField, string[]> = {
+/** Every header spelling the reader understands, by field (the import template lists them). */
+export const SPELLINGS: Record<InputField, string[]> = {
   id: ['id', '编号', '客户编号', '客户id', 'customerid', '序号'],
   name: [
     'name',
@@ -45,6 +46,18 @@ const SPELLINGS: Record<InputField, string[]> = {
     '社会信用代码',
   ],
   address: ['address', 'addr', '地址', '注册地址', '办公地址', '公司地址', '详细地址'],
+  // The login of the user who should hold the customer; an import honours it where its importer may assign.
+  owner: [
+    'owner',
+    'ownerlogin',
+    'login',
+    '负责人',
+    '负责人账号',
+    '负责人登录名',
+    '客户负责人',
+    '归属人',
+    '所属销售',
+  ],
 };
 for (const [field, spellings] of Object.entries(SPELLINGS) as [InputField, string[]][]) {
   for (const spelling of spellings) HEADERS[spelling] = field;
@@ -79,7 +92,10 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
     if (!field) {
       if (header.trim()) unknown.push(header.trim());
       fields.push(null);
-    } else if ((field === 'id' || field === 'name' || field === 'uscc') && seen.has(field)) {
+    } else if (
+      (field === 'id' || field === 'name' || field === 'uscc' || field === 'owner') &&
+      seen.has(field)
+    ) {
       unknown.push(header.trim());
       fields.push(null);
     } else {
@@ -97,6 +113,7 @@ export function rowToRecord(map: ColumnMap, values: readonly string[]): { id: st
   let name = '';
   let uscc = '';
   let address = '';
+  let owner = '';
   const phone: string[] = [];
   const email: string[] = [];
   const website: string[] = [];
@@ -112,6 +129,9 @@ export function rowToRecord(map: ColumnMap, values: readonly string[]): { id: st
         break;
       case 'uscc':
         uscc = value;
+        break;
+      case 'owner':
+        owner = value;
         break;
       case 'address':
         address = address ? `${address} ${value}` : value;
@@ -130,5 +150,5 @@ export function rowToRecord(map: ColumnMap, values: readonly string[]): { id: st
         break;
     }
   }
-  return { id, record: { name, phone, email, website, uscc, address } };
+  return { id, record: { name, phone, email, website, uscc, address, ...(owner && { owner }) } };
 }

@@ -21,6 +21,8 @@ export interface RecordInput {
   website?: Values;
   uscc?: string | null;
   address?: string | null;
+  /** Who should hold the customer (a user's login); matching does not read it, an import may honour it. */
+  owner?: string;
 }
 
 export type FeatureProblem =

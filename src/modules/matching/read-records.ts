@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { storableText, unstorableAt } from '../../kernel/storable-text.js';
 import { refuseFile } from './file-refusal.js';
@@ -42,14 +43,30 @@ export interface RawRow {
   problem?: { code: InputProblemCode; message: string; column?: string; fatal: boolean };
 }
 
-function rawRows(
+/** A ZIP archive: an .xls that is really an XLSX goes through the archive checks, not a whole-file parse. */
+async function isZip(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await file.read(head, 0, 4, 0);
+    return head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await file.close();
+  }
+}
+
+async function* rawRows(
   path: string,
   report: (p: InputProblem) => void,
   options: ReadOptions,
 ): AsyncGenerator<RawRow[]> {
-  return extname(path).toLowerCase() === '.xlsx'
-    ? readXlsxRows(path, options.archiveLimits)
-    : readCsvRows(path, report);
+  const format = extname(path).toLowerCase();
+  if (format === '.xlsx' || (format === '.xls' && (await isZip(path))))
+    yield* readXlsxRows(path, options.archiveLimits);
+  // Loaded only for an .xls: SheetJS and its code pages would otherwise take a share of every reading
+  // thread's bounded heap.
+  else if (format === '.xls') yield* (await import('./read-xls.js')).readXlsRows(path);
+  else yield* readCsvRows(path, report);
 }
 
 /**
@@ -126,6 +143,13 @@ export async function* readRecords(path: string, options: ReadOptions = {}): Asy
   for await (const batch of readRecordBatches(path, options)) yield* batch;
 }
 
+/**
+ * A line of notes, as the import template has below its header: a first cell starting with # and nothing
+ * else on the row. It is no customer and is not counted.
+ */
+const isComment = (values: readonly string[]) =>
+  (values[0] ?? '').trimStart().startsWith('#') && values.slice(1).every((v) => !v.trim());
+
 /** How a problem names column `i`: its header, or its number when the header is blank. */
 const columnName = (headers: readonly string[], i: number) => headers[i]?.trim() || String(i + 1);
 
@@ -148,7 +172,7 @@ function checkRow(
     if (damaged < 0 && v.includes('\ufffd')) damaged = i;
     if (unstorable < 0 && unstorableAt(v) >= 0) unstorable = i;
   }
-  if (blank) return null;
+  if (blank || isComment(raw.values)) return null;
   const parsed = rowToRecord(map, big >= 0 ? raw.values.map((v) => v.slice(0, 200)) : raw.values);
   const { record } = parsed;
   const id = map.hasId ? parsed.id : String(raw.line);

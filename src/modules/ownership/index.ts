@@ -1,1 +1,3 @@
-export { initialOwner, type InitialOwner } from './initial-owner.js';
+export { fileOwnerProblem, type NamedOwner } from './file-owner.js';
+export { FILE_OWNER_PROBLEMS, type FileOwnerProblem } from './ownership.schema.js';
+export { initialOwner, type InitialOwner, type OwnerFromFile } from './initial-owner.js';

@@ -8,12 +8,36 @@ export interface InitialOwner {
   evidence: Evidence;
 }
 
+/** An owner an imported file names in its owner column, already checked by fileOwnerProblem. */
+export interface OwnerFromFile {
+  userId: string;
+  login: string;
+  partnerId: string | null;
+  importId: string;
+  lines: number[];
+}
+
 /**
- * Who holds a customer the moment it is admitted. Today one rule: the person who brought it in, with that
- * person's partner (a partner's people bring customers in for their partner). The ownership module replaces
- * this with assignment rules, pools and protection periods; admission asks here and nowhere else.
+ * Who holds a customer the moment it is admitted. The person who brought it in, with that person's partner
+ * (a partner's people bring customers in for their partner) — or the user an imported file names, where
+ * the importer may assign (see file-owner.ts), recorded as coming from the file. The ownership module
+ * replaces this with assignment rules, pools and protection periods; admission asks here and nowhere else.
  */
-export function initialOwner(actor: Actor): InitialOwner {
+export function initialOwner(actor: Actor, fromFile?: OwnerFromFile): InitialOwner {
+  if (fromFile) {
+    return {
+      ownerId: fromFile.userId,
+      partnerId: fromFile.partnerId,
+      evidence: evidence('owner.from_file', {
+        ownerId: fromFile.userId,
+        login: fromFile.login,
+        partnerId: fromFile.partnerId,
+        importId: fromFile.importId,
+        lines: fromFile.lines,
+        assignedBy: actor.id,
+      }),
+    };
+  }
   return {
     ownerId: actor.id,
     partnerId: actor.partnerId,

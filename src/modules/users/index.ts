@@ -6,4 +6,10 @@ export {
   setOwnLanguage,
   toUser,
 } from './users.service.js';
-export { countUsers, findVisibleUser, iterateVisibleUsers, type UserFilter } from './users.repo.js';
+export {
+  countUsers,
+  findUsersByLogin,
+  findVisibleUser,
+  iterateVisibleUsers,
+  type UserFilter,
+} from './users.repo.js';

@@ -125,3 +125,21 @@ export async function countUsers(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The users these logins name, each with whether the actor's scope covers them (an import's owner column). */
+export async function findUsersByLogin(db: Executor, actor: Actor, logins: readonly string[]) {
+  if (logins.length === 0) return [];
+  const [all, inScope] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select(['id', 'login', 'status', 'partner_id'])
+      .where('login', 'in', [...logins])
+      .execute(),
+    visibleUsers(db, actor)
+      .select('users.id')
+      .where('users.login', 'in', [...logins])
+      .execute(),
+  ]);
+  const scoped = new Set(inScope.map((u) => u.id));
+  return all.map((u) => ({ ...u, inScope: scoped.has(u.id) }));
+}

@@ -27,8 +27,10 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'match.same_not_visible': 'red',
   'admission.confirmed': 'gold',
   'owner.creator': 'blue',
+  'owner.from_file': 'blue',
   'import.rows': 'cyan',
   'import.row_failed': 'red',
+  'import.resolved': 'gold',
   'merge.requested': 'purple',
 };
 
@@ -71,6 +73,16 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
           {id('partnerId') && <Secondary>{t('decisions.texts.ownerPartner')}</Secondary>}
         </>
       );
+    case 'owner.from_file': {
+      const importId = id('importId');
+      return (
+        <>
+          <span>{t('decisions.texts.ownerFromFile', { login: paramText(params.login) ?? '' })}</span>
+          <ActorName actorId={id('ownerId')} />
+          {importId && <ImportRef importId={importId} lines={paramLines(params.lines)} />}
+        </>
+      );
+    }
     case 'import.rows': {
       const importId = id('importId');
       return importId ? <ImportRef importId={importId} lines={paramLines(params.lines)} /> : null;
@@ -79,6 +91,19 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
       const error = paramText(params.code) ?? 'INTERNAL';
       const said = loose(t)(`errors.${error}`, { defaultValue: paramText(params.message) ?? error });
       return <Prose>{t('decisions.texts.rowFailed', { error: said })}</Prose>;
+    }
+    case 'import.resolved': {
+      const accountId = id('accountId');
+      return (
+        <>
+          <Prose>
+            {t(
+              params.action === 'merge' ? 'decisions.texts.resolvedMerge' : 'decisions.texts.resolvedCreate',
+            )}
+          </Prose>
+          {accountId && <AccountLink id={accountId} />}
+        </>
+      );
     }
     case 'merge.requested': {
       const mergedId = id('mergedId');

@@ -13,8 +13,10 @@ export type DecisionEvidenceCode =
   | 'match.same_not_visible'
   | 'admission.confirmed'
   | 'owner.creator'
+  | 'owner.from_file'
   | 'import.rows'
   | 'import.row_failed'
+  | 'import.resolved'
   | 'merge.requested';
 
 export const DECISION_EVIDENCE_CODES = [
@@ -25,8 +27,10 @@ export const DECISION_EVIDENCE_CODES = [
   'match.same_not_visible',
   'admission.confirmed',
   'owner.creator',
+  'owner.from_file',
   'import.rows',
   'import.row_failed',
+  'import.resolved',
   'merge.requested',
 ] as const satisfies readonly DecisionEvidenceCode[];
 

@@ -1,11 +1,14 @@
-import { Alert, App, Card, Flex, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Card, Checkbox, Flex, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   CLUSTER_DECISIONS,
   type ClusterDecision,
   type ImportCluster,
+  type ImportProblem,
   type ImportRecord,
 } from '../../api/types.js';
+import { loose } from '../../i18n/errorText.js';
+import { problemText } from './ImportProblems.js';
 import { errorText } from '../../i18n/errorText.js';
 import { AccountLink } from '../accounts/AccountLink.js';
 import { VERDICT_COLORS } from '../accounts/colors.js';
@@ -13,7 +16,7 @@ import { MatchList, ReasonsTable } from '../accounts/DuplicatePanel.js';
 import { clusterExplanations } from './importJob.js';
 import { useImportMutations } from './imports.api.js';
 
-const RECORD_FIELDS = ['name', 'phone', 'email', 'website', 'uscc', 'address', 'id'] as const;
+const RECORD_FIELDS = ['name', 'phone', 'email', 'website', 'uscc', 'address', 'owner', 'id'] as const;
 type RecordField = (typeof RECORD_FIELDS)[number];
 
 const OUTCOME_COLORS: Record<string, string> = {
@@ -24,12 +27,18 @@ const OUTCOME_COLORS: Record<string, string> = {
 };
 
 function cellText(record: ImportRecord, field: RecordField): string {
-  const value = record[field];
+  const value = record[field] ?? null;
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
 /** The rows of one file cluster side by side (one column per row), so differences stand out. */
-function RecordsTable({ records }: { records: ImportRecord[] }) {
+function RecordsTable({
+  records,
+  problems,
+}: {
+  records: ImportRecord[];
+  problems: ReadonlyMap<number, ImportProblem[]>;
+}) {
   const { t } = useTranslation();
   const columns: TableColumnsType<{ field: RecordField }> = [
     {
@@ -48,6 +57,23 @@ function RecordsTable({ records }: { records: ImportRecord[] }) {
           style={{ display: 'inline-block', minWidth: 140, maxWidth: 280, wordBreak: 'break-word' as const }}
         >
           {cellText(record, row.field)}
+          {row.field === 'name' && (record.problems?.length ?? 0) > 0 && (
+            <Flex gap={4} wrap style={{ marginTop: 4 }} data-testid="row-problems">
+              {(
+                problems.get(record.line) ??
+                // Past the problems the import keeps, the row's codes alone.
+                (record.problems ?? []).map((code): ImportProblem => ({
+                  code,
+                  line: record.line,
+                  message: code,
+                }))
+              ).map((p, i) => (
+                <Tag key={i} color="orange" title={t('imports.rowProblems')} style={{ whiteSpace: 'normal' }}>
+                  {problemText(loose(t), p)}
+                </Tag>
+              ))}
+            </Flex>
+          )}
         </span>
       ),
     })),
@@ -69,7 +95,16 @@ function RecordsTable({ records }: { records: ImportRecord[] }) {
 }
 
 /** One company found in an uploaded list: its rows, why they were grouped, matches already here, the decision. */
-export function ClusterCard(props: { jobId: string; cluster: ImportCluster; editable: boolean }) {
+export function ClusterCard(props: {
+  jobId: string;
+  cluster: ImportCluster;
+  editable: boolean;
+  /** The import's problems by line, to show on each row. */
+  problems?: ReadonlyMap<number, ImportProblem[]>;
+  /** Given when the card can be picked for a bulk action. */
+  selected?: boolean;
+  onSelect?: (selected: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { decide } = useImportMutations();
@@ -90,6 +125,14 @@ export function ClusterCard(props: { jobId: string; cluster: ImportCluster; edit
       data-verdict={cluster.verdict}
       title={
         <Flex gap={8} align="center" wrap>
+          {props.onSelect && (
+            <Checkbox
+              checked={props.selected}
+              onChange={(e) => props.onSelect?.(e.target.checked)}
+              aria-label={t('imports.select')}
+              data-testid="cluster-select"
+            />
+          )}
           <Tag color={VERDICT_COLORS[cluster.verdict]}>{t(`imports.verdicts.${cluster.verdict}`)}</Tag>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
             {t('imports.rowsInCluster', { count: cluster.records.length })}
@@ -103,7 +146,7 @@ export function ClusterCard(props: { jobId: string; cluster: ImportCluster; edit
       }
     >
       <Flex vertical gap={12}>
-        <RecordsTable records={cluster.records} />
+        <RecordsTable records={cluster.records} problems={props.problems ?? new Map()} />
         {explained.length > 0 && (
           <Flex vertical gap={6}>
             <Typography.Text strong>{t('imports.why')}</Typography.Text>

@@ -1,5 +1,5 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -53,11 +53,22 @@ export function ImportsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('imports.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('imports.title')}
+        </Typography.Title>
+        <Flex gap={8} wrap align="center" data-testid="import-templates">
+          <Typography.Text type="secondary">{t('imports.templateHelp')}</Typography.Text>
+          <Button icon={<DownloadOutlined />} href="/api/v1/imports/template.xlsx" download>
+            {t('imports.templateXlsx')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href="/api/v1/imports/template.csv" download>
+            {t('imports.templateCsv')}
+          </Button>
+        </Flex>
+      </Flex>
       <Upload.Dragger
-        accept=".csv,.xlsx"
+        accept=".csv,.xlsx,.xls"
         multiple={false}
         showUploadList={false}
         disabled={upload.isPending}

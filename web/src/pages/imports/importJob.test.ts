@@ -12,10 +12,10 @@ import {
 } from './importJob.js';
 
 describe('uploadContentType', () => {
-  it('sends CSV and XLSX with their types and refuses anything else', () => {
+  it('sends CSV, XLSX and old Excel XLS with their types and refuses anything else', () => {
     expect(uploadContentType('客户.CSV')).toBe('text/csv');
     expect(uploadContentType('list.xlsx')).toBe(XLSX_TYPE);
-    expect(uploadContentType('list.xls')).toBeNull();
+    expect(uploadContentType('old.XLS')).toBe('application/vnd.ms-excel');
     expect(uploadContentType('list.pdf')).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ export function uploadContentType(filename: string): string | null {
   const lower = filename.toLowerCase();
   if (lower.endsWith('.csv')) return 'text/csv';
   if (lower.endsWith('.xlsx')) return XLSX_TYPE;
+  if (lower.endsWith('.xls')) return 'application/vnd.ms-excel';
   return null;
 }
 
@@ -76,6 +77,7 @@ export function progressCounts(progress: ImportJob['progress'], language: string
 
 export const SUMMARY_KEYS = [
   'rows',
+  'usableRows',
   'problems',
   'clusters',
   'duplicateRowsInFile',

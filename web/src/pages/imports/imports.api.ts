@@ -31,8 +31,29 @@ export function useImport(id: string, enabled = true) {
 export interface ClusterFilters {
   verdict?: string | undefined;
   outcome?: string | undefined;
+  /** 'true' narrows to clusters with a row that has a problem. */
+  problems?: 'true' | undefined;
+  /** 'true' narrows to look-alikes of customers already here. */
+  existing?: 'true' | undefined;
+  q?: string | undefined;
   limit: number;
   offset: number;
+}
+
+/** Many clusters decided at once: those named, or all the filters select, as the analysis suggests. */
+export type BulkDecision =
+  | { decision: ClusterDecision; clusterIds: string[] }
+  | {
+      acceptSuggested: true;
+      verdict?: string | undefined;
+      problems?: boolean | undefined;
+      existing?: boolean | undefined;
+      q?: string | undefined;
+    };
+
+export interface BulkResolution {
+  clusterId: string;
+  action: 'skip';
 }
 
 export function useClusters(id: string, filters: ClusterFilters, enabled: boolean) {
@@ -63,6 +84,22 @@ export function useImportMutations() {
         decision: ClusterDecision;
       }) => api.put<void>(`/api/v1/imports/${id}/clusters/${encodeURIComponent(clusterId)}`, { decision }),
       onSuccess: (_data, { id }) => client.invalidateQueries({ queryKey: [...importsKey, 'clusters', id] }),
+    }),
+    decideMany: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: BulkDecision }) =>
+        api.post<{ decided: number; clusterIds: string[] }>(`/api/v1/imports/${id}/clusters/decide`, body),
+      onSuccess: (_data, { id }) => client.invalidateQueries({ queryKey: [...importsKey, 'clusters', id] }),
+    }),
+    resolveMany: useMutation({
+      mutationFn: ({ id, items }: { id: string; items: BulkResolution[] }) =>
+        api.post<{ items: { clusterId: string; outcome: string }[] }>(
+          `/api/v1/imports/${id}/clusters/resolve`,
+          { items },
+        ),
+      onSuccess: (_data, { id }) => {
+        void client.invalidateQueries({ queryKey: [...importsKey, 'clusters', id] });
+        void client.invalidateQueries({ queryKey: accountsKey });
+      },
     }),
     start: useMutation({
       mutationFn: (id: string) => api.post<ImportJob>(`/api/v1/imports/${id}/start`),
