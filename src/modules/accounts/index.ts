@@ -15,3 +15,5 @@ export {
 } from './accounts.repo.js';
 export { accountSearch } from './accounts.service.js';
 export { admissionKeys } from './admission.js';
+export { openAccessRef } from './access-ref.js';
+export { accessRefKey } from './accounts.repo.js';
