@@ -263,7 +263,7 @@ export interface ImportClusterTable {
 export interface AccessRefKeyTable {
   id: ColumnType<number, 1, never>;
   key: Buffer;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
 }
 
 export interface AccessRequestTable {
@@ -275,11 +275,11 @@ export interface AccessRequestTable {
   note: string | null;
   status: Generated<'open' | 'granted' | 'denied' | 'withdrawn'>;
   decided_by: string | null;
-  decided_at: Timestamp | null;
+  decided_at: string | null;
   decision_note: string | null;
   decision_id: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface DB {

@@ -21,6 +21,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
+import { accessRequestRoutes } from '../modules/access-requests/index.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -148,6 +149,7 @@ export async function buildApp(
   importRoutes(app, db);
   decisionRoutes(app, db);
   exportRoutes(app, db);
+  accessRequestRoutes(app, db);
 
   await serveWeb(app, config);
   return app;
