@@ -35,6 +35,13 @@ import type {
   importJobSchema,
 } from '../../../src/modules/imports/imports.schema.js';
 import type { MergeDelta } from '../../../src/modules/accounts/merge.js';
+import type {
+  AccessRequestStatus,
+  accessRequestSchema,
+  createAccessRequestBody,
+  decideAccessRequestBody,
+  decidedAccessRequestSchema,
+} from '../../../src/modules/access-requests/access-requests.schema.js';
 import type { auditEntrySchema, auditReportSchema } from '../../../src/modules/audit/audit.schema.js';
 import type { decisionSchema, evidenceSchema } from '../../../src/modules/decisions/decisions.schema.js';
 import type { ErrorCode } from '../../../src/errors.js';
@@ -101,6 +108,13 @@ export type MergeResult = Omit<z.infer<typeof mergeResultSchema>, 'delta'> & { d
 // A merge's delta is withheld (null) from readers who may not see where the values came from.
 export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & { delta: MergeDelta | null };
 
+/** A request for a customer held out of the requester's sight: access, or a conflict to settle. */
+export type AccessRequest = z.infer<typeof accessRequestSchema>;
+export type CreateAccessRequestBody = z.input<typeof createAccessRequestBody>;
+export type DecideAccessRequestBody = z.input<typeof decideAccessRequestBody>;
+export type DecidedAccessRequest = z.infer<typeof decidedAccessRequestSchema>;
+export type { AccessRequestStatus };
+
 export type ImportJob = z.infer<typeof importJobSchema>;
 /** The job that analyses or imports a list: queued, running, retried after a failure, or given up. */
 export type ImportJobRun = NonNullable<ImportJob['job']>;
@@ -135,7 +149,15 @@ export type { ErrorCode };
 export const USER_STATUSES = ['active', 'absent', 'inactive'] as const satisfies readonly UserStatus[];
 export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
 /** What the audit trail records today; the filter also accepts any other text. */
-export const AUDIT_ENTITY_TYPES = ['user', 'team', 'api_token', 'organization', 'account', 'import'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'team',
+  'api_token',
+  'organization',
+  'account',
+  'import',
+  'access_request',
+] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
@@ -167,7 +189,16 @@ export const AUDIT_ACTIONS = [
   'import.started',
   'import.completed',
   'import.failed',
+  'access_request.created',
+  'access_request.decided',
+  'access_request.withdrawn',
 ] as const;
+export const ACCESS_REQUEST_STATUSES = [
+  'open',
+  'granted',
+  'denied',
+  'withdrawn',
+] as const satisfies readonly AccessRequestStatus[];
 export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const satisfies readonly AccountStatus[];
 export const ACCOUNT_SIZES = [
   'micro',

@@ -30,6 +30,9 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'import.rows': 'cyan',
   'import.row_failed': 'red',
   'merge.requested': 'purple',
+  'access.requested': 'blue',
+  'access.decided': 'gold',
+  'access.ownership_unchanged': 'default',
 };
 
 const Secondary = ({ children }: { children: ReactNode }) => (
@@ -89,6 +92,22 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
         </>
       );
     }
+    case 'access.requested':
+      return (
+        <Prose>
+          {params.kind === 'conflict' ? t('accessRequests.kinds.conflict') : t('accessRequests.kinds.access')}
+        </Prose>
+      );
+    case 'access.decided':
+      return (
+        <Prose>
+          {params.decision === 'grant'
+            ? t('accessRequests.decisions.grant')
+            : t('accessRequests.decisions.deny')}
+        </Prose>
+      );
+    case 'access.ownership_unchanged':
+      return <Prose>{t('decisions.texts.ownershipUnchanged')}</Prose>;
   }
 }
 
