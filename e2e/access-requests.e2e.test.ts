@@ -4,8 +4,10 @@ import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
   pageErrorGuard,
+  phoneContext,
   poll,
   screenshot,
+  scrollWidth,
   signInByApi,
   startE2e,
   watchedPage,
@@ -132,6 +134,35 @@ describe.skipIf(!executablePath)(
         await poll(() => mine.getAttribute('data-status')).toBe('granted');
         expect(await mine.textContent()).toContain('请与王芳一起跟进');
         await screenshot(asker, 'access-04-requester-granted');
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'fits a 375 px phone, in Chinese',
+      async () => {
+        const phone = await phoneContext(browser, asker.context(), { height: 740, locale: 'zh-CN' });
+        const mobile = await watchedPage(phone, pageErrors);
+        try {
+          await mobile.goto(`${server.url}/access-requests`);
+          await poll(() => mobile.getByRole('heading', { name: '权限申请' }).isVisible()).toBe(true);
+          const card = mobile.getByTestId('access-request');
+          await poll(() => card.getAttribute('data-status')).toBe('granted');
+          expect(await card.textContent()).toContain('已批准');
+          expect(await scrollWidth(mobile), 'horizontal scroll on /access-requests').toBeLessThanOrEqual(375);
+          await screenshot(mobile, 'access-05-phone-zh');
+          await mobile.goto(`${server.url}/accounts/new`);
+          await mobile.getByLabel('工商注册名称', { exact: true }).fill(CUSTOMER);
+          const panel = mobile.getByTestId('duplicate-panel');
+          await poll(() => panel.getByTestId('hidden-owner').textContent()).toBe(
+            '负责人：王芳（华东销售部）',
+          );
+          expect(await panel.getByTestId('flag-conflict').textContent()).toBe('提出归属冲突');
+          expect(await scrollWidth(mobile), 'horizontal scroll on /accounts/new').toBeLessThanOrEqual(375);
+          await screenshot(mobile, 'access-06-phone-panel-zh');
+        } finally {
+          await phone.close();
+        }
         expect(pageErrors).toEqual([]);
       },
       STEP_TIMEOUT,
