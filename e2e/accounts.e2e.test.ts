@@ -230,7 +230,7 @@ describe.skipIf(!executablePath)(
     );
 
     it(
-      'tells a rep only that a customer they cannot see exists, never whose it is',
+      'tells a rep that a customer they cannot see exists and whom to ask, never what it holds',
       async () => {
         const user = {
           login: 'e2e.rep',
@@ -254,6 +254,9 @@ describe.skipIf(!executablePath)(
           expect(text).toContain('This customer already exists and is owned by someone else.');
           expect(text).not.toContain('字节跳动（北京）');
           expect(await repPanel.getByRole('link').count()).toBe(0);
+          // Whom to ask (the organisation reveals owners by default), and the way to ask.
+          expect(await repPanel.getByTestId('hidden-owner').textContent()).toMatch(/^Held by /);
+          expect(await repPanel.getByTestId('ask-access').isVisible()).toBe(true);
           expect(await rep.getByTestId('create-account').isDisabled()).toBe(true);
           await shot('18-rep-hidden-duplicate', rep);
         } finally {

@@ -16,6 +16,9 @@ export const ERROR_CODES = {
   TEAM_NOT_EMPTY: 'the team still has members or sub-teams (details.members, details.children)',
   ACCOUNT_NOT_ACTIVE: 'the account is archived or merged away (details.status)',
   MERGE_NOT_REVERSIBLE: 'a later change depends on this merge; take that back first (details.blockedBy)',
+  ACCESS_REQUEST_OPEN:
+    'the caller already has an open request for this customer (details.accessRequestId); withdraw it or wait',
+  ACCESS_REQUEST_CLOSED: 'the request was already decided or withdrawn (details.status)',
   IMPORT_WRONG_STATE: 'the import is not in the state this needs (details.status, details.expected)',
   UNPROCESSABLE: 'the request is well-formed but cannot be carried out (details.fields)',
   PASSWORD_CHANGE_REQUIRED:

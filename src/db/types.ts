@@ -13,6 +13,7 @@ export interface OrganizationTable {
   default_language: string;
   match_same: Generated<number>;
   match_possible: Generated<number>;
+  reveal_owner_on_conflict: Generated<boolean>;
   updated_at: Timestamp;
 }
 
@@ -263,7 +264,31 @@ export interface ImportClusterTable {
   decision_id: string | null;
 }
 
+export interface AccessRefKeyTable {
+  id: ColumnType<number, 1, never>;
+  key: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface AccessRequestTable {
+  id: Generated<string>;
+  account_id: string;
+  requester_id: string;
+  kind: 'access' | 'conflict';
+  customer_name: string;
+  note: string | null;
+  status: Generated<'open' | 'granted' | 'denied' | 'withdrawn'>;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  decision_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  access_ref_key: AccessRefKeyTable;
+  access_requests: AccessRequestTable;
   import_jobs: ImportJobTable;
   import_clusters: ImportClusterTable;
   account_merges: AccountMergeTable;

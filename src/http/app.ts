@@ -23,6 +23,7 @@ import { orgRoutes } from '../modules/org/org.routes.js';
 import { regionRoutes } from '../modules/regions/index.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
+import { accessRequestRoutes } from '../modules/access-requests/index.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -152,6 +153,7 @@ export async function buildApp(
   exportRoutes(app, db);
   regionRoutes(app);
   industryRoutes(app);
+  accessRequestRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = [
   'import.completed',
   'import.failed',
   'data.exported',
+  'access_request.created',
+  'access_request.decided',
+  'access_request.withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -49,5 +52,6 @@ export const AUDIT_ENTITY_TYPES = [
   'import',
   'login',
   'export',
+  'access_request',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

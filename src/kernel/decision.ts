@@ -30,6 +30,7 @@ export const DECISION_KINDS = [
   'account.admission',
   'account.merge',
   'import.cluster',
+  'access_request',
   // Ownership, registration and commission decisions join this list as their modules arrive.
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];

@@ -18,6 +18,22 @@ export const EVENT_SCHEMAS = {
   'import.failed': z.object({ importId: id }),
   'user.created': z.object({ userId: id }),
   'user.updated': z.object({ userId: id }),
+  // A rep asked for a customer held out of its sight, or flagged it as theirs; then someone settled it.
+  // The ownership rules subscribe to `access_request.decided` (a grant does not move the customer yet).
+  'access_request.created': z.object({
+    requestId: id,
+    accountId: id,
+    requesterId: id,
+    kind: z.enum(['access', 'conflict']),
+  }),
+  'access_request.decided': z.object({
+    requestId: id,
+    accountId: id,
+    requesterId: id,
+    decision: z.enum(['granted', 'denied']),
+    decisionId: id,
+  }),
+  'access_request.withdrawn': z.object({ requestId: id, accountId: id, requesterId: id }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

@@ -19,6 +19,7 @@ export const ENTITY_TABLES = {
   user: 'users',
   team: 'teams',
   token: 'api_tokens',
+  access_request: 'access_requests',
 } as const satisfies Record<string, keyof DB>;
 
 export type Entity = keyof typeof ENTITY_TABLES;
@@ -86,6 +87,27 @@ const accountPolicy: Policy = (actor) => {
 
 const importPolicy = byUser('import_jobs.created_by');
 
+/**
+ * Access requests: the requester sees its own; whoever settles them sees the rest — admins and sales ops
+ * all of them, a manager those on customers its team scope covers (its people's customers, as the account
+ * policy says). By role, like tokens: a narrowed token does not change whose desk a request lands on. The
+ * owner itself is not shown requests for its customer: its manager arbitrates.
+ */
+const accessRequestPolicy: Policy = (actor) => {
+  if (actor.role === 'admin' || actor.role === 'sales_ops') return everything;
+  const own = (eb: Eb) => eb('access_requests.requester_id', '=', actor.id);
+  if (actor.scope !== 'team' || actor.role !== 'manager') return actor.id ? own : nothing;
+  return (eb) =>
+    eb.or([
+      own(eb),
+      eb(
+        'access_requests.account_id',
+        'in',
+        eb.selectFrom('accounts').select('accounts.id').where(accountPolicy(actor)),
+      ),
+    ]);
+};
+
 const POLICIES: Record<Entity, Policy> = {
   account: accountPolicy,
   contact: (actor) => (eb) =>
@@ -130,12 +152,24 @@ const POLICIES: Record<Entity, Policy> = {
                   .where(importPolicy(actor)),
               ),
             ]),
+            eb.and([
+              eb('decisions.subject_type', '=', 'access_request'),
+              eb(
+                'decisions.subject_id',
+                'in',
+                eb
+                  .selectFrom('access_requests')
+                  .select(sql<string>`access_requests.id::text`.as('id'))
+                  .where(accessRequestPolicy(actor)),
+              ),
+            ]),
           ]),
   user: byUser('users.id'),
   // The organisation chart is shared inside the company; partners see none of it.
   team: (actor) => (actor.scope === 'partner' ? nothing : everything),
   // One's own tokens; an administrator may see (and revoke) anyone's.
   token: (actor) => (actor.role === 'admin' ? everything : (eb) => eb('api_tokens.user_id', '=', actor.id)),
+  access_request: accessRequestPolicy,
 };
 
 /** The condition `entity` rows must meet for `actor` to see them. */

@@ -92,6 +92,14 @@ export class Sight {
     return this.caller.role === 'admin' || ownerId === this.caller.id;
   }
 
+  /** Access requests: one's own; a manager's on customers in its scope; everything for admins and sales ops. */
+  accessRequest(request: { requesterId: string; account: AccountFacts }): boolean {
+    const role = this.caller.role;
+    if (role === 'admin' || role === 'sales_ops') return true;
+    if (request.requesterId === this.caller.id) return true;
+    return role === 'manager' && this.account(request.account);
+  }
+
   partner(partnerId: string): boolean {
     return this.scope === 'all' || partnerId === this.caller.partnerId;
   }

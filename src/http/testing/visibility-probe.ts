@@ -35,7 +35,8 @@ export type Count =
   | { of: 'decisions'; accountId: (w: World) => string }
   | { of: 'clusters'; importId: (w: World) => string }
   | { of: 'team members' }
-  | { of: 'own tokens' };
+  | { of: 'own tokens' }
+  | { of: 'access requests' };
 
 export interface AccountTruth {
   id: string;

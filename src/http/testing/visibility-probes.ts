@@ -1,4 +1,5 @@
 import type { Probe } from './visibility-probe.js';
+import { ACCESS_REQUEST_PROBES } from './visibility-probes.access-requests.js';
 import { CUSTOMER_PROBES } from './visibility-probes.customers.js';
 import { EXPORT_PROBES } from './visibility-probes.exports.js';
 import { PEOPLE_PROBES } from './visibility-probes.people.js';
@@ -9,4 +10,9 @@ export type { Count, Probe, ProbeContext, ProbeRequest } from './visibility-prob
  * Every route the matrix walks, keyed by `METHOD url`, with the probes that call it. A registered route
  * without an entry fails the matrix, so a new route joins it in the same change.
  */
-export const PROBES: Record<string, Probe[]> = { ...PEOPLE_PROBES, ...CUSTOMER_PROBES, ...EXPORT_PROBES };
+export const PROBES: Record<string, Probe[]> = {
+  ...PEOPLE_PROBES,
+  ...CUSTOMER_PROBES,
+  ...EXPORT_PROBES,
+  ...ACCESS_REQUEST_PROBES,
+};

@@ -11,12 +11,17 @@ import {
 } from '../../db/testing/factories.js';
 import { runDueJobs } from '../../db/testing/jobs.js';
 import { PERMISSIONS, ROLES, permissionsOf, type Permission, type Role } from '../../modules/access/index.js';
-import { updateAccount } from '../../modules/accounts/accounts.service.js';
+import {
+  createAccessRequest,
+  decideAccessRequest,
+} from '../../modules/access-requests/access-requests.service.js';
+import { checkAccount, updateAccount } from '../../modules/accounts/accounts.service.js';
 import { mergeAccounts, unmergeAccounts } from '../../modules/accounts/merge.service.js';
 import { insertApiToken } from '../../modules/auth/auth.repo.js';
 import { createApiToken } from '../../modules/auth/index.js';
 import { listImportClusters, startImport } from '../../modules/imports/imports.service.js';
 import { usccCheckChar } from '../../modules/matching/index.js';
+import { updateOrganization } from '../../modules/org/org.service.js';
 import { updateTeam } from '../../modules/teams/teams.service.js';
 import type { Sight } from './policy-model.js';
 
@@ -187,6 +192,41 @@ export async function buildWorld(database: Database) {
   const intoA1 = await mergeAccounts(db, opsCtx, survivorA1.id, mergedIntoA1.id, mark('re'));
   add('decision merging into A1’s', intoA1.decisionId, null, (s) => s.account(survivorA1.facts));
 
+  // Callers who may not see B typed it again and asked for it: the check gave each a reference of its own.
+  // The rep asked twice (denied, then again): every one of them now holds an open request, so asking again
+  // answers 409 without changing the world. Owners are not revealed here — their display names carry
+  // markers; access-requests.api.test.ts covers that setting.
+  await updateOrganization(db, await contextOf(db, callers.admin), { revealOwnerOnConflict: false });
+  const accessRefs: Partial<Record<Role, string>> = {};
+  const openRequests: Partial<Record<Role, string>> = {};
+  const askB = async (role: Role) => {
+    const ctx = await contextOf(db, callers[role]);
+    const checked = await checkAccount(db, ctx, {
+      legalName: accountB.legalName,
+      uscc: usccB,
+      phones: [phoneB],
+    });
+    const ref = checked.matches.find((m) => !m.visible)?.accessRef;
+    if (!ref) throw new Error(`${role} got no reference for B`);
+    accessRefs[role] = ref;
+    const marker = mark('ar');
+    const made = await createAccessRequest(db, ctx, {
+      accountRef: ref,
+      kind: 'access',
+      customerName: marker,
+    });
+    const facts = { requesterId: callers[role].id, account: accountB.facts };
+    add(`access request of the ${role} ${marker}`, made.id, marker, (s) => s.accessRequest(facts));
+    return { ...made, facts };
+  };
+  const deniedRequest = await askB('rep');
+  const denied = await decideAccessRequest(db, opsCtx, deniedRequest.id, { decision: 'deny' });
+  add('decision denying the rep’s request', denied.request.decisionId!, null, (s) =>
+    s.accessRequest(deniedRequest.facts),
+  );
+  for (const role of ['rep', 'manager', 'partner_admin', 'partner_user'] as const)
+    openRequests[role] = (await askB(role)).id;
+
   const tokenMarker = mark('tk');
   const tokenB = await createApiToken(db, await contextOf(db, repB), {
     name: tokenMarker,
@@ -223,6 +263,8 @@ export async function buildWorld(database: Database) {
     imports: { review: importReview, done: importDone, analyzing: importAnalyzing },
     clusterId,
     tokenB: tokenB.id,
+    accessRefs,
+    accessRequests: { denied: deniedRequest.id, open: openRequests },
     tokens: await callerTokens(database, callers),
     objects,
   };

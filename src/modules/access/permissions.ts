@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'accounts:merge',
   'accounts:import',
   'data:export',
+  'access:decide',
   'profile:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -61,6 +62,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'accounts:merge',
       'accounts:import',
       'data:export',
+      'access:decide',
       'users:read',
       'users:write',
       'teams:read',
@@ -74,7 +76,15 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   },
   manager: {
     scope: 'team',
-    permissions: [...everyone, 'accounts:write', 'accounts:merge', 'users:read', 'teams:read', 'data:export'],
+    permissions: [
+      ...everyone,
+      'accounts:write',
+      'accounts:merge',
+      'users:read',
+      'teams:read',
+      'data:export',
+      'access:decide',
+    ],
   },
   rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
   partner_admin: {

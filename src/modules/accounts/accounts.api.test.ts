@@ -70,7 +70,16 @@ describeEachEngine('accounts: duplicate check at entry', (t) => {
     await theByteDance();
     const dup = await create(otherRep, { legalName: '北京字节跳动科技有限公司' });
     expect(dup.status).toBe(409);
-    expect(dup.body.error.details.matches).toEqual([{ verdict: 'same', visible: false, owned: true }]);
+    // What it may do about it: ask for access with an opaque reference, knowing whom to contact.
+    expect(dup.body.error.details.matches).toEqual([
+      {
+        verdict: 'same',
+        visible: false,
+        owned: true,
+        accessRef: expect.any(String),
+        owner: { displayName: expect.any(String), teamName: null },
+      },
+    ]);
     const check = await server.call('/api/v1/accounts/check', {
       cookie: otherRep,
       json: { legalName: '字节跳动' },

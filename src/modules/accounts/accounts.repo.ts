@@ -434,3 +434,39 @@ export async function updateContact(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The key that seals access references (one row, made by migration 0009). */
+export async function accessRefKey(db: Executor): Promise<Buffer> {
+  const row = await db
+    .selectFrom('access_ref_key')
+    .select('key')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Buffer.from(row.key);
+}
+
+/**
+ * For customers a caller may not see: whether the organisation lets it know whom to contact, and if so each
+ * owner's display name and team — read only when the setting allows.
+ */
+export async function conflictContacts(db: Executor, accountIds: readonly string[]) {
+  const org = await db
+    .selectFrom('organization')
+    .select('reveal_owner_on_conflict')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  if (!org.reveal_owner_on_conflict || accountIds.length === 0) return new Map<string, OwnerContact>();
+  const rows = await db
+    .selectFrom('accounts')
+    .innerJoin('users', 'users.id', 'accounts.owner_id')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select(['accounts.id', 'users.display_name', 'teams.name as team_name'])
+    .where('accounts.id', 'in', [...accountIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { displayName: r.display_name, teamName: r.team_name }]));
+}
+
+export interface OwnerContact {
+  displayName: string;
+  teamName: string | null;
+}

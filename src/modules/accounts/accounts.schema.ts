@@ -228,6 +228,20 @@ export const matchSchema = z.object({
   legalName: z.string().optional(),
   score: z.number().optional(),
   reasons: z.array(reasonSchema).optional(),
+  accessRef: z
+    .string()
+    .optional()
+    .describe(
+      'hidden matches: an opaque reference, good for this caller for a week, to ask for access or flag a ' +
+        'conflict with (POST /api/v1/access-requests); it names nothing by itself',
+    ),
+  owner: z
+    .object({ displayName: z.string(), teamName: z.string().nullable() })
+    .optional()
+    .describe(
+      'hidden owned matches, where the organisation reveals it (revealOwnerOnConflict): whom to contact; ' +
+        'never told to partners',
+    ),
 });
 
 /** A problem with the input that did not stop the request (an invalid USCC is kept but never used). */

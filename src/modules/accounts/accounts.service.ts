@@ -15,7 +15,14 @@ import type {
   ListAccountsQuery,
   UpdateAccountInput,
 } from './accounts.schema.js';
-import { accountFeatures, findDuplicates, matchKeys, viewMatches, type MatchView } from './duplicates.js';
+import {
+  accountFeatures,
+  findDuplicates,
+  matchKeys,
+  offerActions,
+  viewMatches,
+  type MatchView,
+} from './duplicates.js';
 import { placeCustomer, placeEdited } from './places.js';
 
 /** Phones in E.164 and a readable USCC; what cannot be read is named, field by field. */
@@ -82,7 +89,7 @@ export async function checkAccount(
   const { phones, uscc } = cleanContactPoints(input);
   const features = accountFeatures({ ...input, phones });
   const { candidates } = await findDuplicates(db, features);
-  const matches = await viewMatches(db, ctx.actor, candidates);
+  const matches = await offerActions(db, ctx.actor, candidates, await viewMatches(db, ctx.actor, candidates));
   const verdict = matches.some((m) => m.verdict === 'same') ? 'same' : matches.length ? 'possible' : 'none';
   return { verdict, matches, warnings: usccWarning(uscc) };
 }

@@ -9,6 +9,7 @@ import {
   findDuplicates,
   lockKeys,
   matchKeys,
+  offerActions,
   viewMatches,
   type DuplicateCandidate,
   type MatchView,
@@ -164,12 +165,15 @@ export async function admitCustomer(w: Work, request: AdmissionRequest): Promise
     return folded;
   }
   if (request.source.kind === 'create' || request.choice?.action === 'create') {
-    if (same) throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', { matches });
+    if (same)
+      throw new AppError('DUPLICATE_ACCOUNT', 'This customer already exists', {
+        matches: await offerActions(w.tx, w.actor, candidates, matches),
+      });
     if (matches.length > 0 && !request.confirmReason) {
       throw new AppError(
         'POSSIBLE_DUPLICATE',
         'Similar customers exist; confirm with a reason to create anyway',
-        { matches },
+        { matches: await offerActions(w.tx, w.actor, candidates, matches) },
       );
     }
   } else {
@@ -341,14 +345,14 @@ export async function readmitCustomer(
       options.occasion === 'restore'
         ? 'This customer exists again; merge instead of restoring'
         : 'Another account already is this customer; merge instead',
-      { matches },
+      { matches: await offerActions(w.tx, w.actor, candidates, matches) },
     );
   }
   if (matches.length > 0 && !options.confirmReason) {
     throw new AppError(
       'POSSIBLE_DUPLICATE',
       'Similar customers exist; confirm with a reason to save anyway',
-      { matches },
+      { matches: await offerActions(w.tx, w.actor, candidates, matches) },
     );
   }
   const found = candidateEvidence(candidates);

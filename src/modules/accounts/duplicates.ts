@@ -10,6 +10,7 @@ import {
   type MatchThresholds,
   type Verdict,
 } from '../matching/index.js';
+import { ACCESS_REF_TTL_SECONDS, sealAccessRef } from './access-ref.js';
 import * as repo from './accounts.repo.js';
 
 /** What matching reads from an account or a would-be account. */
@@ -168,6 +169,13 @@ export interface MatchView {
   legalName?: string;
   score?: number;
   reasons?: MatchResult['reasons'];
+  /**
+   * A hidden match: what the caller can do about it. An opaque reference to ask for access or flag a
+   * conflict with (`POST /api/v1/access-requests`), good for this caller only and for a week.
+   */
+  accessRef?: string;
+  /** A hidden, owned match, where the organisation allows it: whom to contact (never the customer's data). */
+  owner?: repo.OwnerContact;
 }
 
 /**
@@ -197,4 +205,40 @@ export async function viewMatches(
         }
       : { verdict: c.result.verdict, visible: false, owned: c.ownerId !== null },
   );
+}
+
+/**
+ * The way out of a dead end, for a caller told a customer exists that it may not see: a reference to ask
+ * for access with and, where the organisation's `revealOwnerOnConflict` allows, who holds it. Only for
+ * answers made to a person at the moment (a check, a refused create or save) — never for what is stored.
+ * Partners are not told who in the company holds a customer: the organisation chart is not theirs.
+ */
+export async function offerActions(
+  db: Executor,
+  actor: Actor,
+  candidates: readonly DuplicateCandidate[],
+  matches: readonly MatchView[],
+): Promise<MatchView[]> {
+  const userId = actor.id;
+  const hidden = candidates.filter((_, i) => matches[i] && !matches[i].visible);
+  if (!userId || hidden.length === 0) return [...matches];
+  const key = await repo.accessRefKey(db);
+  const owners =
+    actor.scope === 'partner'
+      ? new Map<string, repo.OwnerContact>()
+      : await repo.conflictContacts(
+          db,
+          hidden.filter((c) => c.ownerId !== null).map((c) => c.accountId),
+        );
+  const expires = Math.floor(Date.now() / 1000) + ACCESS_REF_TTL_SECONDS;
+  return matches.map((match, i) => {
+    const candidate = candidates[i];
+    if (match.visible || !candidate) return match;
+    const owner = owners.get(candidate.accountId);
+    return {
+      ...match,
+      accessRef: sealAccessRef(key, { accountId: candidate.accountId, userId, expires }),
+      ...(owner && { owner }),
+    };
+  });
 }

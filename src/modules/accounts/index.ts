@@ -16,3 +16,5 @@ export {
 export { accountSearch } from './accounts.service.js';
 export { admissionKeys } from './admission.js';
 export { placeCustomer } from './places.js';
+export { openAccessRef } from './access-ref.js';
+export { accessRefKey } from './accounts.repo.js';

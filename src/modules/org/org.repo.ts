@@ -14,6 +14,7 @@ export async function updateOrganization(
     default_language: string;
     match_same: number;
     match_possible: number;
+    reveal_owner_on_conflict: boolean;
   }>,
 ) {
   return db

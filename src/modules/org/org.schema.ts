@@ -15,6 +15,12 @@ export const orgSchema = z.object({
     .number()
     .describe('duplicate check: score at or above which two records are the same'),
   matchPossibleThreshold: z.number().describe('score at or above which they are possibly the same'),
+  revealOwnerOnConflict: z
+    .boolean()
+    .describe(
+      'a user whose new customer exists out of its sight is told the owner’s name and team, to know whom ' +
+        'to talk to (never the customer’s data; never to partners). On by default',
+    ),
   updatedAt: z.string(),
 });
 export type Organization = z.infer<typeof orgSchema>;
@@ -32,6 +38,7 @@ export const updateOrgBody = z
     defaultLanguage: z.enum(LANGUAGES),
     matchSameThreshold: threshold,
     matchPossibleThreshold: threshold,
+    revealOwnerOnConflict: z.boolean(),
   })
   .partial();
 export type UpdateOrgInput = z.infer<typeof updateOrgBody>;

@@ -13,6 +13,7 @@ function toOrganization(row: Awaited<ReturnType<typeof repo.readOrganization>>):
     defaultLanguage: row.default_language as Organization['defaultLanguage'],
     matchSameThreshold: row.match_same,
     matchPossibleThreshold: row.match_possible,
+    revealOwnerOnConflict: row.reveal_owner_on_conflict,
     updatedAt: row.updated_at,
   };
 }
@@ -46,6 +47,9 @@ export async function updateOrganization(
         ...(input.timeZone !== undefined && { time_zone: input.timeZone }),
         ...(input.currency !== undefined && { currency: input.currency }),
         ...(input.defaultLanguage !== undefined && { default_language: input.defaultLanguage }),
+        ...(input.revealOwnerOnConflict !== undefined && {
+          reveal_owner_on_conflict: input.revealOwnerOnConflict,
+        }),
         match_same: same,
         match_possible: possible,
       }),

@@ -36,6 +36,13 @@ import type {
 } from '../../../src/modules/imports/imports.schema.js';
 import type { MergeDelta } from '../../../src/modules/accounts/merge.js';
 import type {
+  AccessRequestStatus,
+  accessRequestSchema,
+  createAccessRequestBody,
+  decideAccessRequestBody,
+  decidedAccessRequestSchema,
+} from '../../../src/modules/access-requests/access-requests.schema.js';
+import type {
   auditEntrySchema,
   auditPageSchema,
   auditReportSchema,
@@ -105,6 +112,13 @@ export type MergeResult = Omit<z.infer<typeof mergeResultSchema>, 'delta'> & { d
 // A merge's delta is withheld (null) from readers who may not see where the values came from.
 export type AccountMerge = Omit<z.infer<typeof accountMergeSchema>, 'delta'> & { delta: MergeDelta | null };
 
+/** A request for a customer held out of the requester's sight: access, or a conflict to settle. */
+export type AccessRequest = z.infer<typeof accessRequestSchema>;
+export type CreateAccessRequestBody = z.input<typeof createAccessRequestBody>;
+export type DecideAccessRequestBody = z.input<typeof decideAccessRequestBody>;
+export type DecidedAccessRequest = z.infer<typeof decidedAccessRequestSchema>;
+export type { AccessRequestStatus };
+
 export type ImportJob = z.infer<typeof importJobSchema>;
 /** The job that analyses or imports a list: queued, running, retried after a failure, or given up. */
 export type ImportJobRun = NonNullable<ImportJob['job']>;
@@ -147,6 +161,12 @@ export {
   type AuditAction,
   type AuditEntityType,
 } from '../../../src/kernel/audit-actions.js';
+export const ACCESS_REQUEST_STATUSES = [
+  'open',
+  'granted',
+  'denied',
+  'withdrawn',
+] as const satisfies readonly AccessRequestStatus[];
 export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const satisfies readonly AccountStatus[];
 export const ACCOUNT_SIZES = [
   'micro',

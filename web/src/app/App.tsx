@@ -22,6 +22,9 @@ const NewAccountPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('../pages/accounts/AccountPage.js').then((m) => ({ default: m.AccountPage })),
 );
+const AccessRequestsPage = lazy(() =>
+  import('../pages/access-requests/AccessRequestsPage.js').then((m) => ({ default: m.AccessRequestsPage })),
+);
 const ImportsPage = lazy(() =>
   import('../pages/imports/ImportsPage.js').then((m) => ({ default: m.ImportsPage })),
 );
@@ -74,6 +77,7 @@ export function App() {
                 <Route path="accounts" element={guarded('accounts:read', <AccountsPage />)} />
                 <Route path="accounts/new" element={guarded('accounts:write', <NewAccountPage />)} />
                 <Route path="accounts/:id" element={guarded('accounts:read', <AccountPage />)} />
+                <Route path="access-requests" element={guarded('accounts:write', <AccessRequestsPage />)} />
                 <Route path="imports" element={guarded('accounts:import', <ImportsPage />)} />
                 <Route path="imports/:id" element={guarded('accounts:import', <ImportJobPage />)} />
                 <Route path="users" element={guarded('users:read', <UsersPage />)} />

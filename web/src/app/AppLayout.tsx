@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -26,6 +27,7 @@ import { meKey, useMe } from './session.js';
 
 const ICONS: Record<NavKey, ReactNode> = {
   accounts: <ShopOutlined />,
+  accessRequests: <InboxOutlined />,
   imports: <CloudUploadOutlined />,
   users: <UserOutlined />,
   teams: <ClusterOutlined />,

@@ -6,6 +6,7 @@ describe('visibleNav', () => {
   it('shows everything to a caller with every permission', () => {
     expect(visibleNav(PERMISSIONS).map((i) => i.key)).toEqual([
       'accounts',
+      'accessRequests',
       'imports',
       'users',
       'teams',
@@ -16,7 +17,10 @@ describe('visibleNav', () => {
   });
 
   it('shows customer imports only to those who may import', () => {
-    expect(visibleNav(['accounts:read', 'accounts:write']).map((i) => i.key)).toEqual(['accounts']);
+    expect(visibleNav(['accounts:read', 'accounts:write']).map((i) => i.key)).toEqual([
+      'accounts',
+      'accessRequests',
+    ]);
     expect(visibleNav(['accounts:read', 'accounts:import']).map((i) => i.key)).toEqual([
       'accounts',
       'imports',

@@ -288,10 +288,14 @@ export const accountAuditActionsEn = {
   'import.started': 'Import started',
   'import.completed': 'Import finished',
   'import.failed': 'Import failed',
+  'access_request.created': 'Access to a customer requested',
+  'access_request.decided': 'Access request decided',
+  'access_request.withdrawn': 'Access request withdrawn',
 };
 
 export const accountAuditTypesEn = {
   account: 'Customer',
   contact: 'Contact',
   import: 'Import',
+  access_request: 'Access request',
 };

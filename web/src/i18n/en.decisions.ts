@@ -28,6 +28,7 @@ export const decisionsEn = {
       'account.admission': 'Admission',
       'account.merge': 'Merge',
       'import.cluster': 'Import group',
+      access_request: 'Access request',
     } satisfies Record<DecisionKind, string>,
     verdicts: {
       'account.admission': {
@@ -41,11 +42,13 @@ export const decisionsEn = {
         folded: 'Values from an import were merged in',
       },
       'import.cluster': { needs_review: 'Left for a person to review' },
+      access_request: { granted: 'Granted', denied: 'Denied' },
     } satisfies DecisionVerdictTexts,
     rules: {
       'account.admission': 'Duplicate check',
       'account.merge.manual': 'Merge by hand',
       'import.row': 'Import of a group of rows',
+      'access_request.manual': 'Decided by a manager',
     } satisfies Record<DecisionRuleId, string>,
     params: {
       same: 'same customer from {{value}}',
@@ -71,6 +74,9 @@ export const decisionsEn = {
       'import.row_failed': 'Import failed',
       'import.resolved': 'Settled by a person',
       'merge.requested': 'Merge asked for',
+      'access.requested': 'Asked for',
+      'access.decided': 'Decision',
+      'access.ownership_unchanged': 'Owner',
     } satisfies Record<DecisionEvidenceCode, string>,
     texts: {
       none: 'The duplicate check found no similar customer.',
@@ -84,6 +90,8 @@ export const decisionsEn = {
       ownerFromFile: 'Named in the imported file (owner column “{{login}}”):',
       rowFailed: 'These rows could not be imported: {{error}}',
       mergeRequested: 'with the reason: “{{reason}}”',
+      ownershipUnchanged:
+        'Unchanged: a grant is recorded; moving the customer comes with the ownership rules.',
     },
     hidden: 'Concerns a record you may not see; the details are withheld.',
   },

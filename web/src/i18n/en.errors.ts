@@ -19,6 +19,8 @@ export const errorCodesEn = {
   TEAM_NOT_EMPTY: 'The team still has members or sub-teams; move them elsewhere first.',
   ACCOUNT_NOT_ACTIVE: 'This customer is archived or was merged into another one, so it cannot be changed.',
   MERGE_NOT_REVERSIBLE: 'This merge cannot be taken back: a later change depends on it.',
+  ACCESS_REQUEST_OPEN: 'You already asked about this customer; that request is still open.',
+  ACCESS_REQUEST_CLOSED: 'This request was already decided or withdrawn.',
   IMPORT_WRONG_STATE: 'The import is not at the step this needs; reload the page.',
   UNPROCESSABLE: 'This cannot be done.',
   RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',

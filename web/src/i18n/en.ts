@@ -1,4 +1,5 @@
 import type { Permission, Role, UserStatus } from '../api/types.js';
+import { accessRequestsEn } from './en.accessRequests.js';
 import { accountFieldsEn, accountProblemsEn, accountsEn } from './en.accounts.js';
 import { auditEn } from './en.audit.js';
 import { decisionsEn } from './en.decisions.js';
@@ -44,6 +45,7 @@ export const en = {
   nav: {
     menu: 'Menu',
     accounts: 'Customers',
+    accessRequests: 'Access requests',
     imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
@@ -96,6 +98,7 @@ export const en = {
     'accounts:merge': 'Merge duplicate customer accounts',
     'profile:write': 'Change own password and preferences',
     'data:export': 'Export lists to Excel or CSV',
+    'access:decide': 'Decide requests for access to customers',
     'accounts:import': 'Import customer lists',
   } satisfies Record<Permission, string>,
   users: {
@@ -184,6 +187,9 @@ export const en = {
     currency: 'Currency',
     defaultLanguage: 'Default language',
     matching: 'Duplicate check',
+    revealOwnerOnConflict: 'Show who holds a hidden customer',
+    revealOwnerOnConflictHelp:
+      'When someone enters a customer that exists out of their sight, tell them the owner’s name and team, so they know whom to talk to. The customer’s data stays hidden; partners are never told.',
     matchSameThreshold: 'Same customer from score',
     matchSameHelp: 'At or above this score (0–1) a new customer is refused as a duplicate.',
     matchPossibleThreshold: 'Possibly the same from score',
@@ -266,6 +272,7 @@ export const en = {
   ...importsEn,
   ...decisionsEn,
   ...auditEn,
+  accessRequests: accessRequestsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

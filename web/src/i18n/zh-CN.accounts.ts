@@ -276,10 +276,14 @@ export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {
   'import.started': '开始导入',
   'import.completed': '导入完成',
   'import.failed': '导入失败',
+  'access_request.created': '申请客户权限',
+  'access_request.decided': '处理权限申请',
+  'access_request.withdrawn': '撤回权限申请',
 };
 
 export const accountAuditTypesZh: Strings<typeof accountAuditTypesEn> = {
   account: '客户',
   contact: '联系人',
   import: '导入',
+  access_request: '权限申请',
 };

@@ -22,6 +22,7 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       'account.admission': '准入',
       'account.merge': '合并',
       'import.cluster': '导入分组',
+      access_request: '权限申请',
     },
     verdicts: {
       'account.admission': {
@@ -35,11 +36,13 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
         folded: '已并入导入的数据',
       },
       'import.cluster': { needs_review: '留待人工审核' },
+      access_request: { granted: '已批准', denied: '已拒绝' },
     },
     rules: {
       'account.admission': '查重',
       'account.merge.manual': '手工合并',
       'import.row': '导入一组行',
+      'access_request.manual': '由经理决定',
     },
     params: {
       same: '同一客户阈值 {{value}}',
@@ -65,6 +68,9 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       'import.rows': '来源',
       'import.row_failed': '导入失败',
       'merge.requested': '申请合并',
+      'access.requested': '申请事项',
+      'access.decided': '决定',
+      'access.ownership_unchanged': '负责人',
     },
     texts: {
       none: '查重未发现相似客户。',
@@ -77,6 +83,7 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       ownerFromFile: '导入文件指定（负责人列“{{login}}”）：',
       rowFailed: '这些行未能导入：{{error}}',
       mergeRequested: '原因：“{{reason}}”',
+      ownershipUnchanged: '未变更：批准仅作记录，客户归属的转移将随归属规则上线。',
     },
     hidden: '涉及您无权查看的记录，详情不予显示。',
   },

@@ -17,6 +17,8 @@ export const errorCodesZh: Strings<typeof errorCodesEn> = {
   TEAM_NOT_EMPTY: '该团队仍有成员或子团队，请先移走。',
   ACCOUNT_NOT_ACTIVE: '该客户已归档或已并入其他客户，不能修改。',
   MERGE_NOT_REVERSIBLE: '无法撤销此合并：之后的变更依赖于它。',
+  ACCESS_REQUEST_OPEN: '您已就该客户提出过申请，该申请仍在处理中。',
+  ACCESS_REQUEST_CLOSED: '该申请已被处理或已撤回。',
   IMPORT_WRONG_STATE: '导入不处于此操作所需的步骤，请刷新页面。',
   UNPROCESSABLE: '无法执行此操作。',
   RATE_LIMITED: '尝试次数过多，请稍后再试。',

@@ -1,4 +1,5 @@
 import type { Resource } from './en.js';
+import { accessRequestsZhCN } from './zh-CN.accessRequests.js';
 import { accountFieldsZh, accountProblemsZh, accountsZh } from './zh-CN.accounts.js';
 import { auditZh } from './zh-CN.audit.js';
 import { decisionsZh } from './zh-CN.decisions.js';
@@ -43,6 +44,7 @@ export const zhCN: Resource = {
   nav: {
     menu: '菜单',
     accounts: '客户',
+    accessRequests: '权限申请',
     imports: '客户导入',
     users: '用户',
     teams: '团队',
@@ -95,6 +97,7 @@ export const zhCN: Resource = {
     'accounts:merge': '合并重复客户',
     'profile:write': '修改自己的密码和偏好',
     'data:export': '导出列表（Excel 或 CSV）',
+    'access:decide': '审批客户权限申请',
     'accounts:import': '导入客户名单',
   },
   users: {
@@ -181,6 +184,9 @@ export const zhCN: Resource = {
     currency: '币种',
     defaultLanguage: '默认语言',
     matching: '查重',
+    revealOwnerOnConflict: '显示隐藏客户的负责人',
+    revealOwnerOnConflictHelp:
+      '有人录入一个自己无权查看的已有客户时，告诉他负责人的姓名和团队，以便联系。客户资料仍然隐藏；合作伙伴始终看不到。',
     matchSameThreshold: '判定为同一客户的分数',
     matchSameHelp: '得分（0–1）达到此值时，新客户作为重复被拒绝。',
     matchPossibleThreshold: '判定为疑似重复的分数',
@@ -262,4 +268,5 @@ export const zhCN: Resource = {
   ...importsZh,
   ...decisionsZh,
   ...auditZh,
+  accessRequests: accessRequestsZhCN,
 };

@@ -1,9 +1,11 @@
-import { LockOutlined } from '@ant-design/icons';
-import { Alert, Card, Flex, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import { LockOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CheckResult, DuplicateMatch, MatchEvidence } from '../../api/types.js';
+import { useCan } from '../../app/session.js';
+import { AskAccessModal, type AskTarget } from '../access-requests/AskAccessModal.js';
 import { VERDICT_COLORS } from './colors.js';
 import { contributionText, evidenceText, scorePercent } from './evidenceText.js';
 
@@ -47,18 +49,54 @@ export function ReasonsTable({ reasons }: { reasons: MatchEvidence[] }) {
   );
 }
 
-function MatchItem({ match }: { match: DuplicateMatch }) {
+/**
+ * A customer out of the caller's sight is not a dead end: whom to contact (where the organisation allows),
+ * and a request for access or a conflict flagged, with the reference the check handed out.
+ */
+function HiddenMatch({ match, verdict, onAsk }: { match: DuplicateMatch; verdict: ReactNode; onAsk?: Ask }) {
   const { t } = useTranslation();
-  const verdict = <Tag color={VERDICT_COLORS[match.verdict]}>{t(`match.verdicts.${match.verdict}`)}</Tag>;
-  if (!match.visible) {
-    return (
-      <Flex gap={8} align="center" wrap data-testid="duplicate-match">
+  const owner = match.owner;
+  return (
+    <Flex vertical gap={6} data-testid="duplicate-match">
+      <Flex gap={8} align="center" wrap>
         {verdict}
         <LockOutlined />
         <Typography.Text>{match.owned ? t('match.hiddenOwned') : t('match.hiddenPool')}</Typography.Text>
       </Flex>
-    );
-  }
+      {owner && (
+        <Flex gap={8} align="center" wrap data-testid="hidden-owner">
+          <TeamOutlined />
+          <Typography.Text>
+            {owner.teamName
+              ? t('accessRequests.heldByTeam', { name: owner.displayName, team: owner.teamName })
+              : t('accessRequests.heldBy', { name: owner.displayName })}
+          </Typography.Text>
+        </Flex>
+      )}
+      {onAsk && match.accessRef && (
+        <Flex gap={8} wrap>
+          <Button size="small" onClick={() => onAsk(match.accessRef!, 'access')} data-testid="ask-access">
+            {t('accessRequests.ask')}
+          </Button>
+          <Button
+            size="small"
+            onClick={() => onAsk(match.accessRef!, 'conflict')}
+            data-testid="flag-conflict"
+          >
+            {t('accessRequests.flag')}
+          </Button>
+        </Flex>
+      )}
+    </Flex>
+  );
+}
+
+type Ask = (accountRef: string, kind: AskTarget['kind']) => void;
+
+function MatchItem({ match, onAsk }: { match: DuplicateMatch; onAsk?: Ask | undefined }) {
+  const { t } = useTranslation();
+  const verdict = <Tag color={VERDICT_COLORS[match.verdict]}>{t(`match.verdicts.${match.verdict}`)}</Tag>;
+  if (!match.visible) return <HiddenMatch match={match} verdict={verdict} {...(onAsk && { onAsk })} />;
   return (
     <Flex vertical gap={6} data-testid="duplicate-match">
       <Flex gap={8} align="center" wrap>
@@ -82,11 +120,11 @@ function MatchItem({ match }: { match: DuplicateMatch }) {
 }
 
 /** Existing customers that may be the one at hand, with the reasons; hidden ones only say that they exist. */
-export function MatchList({ matches }: { matches: DuplicateMatch[] }) {
+export function MatchList({ matches, onAsk }: { matches: DuplicateMatch[]; onAsk?: Ask | undefined }) {
   return (
     <Flex vertical gap={16}>
       {matches.map((match, i) => (
-        <MatchItem key={match.accountId ?? `hidden-${i}`} match={match} />
+        <MatchItem key={match.accountId ?? `hidden-${i}`} match={match} onAsk={onAsk} />
       ))}
     </Flex>
   );
@@ -113,9 +151,16 @@ export function DuplicatePanel(props: {
   checking: boolean;
   mode?: DuplicateMode;
   extra?: ReactNode;
+  /** The customer as typed: offered with a request for access to a hidden match (none: no such offer). */
+  customerName?: string | undefined;
 }) {
   const { t } = useTranslation();
   const { result } = props;
+  const canAsk = useCan('accounts:write');
+  const [asking, setAsking] = useState<AskTarget | null>(null);
+  const customerName = props.customerName?.trim();
+  const onAsk: Ask | undefined =
+    canAsk && customerName ? (accountRef, kind) => setAsking({ accountRef, kind, customerName }) : undefined;
   const texts = TEXTS[props.mode ?? 'create'];
   let summary = <Typography.Text type="secondary">{t('match.idle')}</Typography.Text>;
   if (result?.verdict === 'same') {
@@ -136,8 +181,9 @@ export function DuplicatePanel(props: {
       <Flex vertical gap={16}>
         {summary}
         {props.extra}
-        {result && result.matches.length > 0 && <MatchList matches={result.matches} />}
+        {result && result.matches.length > 0 && <MatchList matches={result.matches} onAsk={onAsk} />}
       </Flex>
+      <AskAccessModal target={asking} onClose={() => setAsking(null)} />
     </Card>
   );
 }

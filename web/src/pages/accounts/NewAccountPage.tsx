@@ -66,7 +66,7 @@ export function NewAccountPage() {
   const panel = (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: narrow ? 24 : 0 }}>
       {check.error && <Alert type="error" showIcon title={errorText(t, check.error)} />}
-      <DuplicatePanel result={result} checking={check.isFetching} />
+      <DuplicatePanel result={result} checking={check.isFetching} customerName={values.legalName} />
     </Space>
   );
 

@@ -32,6 +32,9 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'import.row_failed': 'red',
   'import.resolved': 'gold',
   'merge.requested': 'purple',
+  'access.requested': 'blue',
+  'access.decided': 'gold',
+  'access.ownership_unchanged': 'default',
 };
 
 const Secondary = ({ children }: { children: ReactNode }) => (
@@ -114,6 +117,22 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
         </>
       );
     }
+    case 'access.requested':
+      return (
+        <Prose>
+          {params.kind === 'conflict' ? t('accessRequests.kinds.conflict') : t('accessRequests.kinds.access')}
+        </Prose>
+      );
+    case 'access.decided':
+      return (
+        <Prose>
+          {params.decision === 'grant'
+            ? t('accessRequests.decisions.grant')
+            : t('accessRequests.decisions.deny')}
+        </Prose>
+      );
+    case 'access.ownership_unchanged':
+      return <Prose>{t('decisions.texts.ownershipUnchanged')}</Prose>;
   }
 }
 

@@ -12,6 +12,7 @@ const KIND_COLORS: Record<Decision['kind'], string> = {
   'account.admission': 'blue',
   'account.merge': 'purple',
   'import.cluster': 'gold',
+  access_request: 'cyan',
 };
 
 /** The verdict in words: "Created despite similar customers"; a verdict the web does not know, as it is. */

@@ -17,7 +17,10 @@ export type DecisionEvidenceCode =
   | 'import.rows'
   | 'import.row_failed'
   | 'import.resolved'
-  | 'merge.requested';
+  | 'merge.requested'
+  | 'access.requested'
+  | 'access.decided'
+  | 'access.ownership_unchanged';
 
 export const DECISION_EVIDENCE_CODES = [
   'match.same',
@@ -32,6 +35,9 @@ export const DECISION_EVIDENCE_CODES = [
   'import.row_failed',
   'import.resolved',
   'merge.requested',
+  'access.requested',
+  'access.decided',
+  'access.ownership_unchanged',
 ] as const satisfies readonly DecisionEvidenceCode[];
 
 /** The verdicts each kind of decision reaches. */
@@ -39,6 +45,7 @@ export const DECISION_VERDICTS = {
   'account.admission': ['created', 'created_despite_possible', 'readmitted', 'readmitted_despite_possible'],
   'account.merge': ['merged', 'folded'],
   'import.cluster': ['needs_review'],
+  access_request: ['granted', 'denied'],
 } as const satisfies Record<DecisionKind, readonly string[]>;
 
 export type DecisionVerdictTexts = {
@@ -46,7 +53,12 @@ export type DecisionVerdictTexts = {
 };
 
 /** The rules that decide today, by id. */
-export const DECISION_RULES = ['account.admission', 'account.merge.manual', 'import.row'] as const;
+export const DECISION_RULES = [
+  'account.admission',
+  'account.merge.manual',
+  'import.row',
+  'access_request.manual',
+] as const;
 export type DecisionRuleId = (typeof DECISION_RULES)[number];
 
 /** What a rule's `source` parameter says: the occasion the admission check ran on. */

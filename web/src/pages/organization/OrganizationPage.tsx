@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Divider, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Switch,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -20,6 +33,7 @@ const FIELDS = [
   'defaultLanguage',
   'matchSameThreshold',
   'matchPossibleThreshold',
+  'revealOwnerOnConflict',
 ] as const;
 type OrgFormValues = Required<UpdateOrganizationBody>;
 
@@ -102,6 +116,14 @@ export function OrganizationPage() {
           rules={[{ required: true }]}
         >
           <InputNumber min={0.01} max={0.999} step={0.01} precision={3} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="revealOwnerOnConflict"
+          label={t('organization.revealOwnerOnConflict')}
+          extra={t('organization.revealOwnerOnConflictHelp')}
+          valuePropName="checked"
+        >
+          <Switch />
         </Form.Item>
         <Flex align="center" gap={16} wrap>
           {canWrite && (

@@ -1,0 +1,50 @@
+import type { AccessRequestStatus } from '../api/types.js';
+
+/** English texts of access requests: asking for a customer held out of sight, and deciding. */
+export const accessRequestsEn = {
+  title: 'Access requests',
+  intro:
+    'Requests for customers that exist where the requester may not see them. Deciding records the decision; a grant does not move the customer yet — that comes with the ownership rules.',
+  filters: { open: 'Open', all: 'All', mine: 'Mine' },
+  statuses: {
+    open: 'Open',
+    granted: 'Granted',
+    denied: 'Denied',
+    withdrawn: 'Withdrawn',
+  } satisfies Record<AccessRequestStatus, string>,
+  kinds: { access: 'Access to the customer', conflict: 'Conflict: says the customer is theirs' },
+  decisions: { grant: 'Granted', deny: 'Denied' },
+  typedAs: 'Entered as “{{name}}”',
+  hiddenCustomer: 'A customer you may not see',
+  requester: 'Asked by',
+  owner: 'Owner',
+  note: 'Note',
+  decidedBy: 'Decided by {{name}}, {{at}}',
+  decidedAt: 'Decided {{at}}',
+  mine: 'Yours',
+  empty: 'No access requests',
+  grant: 'Grant',
+  deny: 'Deny',
+  withdraw: 'Withdraw',
+  withdrawConfirm: 'Withdraw this request?',
+  withdrawn: 'Request withdrawn',
+  grantTitle: 'Grant the request',
+  denyTitle: 'Deny the request',
+  decisionNote: 'Note',
+  decisionNoteHelp: 'Optional; the requester sees it, and it is kept in the audit log.',
+  grantEffect: 'The grant is recorded; moving the customer to the requester comes with the ownership rules.',
+  decided: 'Decision recorded',
+  // On the new-customer page, for a customer that exists out of sight.
+  heldBy: 'Held by {{name}}',
+  heldByTeam: 'Held by {{name}} ({{team}})',
+  ask: 'Request access',
+  flag: 'Flag a conflict',
+  askTitle: 'Request access to this customer',
+  flagTitle: 'Flag a conflict over this customer',
+  askHelp:
+    'The owner’s manager decides. You see the answer under Access requests; the customer’s data stays hidden until then.',
+  flagHelp: 'Say why the customer is yours (for example, you were working with them first).',
+  notePlaceholder: 'What the decider should know',
+  send: 'Send',
+  sent: 'Request sent',
+};
