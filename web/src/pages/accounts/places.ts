@@ -50,7 +50,8 @@ export class RegionIndex {
   }
 }
 
-export type UiLanguage = 'zh-CN' | 'en' | string;
+/** The UI language: English names for 'en', the standard's Chinese ones otherwise. */
+export type UiLanguage = string;
 const nameIn = (item: IndustryDivision, language: UiLanguage) => (language === 'en' ? item.en : item.zh);
 
 /** Industries by code (a section letter or a division), named in the UI language. */

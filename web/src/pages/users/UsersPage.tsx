@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../src/modules/access/permissions.js';
 import { USER_STATUSES, type User, type UserStatus } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { SecretModal } from '../../components/SecretModal.js';
 import { tablePagination } from '../../components/tablePagination.js';
@@ -127,6 +128,15 @@ export function UsersPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeader title={t('users.title')}>
+        <ExportButton
+          sources={[
+            {
+              key: 'users',
+              path: '/api/v1/exports/users',
+              query: { q: filters.q, role: filters.role, status: filters.status, teamId: filters.teamId },
+            },
+          ]}
+        />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
             {t('users.new')}
