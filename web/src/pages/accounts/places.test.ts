@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IndustryIndex, RegionIndex } from './places.js';
+import { IndustryIndex, industryText, RegionIndex, regionText } from './places.js';
 
 const regions = new RegionIndex([
   {
@@ -29,6 +29,13 @@ describe('RegionIndex', () => {
     expect(regions.path(null)).toEqual([]);
   });
 
+  it('derives province, city and district names; a municipality is its own city', () => {
+    expect(regions.names('440106')).toEqual({ province: '广东省', city: '广州市', district: '天河区' });
+    expect(regions.names('440000')).toEqual({ province: '广东省', city: null, district: null });
+    expect(regions.names('110105')).toEqual({ province: '北京市', city: '北京市', district: '朝阳区' });
+    expect(regions.names('123456')).toBeNull();
+  });
+
   it('names a code with its parents', () => {
     expect(regions.label('440106')).toBe('广东省 / 广州市 / 天河区');
     expect(regions.label('110000', ' ')).toBe('北京市');
@@ -50,5 +57,19 @@ describe('IndustryIndex', () => {
     expect(filter).toMatchObject({ value: 'I', selectable: true });
     expect(filter!.children).toEqual([{ value: '65', title: '65 Software and IT services' }]);
     expect(industries.treeData('zh-CN', false)[0]).toMatchObject({ selectable: false });
+  });
+});
+
+describe('an account’s place as shown', () => {
+  const old = { province: '北京市', city: '北京市', district: '朝阳区', industry: '软件' };
+  it('reads the codes where there are some', () => {
+    const coded = { ...old, regionCode: '440106', industryCode: '65' };
+    expect(regionText(coded, regions)).toBe('广东省 广州市 天河区');
+    expect(industryText(coded, industries, 'en')).toBe('Software and IT services');
+  });
+  it('shows the recorded text of records without codes', () => {
+    expect(regionText(old, regions)).toBe('北京市 朝阳区');
+    expect(industryText(old, industries, 'en')).toBe('软件');
+    expect(regionText({ ...old, province: null, city: null, district: null }, null)).toBeNull();
   });
 });

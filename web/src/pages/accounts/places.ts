@@ -43,6 +43,22 @@ export class RegionIndex {
     return code ? (this.paths.get(code)?.map((n) => n.code) ?? []) : [];
   }
 
+  /**
+   * Province, city and district names of a code, as the server derives them: a municipality (北京市) is its
+   * own city. The duplicate check reads names, so the form sends them beside the code.
+   */
+  names(
+    code: string | null | undefined,
+  ): { province: string; city: string | null; district: string | null } | null {
+    const path = code ? this.paths.get(code) : undefined;
+    const [province, second, third] = path ?? [];
+    if (!province) return null;
+    if (!second) return { province: province.name, city: null, district: null };
+    if (!second.code.endsWith('00'))
+      return { province: province.name, city: province.name, district: second.name };
+    return { province: province.name, city: second.name, district: third?.name ?? null };
+  }
+
   /** 广东省 / 广州市 / 天河区; null for an unknown code. */
   label(code: string | null | undefined, separator = ' / '): string | null {
     const path = code ? this.paths.get(code) : undefined;
@@ -94,4 +110,35 @@ export interface IndustryOption {
   title: string;
   selectable?: boolean;
   children?: IndustryOption[];
+}
+
+/**
+ * An account's place fields. Records from before the codes have only the free text; the codes are null
+ * for them until someone picks a region or an industry.
+ */
+export interface PlacedAccount {
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  industry: string | null;
+  regionCode?: string | null | undefined;
+  industryCode?: string | null | undefined;
+}
+
+/** Where a customer is, from its code, else from the text it was recorded with. */
+export function regionText(account: PlacedAccount, regions: RegionIndex | null): string | null {
+  const coded = regions?.label(account.regionCode, ' ');
+  if (coded) return coded;
+  const text = [account.province, account.city, account.district].filter(Boolean);
+  // A municipality's city repeats its province (北京市 北京市 朝阳区).
+  return text.filter((v, i) => text.indexOf(v) === i).join(' ') || null;
+}
+
+/** A customer's industry in the UI language, from its code, else the text it was recorded with. */
+export function industryText(
+  account: PlacedAccount,
+  industries: IndustryIndex | null,
+  language: UiLanguage,
+): string | null {
+  return industries?.name(account.industryCode, language) ?? account.industry;
 }
