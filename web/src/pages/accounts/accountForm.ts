@@ -6,6 +6,15 @@ import type {
   UpdateAccountBody,
 } from '../../api/types.js';
 
+/**
+ * The region (GB/T 2260, any level) and industry (GB/T 4754 division) codes an account and its bodies carry;
+ * the server derives the province, city and industry names from them.
+ */
+export interface PlaceCodes {
+  regionCode?: string | null | undefined;
+  industryCode?: string | null | undefined;
+}
+
 export interface ContactFormValues {
   name?: string;
   mobile?: string;
@@ -30,6 +39,10 @@ export interface AccountFormValues {
   district?: string | null;
   street?: string | null;
   industry?: string | null;
+  /** Chosen in the cascader; province, city and district follow it (the duplicate check reads names). */
+  regionCode?: string | null;
+  /** Chosen from the list; `industry` is the text older records were entered with. */
+  industryCode?: string | null;
   size?: AccountSize | null;
   source?: string | null;
   tags?: string[];
@@ -52,6 +65,8 @@ export const ACCOUNT_FORM_FIELDS = [
   'district',
   'street',
   'industry',
+  'regionCode',
+  'industryCode',
   'size',
   'source',
   'tags',
@@ -136,7 +151,9 @@ export function toCheckBody(values: AccountFormValues): CheckAccountBody | null 
 }
 
 export function toCreateBody(values: AccountFormValues, confirmReason?: string): CreateAccountBody {
-  const body: CreateAccountBody = matchFields(values);
+  const body: CreateAccountBody & PlaceCodes = matchFields(values);
+  if (values.regionCode) body.regionCode = values.regionCode;
+  if (values.industryCode) body.industryCode = values.industryCode;
   const industry = text(values.industry);
   const source = text(values.source);
   const tags = cleanTags(values.tags);
@@ -155,7 +172,7 @@ export function toCreateBody(values: AccountFormValues, confirmReason?: string):
   return body;
 }
 
-export function toFormValues(account: Account): AccountFormValues {
+export function toFormValues(account: Account & PlaceCodes): AccountFormValues {
   return {
     legalName: account.legalName,
     aliases: account.aliases,
@@ -169,6 +186,8 @@ export function toFormValues(account: Account): AccountFormValues {
     district: account.district,
     street: account.street,
     industry: account.industry,
+    regionCode: account.regionCode ?? null,
+    industryCode: account.industryCode ?? null,
     size: account.size,
     source: account.source,
     tags: account.tags,
@@ -185,11 +204,11 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
  * saves new values that look like other customers anyway (the server asked with POSSIBLE_DUPLICATE).
  */
 export function toUpdateBody(
-  account: Account,
+  account: Account & PlaceCodes,
   values: AccountFormValues,
   confirmReason?: string,
 ): UpdateAccountBody | null {
-  const body: UpdateAccountBody = {};
+  const body: UpdateAccountBody & PlaceCodes = {};
   const legalName = (values.legalName ?? '').trim();
   if (legalName && legalName !== account.legalName) body.legalName = legalName;
   const lists = {
@@ -215,6 +234,9 @@ export function toUpdateBody(
   for (const key of scalars) {
     const value = text(values[key]);
     if (value !== account[key]) body[key] = value;
+  }
+  for (const key of ['regionCode', 'industryCode'] as const) {
+    if ((values[key] ?? null) !== (account[key] ?? null)) body[key] = values[key] ?? null;
   }
   if ((values.size ?? null) !== account.size) body.size = values.size ?? null;
   if ((values.parentId ?? null) !== account.parentId) body.parentId = values.parentId ?? null;
