@@ -181,7 +181,11 @@ export interface AccountTable {
   street: string | null;
   industry: string | null;
   region_code: string | null;
+  /** given | address | uscc | name: where the region code came from */
+  region_source: string | null;
   industry_code: string | null;
+  /** given | text | name */
+  industry_source: string | null;
   size: string | null;
   source: string | null;
   tags: Generated<string[]>;

@@ -18,7 +18,9 @@ import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { auditSetup, type AuditSetup } from '../modules/audit/index.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { industryRoutes } from '../modules/industries/index.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
+import { regionRoutes } from '../modules/regions/index.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuth, type RouteAccess } from './auth.js';
@@ -148,6 +150,8 @@ export async function buildApp(
   importRoutes(app, db);
   decisionRoutes(app, db);
   exportRoutes(app, db);
+  regionRoutes(app);
+  industryRoutes(app);
 
   await serveWeb(app, config);
   return app;

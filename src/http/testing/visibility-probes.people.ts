@@ -162,6 +162,11 @@ export const PEOPLE_PROBES: Record<string, Probe[]> = {
   'GET /api/v1/organization': [
     { label: 'settings', request: () => get('/api/v1/organization'), allowed: 200 },
   ],
+  // Reference data (the standards' codes): for every signed-in user
+  'GET /api/v1/regions': [{ label: 'divisions', request: () => get('/api/v1/regions'), allowed: 200 }],
+  'GET /api/v1/industries': [
+    { label: 'classification', request: () => get('/api/v1/industries'), allowed: 200 },
+  ],
   'PATCH /api/v1/organization': [
     {
       label: 'same time zone',

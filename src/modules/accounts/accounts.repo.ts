@@ -4,6 +4,8 @@ import type { AccountTable, ContactTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
 import { teamSubtree, visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
+import { industryCodesFor } from '../industries/index.js';
+import { regionPrefix } from '../regions/index.js';
 
 export type AccountRow = Selectable<AccountTable>;
 export type NewAccountRow = Insertable<AccountTable>;
@@ -23,6 +25,8 @@ export interface AccountFilter {
   province?: string | undefined;
   city?: string | undefined;
   industry?: string | undefined;
+  regionCode?: string | undefined;
+  industryCode?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
   sort: 'createdAt' | 'updatedAt' | 'legalName';
@@ -60,6 +64,14 @@ function filteredAccounts(db: Executor, actor: Actor, filter: AccountFilter, sea
   if (filter.province) query = query.where('accounts.province', '=', filter.province);
   if (filter.city) query = query.where('accounts.city', '=', filter.city);
   if (filter.industry) query = query.where('accounts.industry', '=', filter.industry);
+  if (filter.regionCode)
+    query = query.where('accounts.region_code', 'like', `${regionPrefix(filter.regionCode)}%`);
+  if (filter.industryCode) {
+    const codes = industryCodesFor(filter.industryCode);
+    query = codes.length
+      ? query.where('accounts.industry_code', 'in', codes)
+      : query.where(sql<boolean>`false`);
+  }
   if (filter.createdFrom) query = query.where('accounts.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('accounts.created_at', '<', filter.createdTo);
   if (search.texts.length === 0 && search.keys.length === 0) return query;

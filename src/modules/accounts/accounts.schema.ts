@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination.js';
 import { EVIDENCE_CODES } from '../matching/index.js';
+import { INDUSTRY_SOURCES, REGION_SOURCES } from './places.js';
 
 export const ACCOUNT_SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
 export const ACCOUNT_STATUSES = ['active', 'archived', 'merged'] as const;
@@ -32,6 +33,23 @@ const accountFields = {
   district: text(50).nullable().optional(),
   street: text(200).nullable().optional(),
   industry: text(50).nullable().optional(),
+  regionCode: z
+    .string()
+    .regex(/^[0-9]{6}$/)
+    .nullable()
+    .optional()
+    .describe(
+      'GB/T 2260 division (province, city or district; GET /api/v1/regions); sets province, city and district. ' +
+        'Without it the region is read from the address, the USCC or the name',
+    ),
+  industryCode: z
+    .string()
+    .regex(/^[0-9]{2}$/)
+    .nullable()
+    .optional()
+    .describe(
+      'GB/T 4754-2017 division (GET /api/v1/industries). Without it the industry is read from the industry text or the name',
+    ),
   size: z.enum(ACCOUNT_SIZES).nullable().optional(),
   source: text(50).nullable().optional(),
   tags: list(20, text(30)).optional(),
@@ -94,6 +112,16 @@ export const listAccountsQuery = z.strictObject({
   province: z.string().trim().min(1).max(50).optional(),
   city: z.string().trim().min(1).max(50).optional(),
   industry: z.string().trim().min(1).max(50).optional(),
+  regionCode: z
+    .string()
+    .regex(/^[0-9]{6}$/)
+    .optional()
+    .describe('customers in this GB/T 2260 division or anywhere under it'),
+  industryCode: z
+    .string()
+    .regex(/^(?:[A-T]|[0-9]{2})$/)
+    .optional()
+    .describe('a GB/T 4754 section letter (all its divisions) or a division'),
   createdFrom: z.iso.datetime({ offset: true }).optional().describe('inclusive'),
   createdTo: z.iso.datetime({ offset: true }).optional().describe('exclusive'),
   sort: z.enum(['createdAt', 'updatedAt', 'legalName']).default('createdAt'),
@@ -125,6 +153,16 @@ export const accountSchema = z.object({
   district: z.string().nullable(),
   street: z.string().nullable(),
   industry: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  regionSource: z
+    .enum(REGION_SOURCES)
+    .nullable()
+    .describe('where the region code came from: chosen, or read from the address, the USCC or the name'),
+  industryCode: z.string().nullable(),
+  industrySource: z
+    .enum(INDUSTRY_SOURCES)
+    .nullable()
+    .describe('where the industry code came from: chosen, or read from the industry text or the name'),
   size: z.enum(ACCOUNT_SIZES).nullable(),
   source: z.string().nullable(),
   tags: z.array(z.string()),

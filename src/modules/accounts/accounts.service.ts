@@ -16,6 +16,7 @@ import type {
   UpdateAccountInput,
 } from './accounts.schema.js';
 import { accountFeatures, findDuplicates, matchKeys, viewMatches, type MatchView } from './duplicates.js';
+import { codeProblems, placeCustomer, placeEdited } from './places.js';
 
 /** Phones in E.164 and a readable USCC; what cannot be read is named, field by field. */
 function cleanContactPoints(input: { phones?: string[] | undefined; uscc?: string | null | undefined }) {
@@ -114,34 +115,39 @@ async function parentProblem(
 export async function createAccount(db: Db, ctx: RequestContext, input: CreateAccountInput) {
   const points = cleanContactPoints(input);
   const people = cleanContacts(input.contacts);
-  const problems = [...points.problems, ...people.problems];
+  const problems = [...points.problems, ...people.problems, ...codeProblems(input)];
   const parent = input.parentId ? await parentProblem(db, ctx, input.parentId) : null;
   if (parent) problems.push(parent);
   if (problems.length) throw invalid(problems);
-  const features = accountFeatures({ ...input, phones: points.phones, contacts: people.contacts });
+  const values = placeCustomer({
+    legalName: input.legalName,
+    aliases: input.aliases ?? [],
+    englishName: input.englishName ?? null,
+    uscc: points.uscc?.code ?? null,
+    usccValid: points.uscc?.valid ?? false,
+    phones: points.phones,
+    emails: input.emails ?? [],
+    website: input.website ?? null,
+    province: input.province ?? null,
+    city: input.city ?? null,
+    district: input.district ?? null,
+    street: input.street ?? null,
+    industry: input.industry ?? null,
+    regionCode: input.regionCode ?? null,
+    regionSource: input.regionCode ? 'given' : null,
+    industryCode: input.industryCode ?? null,
+    industrySource: input.industryCode ? 'given' : null,
+    size: input.size ?? null,
+    source: input.source ?? null,
+    tags: input.tags ?? [],
+    parentId: input.parentId ?? null,
+    isBranch: input.isBranch ?? false,
+  });
+  const features = accountFeatures({ ...input, ...values, contacts: people.contacts });
   try {
     return await runWork(db, ctx, async (w) => {
       const admitted = await admitCustomer(w, {
-        values: {
-          legalName: input.legalName,
-          aliases: input.aliases ?? [],
-          englishName: input.englishName ?? null,
-          uscc: points.uscc?.code ?? null,
-          usccValid: points.uscc?.valid ?? false,
-          phones: points.phones,
-          emails: input.emails ?? [],
-          website: input.website ?? null,
-          province: input.province ?? null,
-          city: input.city ?? null,
-          district: input.district ?? null,
-          street: input.street ?? null,
-          industry: input.industry ?? null,
-          size: input.size ?? null,
-          source: input.source ?? null,
-          tags: input.tags ?? [],
-          parentId: input.parentId ?? null,
-          isBranch: input.isBranch ?? false,
-        },
+        values,
         contacts: people.contacts,
         features,
         source: { kind: 'create' },
@@ -201,6 +207,7 @@ const IDENTITY_FIELDS = [
   'city',
   'district',
   'street',
+  'regionCode',
 ] as const;
 
 export async function updateAccount(
@@ -210,6 +217,7 @@ export async function updateAccount(
   patch: UpdateAccountInput,
 ): Promise<Account> {
   const points = cleanContactPoints(patch);
+  points.problems.push(...codeProblems(patch));
   const parent = patch.parentId ? await parentProblem(db, ctx, patch.parentId, id) : null;
   if (parent) points.problems.push(parent);
   if (points.problems.length) throw invalid(points.problems);
@@ -220,7 +228,7 @@ export async function updateAccount(
       next.uscc = points.uscc?.code ?? null;
       next.usccValid = points.uscc?.valid ?? false;
     }
-    return next;
+    return placeEdited(next, patch);
   };
   return runWork(db, ctx, async (w) => {
     const seen = await repo.findVisibleAccount(w.tx, ctx.actor, id);

@@ -36,6 +36,10 @@ export interface CustomerValues {
   district: string | null;
   street: string | null;
   industry: string | null;
+  regionCode: string | null;
+  regionSource: Account['regionSource'];
+  industryCode: string | null;
+  industrySource: Account['industrySource'];
   size: Account['size'];
   source: string | null;
   tags: string[];
@@ -211,6 +215,10 @@ async function insertCustomer(
     district: v.district,
     street: v.street,
     industry: v.industry,
+    region_code: v.regionCode,
+    region_source: v.regionSource,
+    industry_code: v.industryCode,
+    industry_source: v.industrySource,
     size: v.size,
     source: v.source,
     tags: v.tags,

@@ -15,3 +15,4 @@ export {
 } from './accounts.repo.js';
 export { accountSearch } from './accounts.service.js';
 export { admissionKeys } from './admission.js';
+export { placeCustomer } from './places.js';

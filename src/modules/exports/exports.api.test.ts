@@ -53,6 +53,8 @@ describeEachEngine('exports', (t) => {
     expect(names).toContain('兰州黄河啤酒有限公司');
     expect(names).toContain('\'=HYPERLINK("http://evil","导出")贸易有限公司');
     expect(rows.find((r) => r['客户名称'] === '兰州黄河啤酒有限公司')!['电话']).toBe('010-6234 5678');
+    // Region read from the name, as the standard's code
+    expect(rows.find((r) => r['客户名称'] === '兰州黄河啤酒有限公司')!['行政区划代码']).toBe('620100');
   });
 
   it('exports XLSX, with only what the caller may see', async () => {

@@ -31,6 +31,8 @@ export interface AccountExportRow {
   district: string | null;
   street: string | null;
   industry: string | null;
+  region_code: string | null;
+  industry_code: string | null;
   size: string | null;
   tags: string[];
   owner_id: string | null;
@@ -51,7 +53,9 @@ export const ACCOUNT_COLUMNS: ColumnSpec<AccountExportRow>[] = [
   { heading: { 'zh-CN': '市', en: 'City' }, value: (r) => r.city },
   { heading: { 'zh-CN': '区县', en: 'District' }, value: (r) => r.district },
   { heading: { 'zh-CN': '地址', en: 'Street' }, value: (r) => r.street },
+  { heading: { 'zh-CN': '行政区划代码', en: 'Region code (GB/T 2260)' }, value: (r) => r.region_code },
   { heading: { 'zh-CN': '行业', en: 'Industry' }, value: (r) => r.industry },
+  { heading: { 'zh-CN': '行业代码', en: 'Industry code (GB/T 4754)' }, value: (r) => r.industry_code },
   { heading: { 'zh-CN': '规模', en: 'Size' }, value: (r) => r.size },
   { heading: { 'zh-CN': '标签', en: 'Tags' }, value: (r) => list(r.tags) },
   { heading: { 'zh-CN': '负责人编号', en: 'Owner ID' }, value: (r) => r.owner_id },

@@ -1,5 +1,11 @@
 import { evidence, isRetryable, type Work } from '../../kernel/index.js';
-import { accountFeatures, admissionKeys, admitCustomer, type CustomerValues } from '../accounts/index.js';
+import {
+  accountFeatures,
+  admissionKeys,
+  admitCustomer,
+  placeCustomer,
+  type CustomerValues,
+} from '../accounts/index.js';
 import { normalizeUscc, websiteDomain } from '../matching/index.js';
 import { clusterMatchInput } from './analyze.js';
 import type { ClusterOutcome, ImportRecord } from './imports.schema.js';
@@ -14,7 +20,8 @@ export function prepareGroup(records: readonly ImportRecord[]) {
   const input = clusterMatchInput(records);
   const features = accountFeatures(input);
   const uscc = input.uscc ? normalizeUscc(input.uscc) : null;
-  const values: CustomerValues = {
+  // Region and industry are read from the address, the USCC and the name (a file has no codes).
+  const values: CustomerValues = placeCustomer({
     legalName: input.legalName,
     aliases: [...(input.aliases ?? [])],
     englishName: null,
@@ -30,12 +37,16 @@ export function prepareGroup(records: readonly ImportRecord[]) {
     district: null,
     street: input.street ?? null,
     industry: null,
+    regionCode: null,
+    regionSource: null,
+    industryCode: null,
+    industrySource: null,
     size: null,
     source: null,
     tags: [],
     parentId: null,
     isBranch: false,
-  };
+  });
   return { records, features, values, keys: admissionKeys(features) };
 }
 

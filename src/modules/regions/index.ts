@@ -6,3 +6,4 @@ export {
   regionNames,
   regionPrefix,
 } from './regions.js';
+export { regionRoutes } from './regions.routes.js';
