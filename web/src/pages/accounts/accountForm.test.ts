@@ -17,6 +17,10 @@ const account: Account = {
   district: null,
   street: null,
   industry: null,
+  regionCode: null,
+  regionSource: null,
+  industryCode: null,
+  industrySource: null,
   size: null,
   source: null,
   tags: [],
@@ -160,7 +164,7 @@ describe('region and industry codes', () => {
   });
 
   it('leaves an old record’s free text alone until a code is chosen, then sends the code', () => {
-    const old = { ...account, industry: '软件', regionCode: null, industryCode: null };
+    const old = { ...account, industry: '软件' };
     expect(toFormValues(old)).toMatchObject({ city: '北京', industry: '软件', regionCode: null });
     expect(toUpdateBody(old, toFormValues(old))).toBeNull();
     expect(
@@ -182,7 +186,13 @@ describe('region and industry codes', () => {
   });
 
   it('clears a code with null', () => {
-    const coded = { ...account, regionCode: '110000', industryCode: '65' };
+    const coded: Account = {
+      ...account,
+      regionCode: '110000',
+      regionSource: 'given',
+      industryCode: '65',
+      industrySource: 'given',
+    };
     expect(toUpdateBody(coded, { ...toFormValues(coded), industryCode: undefined })).toEqual({
       industryCode: null,
     });

@@ -6,15 +6,6 @@ import type {
   UpdateAccountBody,
 } from '../../api/types.js';
 
-/**
- * The region (GB/T 2260, any level) and industry (GB/T 4754 division) codes an account and its bodies carry;
- * the server derives the province, city and industry names from them.
- */
-export interface PlaceCodes {
-  regionCode?: string | null | undefined;
-  industryCode?: string | null | undefined;
-}
-
 export interface ContactFormValues {
   name?: string;
   mobile?: string;
@@ -151,7 +142,7 @@ export function toCheckBody(values: AccountFormValues): CheckAccountBody | null 
 }
 
 export function toCreateBody(values: AccountFormValues, confirmReason?: string): CreateAccountBody {
-  const body: CreateAccountBody & PlaceCodes = matchFields(values);
+  const body: CreateAccountBody = matchFields(values);
   if (values.regionCode) body.regionCode = values.regionCode;
   if (values.industryCode) body.industryCode = values.industryCode;
   const industry = text(values.industry);
@@ -172,7 +163,7 @@ export function toCreateBody(values: AccountFormValues, confirmReason?: string):
   return body;
 }
 
-export function toFormValues(account: Account & PlaceCodes): AccountFormValues {
+export function toFormValues(account: Account): AccountFormValues {
   return {
     legalName: account.legalName,
     aliases: account.aliases,
@@ -204,11 +195,11 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
  * saves new values that look like other customers anyway (the server asked with POSSIBLE_DUPLICATE).
  */
 export function toUpdateBody(
-  account: Account & PlaceCodes,
+  account: Account,
   values: AccountFormValues,
   confirmReason?: string,
 ): UpdateAccountBody | null {
-  const body: UpdateAccountBody & PlaceCodes = {};
+  const body: UpdateAccountBody = {};
   const legalName = (values.legalName ?? '').trim();
   if (legalName && legalName !== account.legalName) body.legalName = legalName;
   const lists = {
