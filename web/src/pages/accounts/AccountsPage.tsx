@@ -11,7 +11,7 @@ import {
   type TableColumnsType,
   type TableProps,
 } from 'antd';
-import { useMemo, useRef, useState, type Key } from 'react';
+import { useMemo, useRef, useState, type Key, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Account, AccountStatus, BulkArchiveResult } from '../../api/types.js';
@@ -25,6 +25,7 @@ import { AccountFilterBar } from './AccountFilterBar.js';
 import { useAccountList } from './accountList.api.js';
 import {
   filtersFromSearch,
+  nextSort,
   refine,
   searchFromFilters,
   toFilterQuery,
@@ -39,6 +40,9 @@ import { useIndustries, useRegions } from './places.api.js';
 import { industryText, regionText } from './places.js';
 
 type SortOrder = 'ascend' | 'descend' | null;
+
+/** Header clicks already acted on (see `sortable`). */
+const sortClicks = new WeakSet<Event>();
 
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
@@ -65,11 +69,23 @@ export function AccountsPage() {
         ? 'ascend'
         : 'descend'
       : null;
+  // The server sorts; the header shows which way, and a click asks for the next order (nextSort).
   const sortable = (key: AccountSort) => ({
     key,
     sorter: true,
     sortOrder: sortOrder(key),
-    sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[],
+    showSorterTooltip: false,
+    // From the address as it is now (the table may hold on to an earlier render's header cells), and once
+    // per click: the table calls a header cell's onClick from its own sorter handler as well.
+    onHeaderCell: () => ({
+      onClick: (event: MouseEvent<HTMLElement>) => {
+        if (sortClicks.has(event.nativeEvent)) return;
+        sortClicks.add(event.nativeEvent);
+        setSearchParams((now) => searchFromFilters(nextSort(filtersFromSearch(now), key)), {
+          replace: true,
+        });
+      },
+    }),
   });
 
   const columns: TableColumnsType<Account> = [
@@ -144,17 +160,6 @@ export function AccountsPage() {
     },
   ];
 
-  const onTableChange: TableProps<Account>['onChange'] = (_paging, _filters, sorter, extra) => {
-    if (extra.action !== 'sort' || Array.isArray(sorter)) return;
-    const key = sorter.columnKey as AccountSort | undefined;
-    setFilters(
-      refine(filters, {
-        sort: sorter.order && key ? key : undefined,
-        order: sorter.order ? (sorter.order === 'ascend' ? 'asc' : 'desc') : undefined,
-      }),
-    );
-  };
-
   const rowSelection: TableProps<Account>['rowSelection'] | undefined = canWrite
     ? {
         selectedRowKeys: selected,
@@ -216,7 +221,6 @@ export function AccountsPage() {
         scroll={{ x: 'max-content' }}
         size="middle"
         rowSelection={rowSelection}
-        onChange={onTableChange}
         onRow={(account) => ({
           onClick: (event) => {
             // A click on the selection checkbox's cell selects; anywhere else opens the customer.

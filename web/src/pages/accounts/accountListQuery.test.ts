@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withQuery } from '../../api/client.js';
 import {
   filtersFromSearch,
+  nextSort,
   refine,
   searchFromFilters,
   toFilterQuery,
@@ -71,5 +72,16 @@ describe('the customer list in the address bar', () => {
 
   it('starts again at the first page when a filter changes', () => {
     expect(refine({ limit: 20, offset: 60 }, { tag: 'vip' })).toEqual({ tag: 'vip', limit: 20, offset: 0 });
+  });
+});
+
+describe('nextSort', () => {
+  it('sorts a new column its natural way first, then turns it round', () => {
+    const byName = nextSort({ limit: 20, offset: 40 }, 'legalName');
+    expect(byName).toMatchObject({ sort: 'legalName', order: 'asc', offset: 0 });
+    expect(nextSort(byName, 'legalName')).toMatchObject({ sort: 'legalName', order: 'desc' });
+    expect(nextSort(byName, 'updatedAt')).toMatchObject({ sort: 'updatedAt', order: 'desc' });
+    // Newest first is the default: a click on Created turns it to oldest first.
+    expect(nextSort({ limit: 20, offset: 0 }, 'createdAt')).toMatchObject({ order: 'asc' });
   });
 });

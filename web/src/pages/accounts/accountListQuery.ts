@@ -130,3 +130,17 @@ export function toListQuery(filters: AccountListFilters): Query {
 export function refine(filters: AccountListFilters, patch: Partial<AccountListFilters>): AccountListFilters {
   return { ...filters, ...patch, offset: 0 };
 }
+
+/** Which way a column sorts first: names A→Z, times newest first. */
+const FIRST_ORDER: Record<AccountSort, 'asc' | 'desc'> = {
+  legalName: 'asc',
+  createdAt: 'desc',
+  updatedAt: 'desc',
+};
+
+/** A click on a sortable column's header: sort by it, or turn its order round if it already sorts. */
+export function nextSort(filters: AccountListFilters, key: AccountSort): AccountListFilters {
+  const current = filters.sort ?? 'createdAt';
+  const order = current === key ? ((filters.order ?? 'desc') === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[key];
+  return refine(filters, { sort: key, order });
+}
