@@ -52,7 +52,7 @@ describe.skipIf(!executablePath)(
           .locator('.ant-cascader-menu-item')
           .filter({ hasText: /^广东省 \/ 广州市$/ })
           .click();
-        await poll(async () => page.url()).toMatch(/[?&]region=440100\b/);
+        await poll(() => Promise.resolve(page.url())).toMatch(/[?&]region=440100\b/);
         await poll(() => rows().count()).toBe(3);
         expect(await names()).not.toContain('北京朝阳印刷有限公司');
         // The address is the list: opened afresh, it shows the same customers.
@@ -67,7 +67,7 @@ describe.skipIf(!executablePath)(
       'sorts by name on the server when the column header is clicked',
       async () => {
         await page.locator('th', { hasText: 'Legal name' }).click();
-        await poll(async () => page.url()).toMatch(/sort=legalName&order=asc/);
+        await poll(() => Promise.resolve(page.url())).toMatch(/sort=legalName&order=asc/);
         const api = await page.request.get(
           `${server.url}/api/v1/accounts?regionCode=440100&sort=legalName&order=asc`,
         );
@@ -114,7 +114,7 @@ describe.skipIf(!executablePath)(
         ]);
         expect(download.suggestedFilename()).toMatch(/\.csv$/);
         expect(download.url()).toContain('regionCode=440100');
-        const csv = readFileSync((await download.path())!, 'utf8');
+        const csv = readFileSync(await download.path(), 'utf8');
         expect(csv).toContain('广州白云山餐饮管理有限公司');
         expect(csv).not.toContain('北京朝阳印刷有限公司');
         expect(csv).not.toContain('广州青松物流有限公司');
