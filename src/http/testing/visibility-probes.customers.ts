@@ -182,6 +182,17 @@ export const CUSTOMER_PROBES: Record<string, Probe[]> = {
       allowed: 409,
     },
   ],
+  // Refusals are answers (200, each id with its code): an id out of sight is told exactly as a missing one.
+  'POST /api/v1/accounts/archive': [
+    {
+      label: 'B’s merged duplicate',
+      target: (w) => w.accounts.duplicateB.id,
+      request: ({ world }) =>
+        json('POST', '/api/v1/accounts/archive', { ids: [world.accounts.duplicateB.id], reason: 'probe' }),
+      allowed: 200,
+      hidden: 200,
+    },
+  ],
   'POST /api/v1/accounts/:id/restore': [
     {
       label: 'B, active',

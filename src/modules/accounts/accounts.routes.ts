@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.js';
 import { pageOf } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
 import * as accounts from './accounts.service.js';
+import { bulkAccountRoutes } from './accounts.bulk.js';
 import { listAccountMerges, mergeAccounts, unmergeAccounts } from './merge.service.js';
 import { addContact, archiveContact, setAccountArchived, updateContact } from './contacts.service.js';
 import {
@@ -25,6 +26,7 @@ import {
 export function accountRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['accounts'];
+  bulkAccountRoutes(app, db);
 
   r.get(
     '/api/v1/accounts',

@@ -34,6 +34,7 @@ import type {
   importClusterSchema,
   importJobSchema,
 } from '../../../src/modules/imports/imports.schema.js';
+import type { bulkArchiveResultSchema } from '../../../src/modules/accounts/accounts.bulk.schema.js';
 import type { MergeDelta } from '../../../src/modules/accounts/merge.js';
 import type {
   AccessRequestStatus,
@@ -190,3 +191,7 @@ export const CLUSTER_OUTCOMES = [
   'needs_review',
   'skipped',
 ] as const satisfies readonly ClusterOutcome[];
+
+/** What a bulk archive did: the accounts archived, and each one left alone with its refusal code. */
+export type BulkArchiveResult = z.infer<typeof bulkArchiveResultSchema>;
+export type BulkRefusal = BulkArchiveResult['refused'][number];

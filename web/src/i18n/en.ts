@@ -5,6 +5,7 @@ import { auditEn } from './en.audit.js';
 import { decisionsEn } from './en.decisions.js';
 import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
+import { listEn } from './en.list.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -273,6 +274,7 @@ export const en = {
   ...decisionsEn,
   ...auditEn,
   accessRequests: accessRequestsEn,
+  ...listEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

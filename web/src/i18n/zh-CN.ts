@@ -5,6 +5,7 @@ import { auditZh } from './zh-CN.audit.js';
 import { decisionsZh } from './zh-CN.decisions.js';
 import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
+import { listZh } from './zh-CN.list.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
 export const zhCN: Resource = {
@@ -269,4 +270,5 @@ export const zhCN: Resource = {
   ...decisionsZh,
   ...auditZh,
   accessRequests: accessRequestsZhCN,
+  ...listZh,
 };

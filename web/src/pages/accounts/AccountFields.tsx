@@ -5,6 +5,7 @@ import { ACCOUNT_SIZES } from '../../api/types.js';
 import { emailListRule, phoneListRule } from '../../components/fieldRules.js';
 import { splitList } from './accountForm.js';
 import { AccountSelect } from './AccountSelect.js';
+import { IndustryField, RegionField } from './PlaceFields.js';
 
 const half = { xs: 24, md: 12 };
 const quarter = { xs: 12, md: 6 };
@@ -83,24 +84,18 @@ export function AccountFields(props: {
         </Col>
       </Row>
       <Row gutter={16}>
-        {(['province', 'city', 'district'] as const).map((key) => (
-          <Col key={key} {...quarter}>
-            <Form.Item name={key} label={t(`accounts.${key}`)}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-        ))}
-        <Col {...quarter}>
+        <Col {...half}>
+          <RegionField />
+        </Col>
+        <Col {...half}>
           <Form.Item name="street" label={t('accounts.street')}>
             <Input maxLength={200} />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col {...quarter}>
-          <Form.Item name="industry" label={t('accounts.industry')}>
-            <Input maxLength={50} />
-          </Form.Item>
+        <Col {...half}>
+          <IndustryField />
         </Col>
         <Col {...quarter}>
           <Form.Item name="size" label={t('accounts.size')}>

@@ -36,6 +36,13 @@ import { MergeHistory } from './MergeHistory.js';
 import { MergeModal } from './MergeModal.js';
 import { OwnerName } from './OwnerName.js';
 import { formatPhones } from '../../../../src/modules/matching/phone-format.js';
+import { useIndustries, useRegions } from './places.api.js';
+import { industryText, regionText, type IndustryIndex, type RegionIndex } from './places.js';
+
+interface Places {
+  regions: RegionIndex | null;
+  industries: IndustryIndex | null;
+}
 
 const tags = (values: string[]) =>
   values.length ? (
@@ -48,7 +55,7 @@ const tags = (values: string[]) =>
     </Flex>
   ) : null;
 
-function details(account: AccountDetail, t: TFunction, language: string) {
+function details(account: AccountDetail, t: TFunction, language: string, places: Places) {
   const item = (key: string, label: string, children: ReactNode) => ({
     key,
     label,
@@ -62,9 +69,8 @@ function details(account: AccountDetail, t: TFunction, language: string) {
       {!account.usccValid && <Tag color="warning">{t('accounts.usccInvalid')}</Tag>}
     </Space>
   ) : null;
-  const address = [account.province, account.city, account.district, account.street]
-    .filter(Boolean)
-    .join(' ');
+  // The region by its code where it has one (older records: the text they were entered with).
+  const address = [regionText(account, places.regions), account.street].filter(Boolean).join(' ');
   const items: DescriptionsProps['items'] = [
     item('aliases', t('accounts.aliases'), tags(account.aliases)),
     item('englishName', t('accounts.englishName'), account.englishName),
@@ -73,7 +79,7 @@ function details(account: AccountDetail, t: TFunction, language: string) {
     item('emails', t('accounts.emails'), account.emails.join(', ') || null),
     item('website', t('accounts.website'), account.website),
     item('address', t('accounts.address'), address || null),
-    item('industry', t('accounts.industry'), account.industry),
+    item('industry', t('accounts.industry'), industryText(account, places.industries, language)),
     item('size', t('accounts.size'), account.size ? t(`accounts.sizes.${account.size}`) : null),
     item('source', t('accounts.source'), account.source),
     item('tags', t('accounts.tags'), tags(account.tags)),
@@ -105,6 +111,8 @@ export function AccountPage() {
   const canWrite = useCan('accounts:write');
   const canMerge = useCan('accounts:merge');
   const account = useAccount(id);
+  const regions = useRegions();
+  const industries = useIndustries();
   const [dialog, setDialog] = useState<'edit' | 'merge' | ArchiveAction | null>(null);
   const [mergeTarget, setMergeTarget] = useState<string | null>(null);
   const openMerge = (mergedId: string | null) => {
@@ -170,7 +178,7 @@ export function AccountPage() {
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
-          items={details(a, t, i18n.language)}
+          items={details(a, t, i18n.language, { regions: regions.index, industries: industries.index })}
           styles={{ content: { wordBreak: 'break-word' } }}
         />
       </Card>

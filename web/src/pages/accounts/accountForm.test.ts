@@ -141,3 +141,60 @@ describe('toUpdateBody', () => {
     expect(toUpdateBody(account, toFormValues(account), 'nothing changed')).toBeNull();
   });
 });
+
+describe('region and industry codes', () => {
+  it('sends the chosen codes with the names the duplicate check reads', () => {
+    expect(
+      toCreateBody({
+        legalName: 'A',
+        regionCode: '440106',
+        province: '广东省',
+        city: '广州市',
+        district: '天河区',
+        industryCode: '65',
+      }),
+    ).toEqual({
+      legalName: 'A',
+      regionCode: '440106',
+      province: '广东省',
+      city: '广州市',
+      district: '天河区',
+      industryCode: '65',
+    });
+  });
+
+  it('leaves an old record’s free text alone until a code is chosen, then sends the code', () => {
+    const old = { ...account, industry: '软件' };
+    expect(toFormValues(old)).toMatchObject({ city: '北京', industry: '软件', regionCode: null });
+    expect(toUpdateBody(old, toFormValues(old))).toBeNull();
+    expect(
+      toUpdateBody(old, {
+        ...toFormValues(old),
+        industryCode: '65',
+        regionCode: '110105',
+        province: '北京市',
+        city: '北京市',
+        district: '朝阳区',
+      }),
+    ).toEqual({
+      industryCode: '65',
+      regionCode: '110105',
+      province: '北京市',
+      city: '北京市',
+      district: '朝阳区',
+    });
+  });
+
+  it('clears a code with null', () => {
+    const coded: Account = {
+      ...account,
+      regionCode: '110000',
+      regionSource: 'given',
+      industryCode: '65',
+      industrySource: 'given',
+    };
+    expect(toUpdateBody(coded, { ...toFormValues(coded), industryCode: undefined })).toEqual({
+      industryCode: null,
+    });
+  });
+});

@@ -34,6 +34,10 @@ export interface AccountFormValues {
   district?: string | null;
   street?: string | null;
   industry?: string | null;
+  /** Chosen in the cascader; province, city and district follow it (the duplicate check reads names). */
+  regionCode?: string | null;
+  /** Chosen from the list; `industry` is the text older records were entered with. */
+  industryCode?: string | null;
   size?: AccountSize | null;
   source?: string | null;
   tags?: string[];
@@ -56,6 +60,8 @@ export const ACCOUNT_FORM_FIELDS = [
   'district',
   'street',
   'industry',
+  'regionCode',
+  'industryCode',
   'size',
   'source',
   'tags',
@@ -140,6 +146,8 @@ export function toCheckBody(values: AccountFormValues): CheckAccountBody | null 
 
 export function toCreateBody(values: AccountFormValues, confirmReason?: string): CreateAccountBody {
   const body: CreateAccountBody = matchFields(values);
+  if (values.regionCode) body.regionCode = values.regionCode;
+  if (values.industryCode) body.industryCode = values.industryCode;
   const industry = text(values.industry);
   const source = text(values.source);
   const tags = cleanTags(values.tags);
@@ -172,6 +180,8 @@ export function toFormValues(account: Account): AccountFormValues {
     district: account.district,
     street: account.street,
     industry: account.industry,
+    regionCode: account.regionCode ?? null,
+    industryCode: account.industryCode ?? null,
     size: account.size,
     source: account.source,
     tags: account.tags,
@@ -218,6 +228,9 @@ export function toUpdateBody(
   for (const key of scalars) {
     const value = text(values[key]);
     if (value !== account[key]) body[key] = value;
+  }
+  for (const key of ['regionCode', 'industryCode'] as const) {
+    if ((values[key] ?? null) !== (account[key] ?? null)) body[key] = values[key] ?? null;
   }
   if ((values.size ?? null) !== account.size) body.size = values.size ?? null;
   if ((values.parentId ?? null) !== account.parentId) body.parentId = values.parentId ?? null;

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useTableScroll } from '../../components/responsiveTable.js';
 import { tablePagination } from '../../components/tablePagination.js';
@@ -27,7 +28,7 @@ import { DecisionModal } from '../decisions/DecisionModal.js';
 import { useAudit, useVerifyAudit } from './audit.api.js';
 import { AuditEntryDetails } from './AuditEntryDetails.js';
 import { AuditReportView } from './AuditReportView.js';
-import type { AuditFilters } from './auditQuery.js';
+import { toAuditQuery, type AuditFilters } from './auditQuery.js';
 
 type RangeValue = Parameters<NonNullable<GetProps<typeof DatePicker.RangePicker>['onChange']>>[0];
 
@@ -49,6 +50,8 @@ export function AuditPage() {
     setFilters((f) => ({ ...f, ...patch }));
     setPage((p) => ({ ...p, offset: 0 }));
   };
+  // The export takes the list's filters, not its page.
+  const { limit: _limit, offset: _offset, ...exportQuery } = toAuditQuery(filters, page);
   const actionLabel = (action: string) => lt(`audit.actions.${action}`, { defaultValue: action });
   const typeLabel = (type: string) => lt(`audit.entityTypes.${type}`, { defaultValue: type });
 
@@ -103,6 +106,7 @@ export function AuditPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeader title={t('audit.title')}>
+        <ExportButton sources={[{ key: 'audit', path: '/api/v1/exports/audit', query: exportQuery }]} />
         <Button
           icon={<SafetyCertificateOutlined />}
           loading={verify.isPending}

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { CLUSTER_OUTCOMES, type ImportJob } from '../../api/types.js';
 import { FullPageSpin } from '../../app/RequireAuth.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -103,6 +104,9 @@ export function ImportJobPage() {
         </Tag>
         <Typography.Text type="secondary">{formatDateTime(j.createdAt, i18n.language)}</Typography.Text>
         <div style={{ flex: 1 }} />
+        {(j.status === 'done' || j.status === 'review') && (
+          <ExportButton sources={[{ key: 'import-results', path: `/api/v1/imports/${j.id}/results` }]} />
+        )}
         {j.status === 'review' && (
           <Popconfirm
             title={t('imports.start')}

@@ -20,6 +20,7 @@ import { ROLES } from '../../../../src/modules/access/permissions.js';
 import { USER_STATUSES, type User, type UserStatus } from '../../api/types.js';
 import { useCan } from '../../app/session.js';
 import { SECONDARY, useTableScroll } from '../../components/responsiveTable.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { SecretModal } from '../../components/SecretModal.js';
 import { tablePagination } from '../../components/tablePagination.js';
@@ -137,6 +138,15 @@ export function UsersPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeader title={t('users.title')}>
+        <ExportButton
+          sources={[
+            {
+              key: 'users',
+              path: '/api/v1/exports/users',
+              query: { q: filters.q, role: filters.role, status: filters.status, teamId: filters.teamId },
+            },
+          ]}
+        />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
             {t('users.new')}
