@@ -83,7 +83,7 @@ describe.skipIf(!executablePath)(
       async () => {
         asker = await pageOf(people.asker.login);
         await asker.goto(`${server.url}/accounts/new`);
-        await asker.getByLabel('Legal name', { exact: true }).fill(CUSTOMER);
+        await asker.locator('form').getByLabel('Legal name', { exact: true }).fill(CUSTOMER);
         const panel = asker.getByTestId('duplicate-panel');
         await poll(() => panel.getAttribute('data-verdict')).toBe('same');
         await poll(() => panel.getByTestId('hidden-owner').textContent()).toBe('Held by 王芳 (华东销售部)');

@@ -60,7 +60,10 @@ describe.skipIf(!executablePath)(
       async () => {
         await page.getByRole('button', { name: 'New customer' }).click();
         await page.waitForURL(/\/accounts\/new$/);
-        await page.getByLabel('Legal name', { exact: true }).fill('字节跳动（北京）科技有限公司');
+        await page
+          .locator('form')
+          .getByLabel('Legal name', { exact: true })
+          .fill('字节跳动（北京）科技有限公司');
         await page.getByLabel('Phones', { exact: true }).fill('010-6212 3456');
         await poll(() => panel().getAttribute('data-verdict')).toBe('none');
         await page.getByTestId('create-account').click();
@@ -68,7 +71,7 @@ describe.skipIf(!executablePath)(
         await poll(() =>
           page.getByRole('heading', { name: '字节跳动（北京）科技有限公司' }).isVisible(),
         ).toBe(true);
-        expect(await page.getByText('+861062123456').isVisible()).toBe(true);
+        expect(await page.getByText('010-6212 3456').isVisible()).toBe(true);
 
         await page.getByRole('button', { name: 'Edit' }).click();
         const dialog = page.getByRole('dialog', { name: 'Edit customer' });
@@ -87,7 +90,7 @@ describe.skipIf(!executablePath)(
       'blocks the same company typed in traditional characters, with the reasons',
       async () => {
         await page.goto(`${server.url}/accounts/new`);
-        await page.getByLabel('Legal name', { exact: true }).fill('北京字節跳動科技有限公司');
+        await page.locator('form').getByLabel('Legal name', { exact: true }).fill('北京字節跳動科技有限公司');
         await poll(() => panel().getAttribute('data-verdict')).toBe('same');
         expect(await panel().textContent()).toContain('This customer already exists');
         const nameRow = panel().getByRole('row').filter({ hasText: '字节跳动 / 字节跳动' });
@@ -112,7 +115,7 @@ describe.skipIf(!executablePath)(
         });
         expect(existing.status()).toBe(201);
         await page.goto(`${server.url}/accounts/new`);
-        await page.getByLabel('Legal name', { exact: true }).fill('北京华源信息技术有限公司');
+        await page.locator('form').getByLabel('Legal name', { exact: true }).fill('北京华源信息技术有限公司');
         await page
           .getByLabel('Unified social credit code (USCC)', { exact: true })
           .fill('91110000802100433X');
@@ -247,7 +250,10 @@ describe.skipIf(!executablePath)(
         try {
           await signInByApi(rep, server.url, user.login, user.password);
           await rep.goto(`${server.url}/accounts/new`);
-          await rep.getByLabel('Legal name', { exact: true }).fill('北京字節跳動科技有限公司');
+          await rep
+            .locator('form')
+            .getByLabel('Legal name', { exact: true })
+            .fill('北京字節跳動科技有限公司');
           const repPanel = rep.getByTestId('duplicate-panel');
           await poll(() => repPanel.getAttribute('data-verdict')).toBe('same');
           const text = await repPanel.textContent();

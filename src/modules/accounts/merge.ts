@@ -22,6 +22,10 @@ const SCALAR_FIELDS = [
 
 type ListField = (typeof LIST_FIELDS)[number];
 type ScalarField = (typeof SCALAR_FIELDS)[number];
+const SOURCE_OF: Partial<Record<ScalarField, ScalarField>> = {
+  regionSource: 'regionCode',
+  industrySource: 'industryCode',
+};
 
 export interface MergeDelta {
   /** Items each list gained. */
@@ -50,6 +54,12 @@ export function planMerge(survivor: Account, merged: Account): MergeDelta {
     const mine = survivor[field];
     const theirs = merged[field];
     if (theirs === null || theirs === undefined || theirs === '') continue;
+    // A code's source goes with the code: filled with it, never a conflict of its own.
+    const code = SOURCE_OF[field];
+    if (code) {
+      if (delta.filled[code] !== undefined) delta.filled[field] = theirs;
+      continue;
+    }
     if (mine === null || mine === undefined || mine === '') {
       if (field === 'parentId' && theirs === survivor.id) continue;
       delta.filled[field] = theirs;

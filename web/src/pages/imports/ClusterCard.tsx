@@ -1,4 +1,16 @@
-import { Alert, App, Card, Checkbox, Flex, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Card,
+  Checkbox,
+  Flex,
+  Grid,
+  Radio,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   CLUSTER_DECISIONS,
@@ -31,13 +43,30 @@ function cellText(record: ImportRecord, field: RecordField): string {
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
-/** The rows of one file cluster side by side (one column per row), so differences stand out. */
-function RecordsTable({
+/**
+ * The rows of one file cluster side by side (one column per row), so differences stand out; on a phone, one
+ * row under the other, so nothing scrolls sideways.
+ */
+function RecordsTable(props: { records: ImportRecord[]; problems: ReadonlyMap<number, ImportProblem[]> }) {
+  const narrow = Grid.useBreakpoint().md === false;
+  if (!narrow) return <RecordsGrid {...props} />;
+  return (
+    <Flex vertical gap={8}>
+      {props.records.map((record) => (
+        <RecordsGrid key={record.line} records={[record]} problems={props.problems} narrow />
+      ))}
+    </Flex>
+  );
+}
+
+function RecordsGrid({
   records,
   problems,
+  narrow = false,
 }: {
   records: ImportRecord[];
   problems: ReadonlyMap<number, ImportProblem[]>;
+  narrow?: boolean;
 }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<{ field: RecordField }> = [
@@ -54,7 +83,12 @@ function RecordsTable({
       key: `r${record.line}`,
       render: (_: unknown, row: { field: RecordField }) => (
         <span
-          style={{ display: 'inline-block', minWidth: 140, maxWidth: 280, wordBreak: 'break-word' as const }}
+          style={{
+            display: 'inline-block',
+            minWidth: narrow ? 0 : 140,
+            maxWidth: narrow ? 'calc(100vw - 180px)' : 280,
+            wordBreak: 'break-word' as const,
+          }}
         >
           {cellText(record, row.field)}
           {row.field === 'name' && (record.problems?.length ?? 0) > 0 && (
@@ -88,7 +122,7 @@ function RecordsTable({
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={narrow ? undefined : { x: 'max-content' }}
       bordered
     />
   );
