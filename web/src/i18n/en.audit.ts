@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntityType, AuditProblemCode } from '../api/types.js';
-import { accountAuditActionsEn, accountAuditTypesEn } from './en.accounts.js';
+import { accountAuditActionsEn, accountAuditTypesEn, accountFieldsEn } from './en.accounts.js';
 
 /** English texts of the audit log and its verification report; spread into en.ts. */
 export const auditEn = {
@@ -41,33 +41,15 @@ export const auditEn = {
       ...accountAuditTypesEn,
     } satisfies Record<AuditEntityType, string>,
     fields: {
-      legalName: 'Legal name',
-      aliases: 'Short names',
-      englishName: 'English name',
-      uscc: 'USCC',
+      ...accountFieldsEn,
       usccValid: 'USCC valid',
-      phones: 'Phones',
-      emails: 'Emails',
-      website: 'Website',
-      province: 'Province',
-      city: 'City',
-      district: 'District',
-      street: 'Street',
-      industry: 'Industry',
-      size: 'Size',
-      source: 'Source',
-      tags: 'Tags',
       parentId: 'Parent',
-      isBranch: 'Branch',
       ownerId: 'Owner',
       partnerId: 'Partner',
       status: 'Status',
       mergedInto: 'Merged into',
-      contacts: 'Contacts',
       name: 'Name',
-      mobile: 'Mobile',
       email: 'Email',
-      title: 'Title',
       accountId: 'Customer',
       login: 'Login',
       displayName: 'Display name',
@@ -91,7 +73,6 @@ export const auditEn = {
       scopes: 'Permissions',
       expiresAt: 'Expires',
       revokedAt: 'Revoked',
-      filename: 'File',
       bytes: 'Size (bytes)',
       clusterId: 'Group',
       outcome: 'Outcome',
@@ -135,6 +116,8 @@ export const auditEn = {
       to: 'To',
     },
     values: {
+      regionSource: { given: 'Chosen', address: 'The address', uscc: 'The USCC', name: 'The name' },
+      industrySource: { given: 'Chosen', text: 'The industry text', name: 'The name' },
       outcome: { created: 'Created', merged: 'Merged', needs_review: 'Needs review', skipped: 'Skipped' },
       decision: { accept: 'Accept', split: 'Split', skip: 'Skip' },
       action: { merge: 'Merge into a customer', create: 'Create anyway', skip: 'Skip' },

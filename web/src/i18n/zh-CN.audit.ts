@@ -1,4 +1,4 @@
-import { accountAuditActionsZh, accountAuditTypesZh } from './zh-CN.accounts.js';
+import { accountAuditActionsZh, accountAuditTypesZh, accountFieldsZh } from './zh-CN.accounts.js';
 import type { Resource } from './en.js';
 
 /** 审计日志及其校验报告的中文；并入 zh-CN.ts。 */
@@ -41,33 +41,20 @@ export const auditZh: Pick<Resource, 'audit'> = {
       ...accountAuditTypesZh,
     },
     fields: {
+      ...accountFieldsZh,
       legalName: '客户名称',
-      aliases: '简称',
-      englishName: '英文名称',
-      uscc: '统一社会信用代码',
       usccValid: '信用代码有效',
-      phones: '电话',
-      emails: '邮箱',
-      website: '网址',
       province: '省',
       city: '市',
-      district: '区县',
       street: '地址',
-      industry: '行业',
-      size: '规模',
-      source: '来源',
-      tags: '标签',
       parentId: '上级',
       isBranch: '分支机构',
       ownerId: '负责人',
       partnerId: '合作伙伴',
       status: '状态',
       mergedInto: '已合并到',
-      contacts: '联系人',
       name: '名称',
-      mobile: '手机',
       email: '邮箱',
-      title: '职务',
       accountId: '客户',
       login: '登录名',
       displayName: '姓名',
@@ -91,7 +78,6 @@ export const auditZh: Pick<Resource, 'audit'> = {
       scopes: '权限',
       expiresAt: '到期时间',
       revokedAt: '吊销时间',
-      filename: '文件',
       bytes: '大小（字节）',
       clusterId: '分组',
       outcome: '结果',
@@ -135,6 +121,8 @@ export const auditZh: Pick<Resource, 'audit'> = {
       to: '止',
     },
     values: {
+      regionSource: { given: '手动选择', address: '地址', uscc: '统一社会信用代码', name: '名称' },
+      industrySource: { given: '手动选择', text: '行业文字', name: '名称' },
       outcome: { created: '已创建', merged: '已合并', needs_review: '待复核', skipped: '已跳过' },
       decision: { accept: '接受', split: '拆分', skip: '跳过' },
       action: { merge: '合并到客户', create: '仍然创建', skip: '跳过' },
