@@ -4,8 +4,8 @@ import type { Db } from '../../db/database.js';
 import { responses } from '../../http/schemas.js';
 import { runWork } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
-import { saveAccount, toAccount } from './account-store.js';
 import * as repo from './accounts.repo.js';
+import { storeArchived } from './contacts.service.js';
 import {
   bulkArchiveBody,
   bulkArchiveResultSchema,
@@ -49,17 +49,7 @@ export async function archiveAccounts(
         refused.set(id, { id, ...(refusal ?? { code: 'not_visible' }) });
         continue;
       }
-      const before = toAccount(row);
-      await saveAccount(w.tx, before, { status: 'archived' });
-      w.audit({
-        action: 'account.archived',
-        entityType: 'account',
-        entityId: id,
-        before: { status: before.status },
-        after: { status: 'archived' },
-        reason: input.reason,
-      });
-      w.emit('account.archived', { accountId: id });
+      await storeArchived(w, row, true, input.reason);
       archived.push(id);
     }
     return {

@@ -136,18 +136,30 @@ export async function setAccountArchived(
         expected: from,
       });
     }
-    const before = toAccount(row);
-    const after = await saveAccount(w.tx, before, { status: archived ? 'archived' : 'active' });
-    w.audit({
-      action: archived ? 'account.archived' : 'account.restored',
-      entityType: 'account',
-      entityId: id,
-      before: { status: before.status },
-      after: { status: after.status },
-      reason,
-      decisionId,
-    });
-    w.emit(archived ? 'account.archived' : 'account.restored', { accountId: id });
+    const after = await storeArchived(w, row, archived, reason, decisionId);
     return (await inSight(w.tx, w.actor, [after]))[0]!;
   });
+}
+
+/** An account, locked and checked by the caller, archived or restored: stored, audited and announced. */
+export async function storeArchived(
+  w: Work,
+  row: repo.AccountRow,
+  archived: boolean,
+  reason: string,
+  decisionId?: string,
+) {
+  const before = toAccount(row);
+  const after = await saveAccount(w.tx, before, { status: archived ? 'archived' : 'active' });
+  w.audit({
+    action: archived ? 'account.archived' : 'account.restored',
+    entityType: 'account',
+    entityId: row.id,
+    before: { status: before.status },
+    after: { status: after.status },
+    reason,
+    decisionId,
+  });
+  w.emit(archived ? 'account.archived' : 'account.restored', { accountId: row.id });
+  return after;
 }
