@@ -14,6 +14,8 @@ export interface OrganizationTable {
   match_same: Generated<number>;
   match_possible: Generated<number>;
   reveal_owner_on_conflict: Generated<boolean>;
+  won_converts_long_term: Generated<boolean>;
+  max_locked_per_user: Generated<number>;
   updated_at: Timestamp;
 }
 
@@ -192,8 +194,13 @@ export interface AccountTable {
   tags: Generated<string[]>;
   parent_id: string | null;
   is_branch: Generated<boolean>;
+  /** Projections of the open ownership claim: written by the ownership module only. */
   owner_id: string | null;
   partner_id: string | null;
+  pool_id: Generated<string | null>;
+  queue_team_id: Generated<string | null>;
+  grade: Generated<'A' | 'B' | 'C' | null>;
+  won_at: Generated<string | null>;
   status: Generated<string>;
   merged_into: string | null;
   features: Json;
@@ -286,7 +293,138 @@ export interface AccessRequestTable {
   updated_at: Timestamp;
 }
 
+export interface PoolTable {
+  id: Generated<string>;
+  name: string;
+  kind: Generated<'new' | 'returned' | 'general'>;
+  region_prefixes: Generated<string[]>;
+  excluded_region_prefixes: Generated<string[]>;
+  team_id: string | null;
+  product_line: string | null;
+  admin_ids: Generated<string[]>;
+  member_team_ids: Generated<string[]>;
+  claims_per_day: number | null;
+  max_owned: number | null;
+  max_locked: number | null;
+  count_won: Generated<boolean>;
+  cooldown_days: Generated<number>;
+  embargo_hours: Generated<number>;
+  daily_view_cap: number | null;
+  mask_contacts: Generated<boolean>;
+  version: Generated<number>;
+  archived_at: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RecoveryRuleTable {
+  id: Generated<string>;
+  name: string;
+  position: number;
+  scope: Generated<'pool' | 'global'>;
+  pool_id: string;
+  trigger: 'no_follow_up' | 'no_opportunity' | 'not_won';
+  days: number;
+  grade: 'A' | 'B' | 'C' | null;
+  follow_up_kinds: Generated<string[]>;
+  min_spacing_hours: Generated<number>;
+  remind_days: Generated<number[]>;
+  escalate_days: number | null;
+  exempt_won: Generated<boolean>;
+  exempt_open_opportunity: Generated<boolean>;
+  version: Generated<number>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OwnershipClaimTable {
+  id: Generated<string>;
+  account_id: string;
+  holder: 'user' | 'team' | 'partner' | 'pool';
+  user_id: string | null;
+  team_id: string | null;
+  partner_id: string | null;
+  pool_id: string | null;
+  kind: 'protected' | 'long_term' | 'locked' | 'queued' | 'pooled';
+  via: string;
+  started_at: Timestamp;
+  ends_at: string | null;
+  ends_rule: Json;
+  reminded_days: Generated<number[]>;
+  ended_at: string | null;
+  end_reason: string | null;
+  decision_id: string | null;
+  made_by: string | null;
+}
+
+export interface AccountTeamTable {
+  account_id: string;
+  user_id: string;
+  role: 'assisting_rep' | 'product_specialist' | 'key_account_manager' | 'former_owner';
+  credit_bp: Generated<number>;
+  until: string | null;
+  added_by: string | null;
+  added_at: CreatedAt;
+}
+
+export interface FollowUpTable {
+  id: Generated<string>;
+  account_id: string;
+  user_id: string;
+  kind: 'call' | 'visit' | 'meeting' | 'email' | 'message';
+  at: string;
+  note: string;
+  next_step: string | null;
+  next_step_at: string | null;
+  location: Json;
+  by_owner: boolean;
+  created_at: CreatedAt;
+}
+
+export interface OpportunityTable {
+  id: Generated<string>;
+  account_id: string;
+  owner_id: string | null;
+  name: string;
+  stage: Generated<string>;
+  status: Generated<'open' | 'won' | 'lost'>;
+  /** Minor units (fen for CNY); bigint comes back as a string. */
+  amount_minor: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+  currency: Generated<string>;
+  expected_close: string | null;
+  closed_at: string | null;
+  lost_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PoolViewTable {
+  user_id: string;
+  day: string;
+  account_id: string;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  params: Json;
+  account_id: string | null;
+  read_at: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  pools: PoolTable;
+  recovery_rules: RecoveryRuleTable;
+  ownership_claims: OwnershipClaimTable;
+  account_team: AccountTeamTable;
+  follow_ups: FollowUpTable;
+  opportunities: OpportunityTable;
+  pool_views: PoolViewTable;
+  notifications: NotificationTable;
   access_ref_key: AccessRefKeyTable;
   access_requests: AccessRequestTable;
   import_jobs: ImportJobTable;
