@@ -31,6 +31,12 @@ export const DECISION_KINDS = [
   'account.merge',
   'import.cluster',
   'access_request',
+  'ownership.assign',
+  'ownership.claim',
+  'ownership.release',
+  'ownership.transfer',
+  'ownership.lock',
+  'ownership.convert',
   // Ownership, registration and commission decisions join this list as their modules arrive.
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
