@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../errors.js';
 import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
 import type { Features } from '../matching/index.js';
-import { initialOwner, type OwnerFromFile } from '../ownership/index.js';
+import { initialOwner, openInitialClaim, type OwnerFromFile } from '../ownership/index.js';
 import { notActive, saveAccount, toAccount, toContact, type Contact } from './account-store.js';
 import type { Account } from './accounts.schema.js';
 import * as repo from './accounts.repo.js';
@@ -261,6 +261,7 @@ async function insertCustomer(
       owner.evidence,
     ],
   });
+  await openInitialClaim(w, account.id, owner, decisionId);
   w.audit({
     action: 'account.created',
     entityType: 'account',

@@ -1,5 +1,6 @@
-import { evidence, type Evidence } from '../../kernel/index.js';
+import { evidence, type Evidence, type Work } from '../../kernel/index.js';
 import type { Actor } from '../access/index.js';
+import { applyMoves, type Holder } from './ledger.js';
 
 export interface InitialOwner {
   ownerId: string | null;
@@ -43,4 +44,15 @@ export function initialOwner(actor: Actor, fromFile?: OwnerFromFile): InitialOwn
     partnerId: actor.partnerId,
     evidence: evidence('owner.creator', { ownerId: actor.id, partnerId: actor.partnerId }),
   };
+}
+
+/** Opens the ledger's first claim for a customer just admitted, as `initialOwner` chose its holder. */
+export async function openInitialClaim(w: Work, accountId: string, owner: InitialOwner, decisionId: string) {
+  const to: Holder | null = owner.ownerId
+    ? { type: 'user', userId: owner.ownerId, partnerId: owner.partnerId }
+    : owner.partnerId
+      ? { type: 'partner', partnerId: owner.partnerId }
+      : null;
+  if (!to) return;
+  await applyMoves(w, [{ accountId, to, via: 'admission', decisionId }]);
 }

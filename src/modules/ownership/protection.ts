@@ -1,4 +1,130 @@
+import type { Executor } from '../../db/database.js';
 import type { Work } from '../../kernel/index.js';
+import { protectionDeadline, type Deadline, type ProtectionOutcome, type RecoveryRule } from './deadline.js';
+import * as repo from './ledger.repo.js';
+import { inPoolScope, teamChain } from './scope.js';
+
+/** Everything the deadline of a batch of claims depends on that is not per account: rules, pools, teams. */
+export interface RecoveryContext {
+  timeZone: string;
+  rules: readonly (RecoveryRule & { scope: 'pool' | 'global' })[];
+  pools: ReadonlyMap<string, repo.PoolRow>;
+  teamParents: ReadonlyMap<string, string | null>;
+}
+
+export async function loadRecoveryContext(db: Executor): Promise<RecoveryContext> {
+  const [org, rules, pools, teamParents] = await Promise.all([
+    repo.orgSettings(db),
+    repo.activeRecoveryRules(db),
+    repo.activePools(db),
+    repo.teamParents(db),
+  ]);
+  return {
+    timeZone: org.time_zone,
+    rules: rules.map(toRecoveryRule),
+    pools: new Map(pools.map((p) => [p.id, p])),
+    teamParents,
+  };
+}
+
+export function toRecoveryRule(r: repo.RecoveryRuleRow): RecoveryRule & { scope: 'pool' | 'global' } {
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    position: r.position,
+    scope: r.scope,
+    poolId: r.pool_id,
+    trigger: r.trigger,
+    days: r.days,
+    grade: r.grade,
+    followUpKinds: r.follow_up_kinds,
+    minSpacingHours: r.min_spacing_hours,
+    exemptWon: r.exempt_won,
+    exemptOpenOpportunity: r.exempt_open_opportunity,
+  };
+}
+
+export interface ProtectedClaim {
+  claimId: string;
+  accountId: string;
+  userId: string;
+  startedAt: string;
+  regionCode: string | null;
+  grade: 'A' | 'B' | 'C' | null;
+  wonAt: string | null;
+}
+
+/**
+ * The deadline of each protected claim: the recovery rules whose scope covers the customer (a global rule,
+ * or a rule returning to a pool whose regions and team cover it and its holder), applied to its facts.
+ */
+export async function computeDeadlines(
+  db: Executor,
+  ctx: RecoveryContext,
+  claims: readonly ProtectedClaim[],
+): Promise<Map<string, ProtectionOutcome>> {
+  const out = new Map<string, ProtectionOutcome>();
+  if (claims.length === 0) return out;
+  const [inputs, teams] = await Promise.all([
+    repo.protectionInputs(
+      db,
+      claims.map((c) => ({ accountId: c.accountId, userId: c.userId, since: c.startedAt })),
+    ),
+    repo.usersTeams(db, [...new Set(claims.map((c) => c.userId))]),
+  ]);
+  for (const c of claims) {
+    const chain = teamChain(teams.get(c.userId) ?? null, ctx.teamParents);
+    const rules = ctx.rules.filter((r) => {
+      if (r.scope === 'global') return true;
+      const pool = ctx.pools.get(r.poolId);
+      return (
+        !!pool &&
+        inPoolScope(
+          {
+            regionCodes: pool.region_prefixes,
+            excludedRegionCodes: pool.excluded_region_prefixes,
+            teamId: pool.team_id,
+          },
+          { regionCode: c.regionCode },
+          chain,
+        )
+      );
+    });
+    const opp = inputs.opportunities.get(c.accountId);
+    out.set(
+      c.claimId,
+      protectionDeadline(
+        rules,
+        {
+          claimStartedAt: c.startedAt,
+          grade: c.grade,
+          wonAt: c.wonAt,
+          openOpportunities: opp?.open ?? 0,
+          followUps: inputs.followUps.get(c.accountId) ?? [],
+          lastOpportunityAt: opp?.lastAt ?? null,
+        },
+        ctx.timeZone,
+      ),
+    );
+  }
+  return out;
+}
+
+export const deadlineRule = (d: Deadline | null) => (d ? JSON.stringify(d) : null);
+
+/** Recomputes and stores the deadlines of the given accounts' open protected claims. */
+export async function storeDeadlines(db: Executor, ctx: RecoveryContext, claims: readonly ProtectedClaim[]) {
+  const outcomes = await computeDeadlines(db, ctx, claims);
+  await repo.setDeadlines(
+    db,
+    claims.map((c) => {
+      const d = outcomes.get(c.claimId)?.deadline ?? null;
+      return { claimId: c.claimId, endsAt: d?.endsAt ?? null, rule: deadlineRule(d) };
+    }),
+  );
+  return outcomes;
+}
 
 /**
  * Recomputes the deadline of each account's open protected claim from its follow-ups, opportunities and the
@@ -8,5 +134,14 @@ import type { Work } from '../../kernel/index.js';
  */
 export async function refreshProtection(w: Work, accountIds: readonly string[]): Promise<void> {
   if (accountIds.length === 0) return;
-  await Promise.resolve(w);
+  const claims = await protectedClaims(w.tx, accountIds);
+  if (claims.length === 0) return;
+  await storeDeadlines(w.tx, await loadRecoveryContext(w.tx), claims);
+}
+
+export async function protectedClaims(
+  db: Executor,
+  accountIds: readonly string[],
+): Promise<ProtectedClaim[]> {
+  return repo.protectedClaimsOf(db, accountIds);
 }

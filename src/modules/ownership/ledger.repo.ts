@@ -1,0 +1,207 @@
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { OwnershipClaimTable, PoolTable, RecoveryRuleTable } from '../../db/types.js';
+
+export type ClaimRow = Selectable<OwnershipClaimTable>;
+export type PoolRow = Selectable<PoolTable>;
+export type RecoveryRuleRow = Selectable<RecoveryRuleTable>;
+
+/** What the ledger needs of an account, read with its row locked. */
+export interface HeldAccount {
+  id: string;
+  status: string;
+  owner_id: string | null;
+  partner_id: string | null;
+  pool_id: string | null;
+  region_code: string | null;
+  grade: 'A' | 'B' | 'C' | null;
+  won_at: string | null;
+}
+
+const HELD = ['id', 'status', 'owner_id', 'partner_id', 'pool_id', 'region_code', 'grade', 'won_at'] as const;
+
+/** Locks accounts in id order (the kernel's row lock order) and returns them with their open claims. */
+export async function lockAccounts(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(HELD)
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const claims = await openClaims(
+    db,
+    accounts.map((a) => a.id),
+  );
+  return accounts.map((a) => ({ account: a as HeldAccount, claim: claims.get(a.id) ?? null }));
+}
+
+export async function openClaims(db: Executor, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return new Map<string, ClaimRow>();
+  const rows = await db
+    .selectFrom('ownership_claims')
+    .selectAll()
+    .where('account_id', 'in', [...accountIds])
+    .where('ended_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.account_id, r]));
+}
+
+export async function endClaims(db: Executor, ids: readonly string[], reason: string, at: string) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('ownership_claims')
+    .set({ ended_at: at, end_reason: reason })
+    .where('id', 'in', [...ids])
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export type NewClaim = Omit<ClaimRow, 'id' | 'ended_at' | 'end_reason' | 'reminded_days' | 'ends_rule'> & {
+  ends_rule: string | null;
+};
+
+export async function insertClaims(db: Executor, rows: readonly NewClaim[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('ownership_claims')
+    .values([...rows])
+    .returningAll()
+    .execute();
+}
+
+/** Writes the open claim's holder onto the account: the only writer of these four columns. */
+export async function project(
+  db: Executor,
+  rows: readonly {
+    id: string;
+    ownerId: string | null;
+    partnerId: string | null;
+    poolId: string | null;
+    teamId: string | null;
+  }[],
+) {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.ownerId}::uuid, ${r.partnerId}::uuid, ${r.poolId}::uuid, ${r.teamId}::uuid)`,
+    ),
+  );
+  await sql`
+    update accounts a set owner_id = v.owner_id, partner_id = v.partner_id, pool_id = v.pool_id,
+      queue_team_id = v.team_id, updated_at = now()
+    from (values ${values}) as v (id, owner_id, partner_id, pool_id, team_id) where a.id = v.id
+  `.execute(db);
+}
+
+export async function setDeadlines(
+  db: Executor,
+  rows: readonly { claimId: string; endsAt: string | null; rule: string | null }[],
+) {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.claimId}::uuid, ${r.endsAt}::timestamptz, ${r.rule}::jsonb)`),
+  );
+  await sql`
+    update ownership_claims c set ends_at = v.ends_at, ends_rule = v.rule,
+      reminded_days = case when c.ends_at is distinct from v.ends_at then '{}'::int[] else c.reminded_days end
+    from (values ${values}) as v (id, ends_at, rule) where c.id = v.id and c.ended_at is null
+  `.execute(db);
+}
+
+export async function activeRecoveryRules(db: Executor) {
+  return db.selectFrom('recovery_rules').selectAll().where('active', '=', true).orderBy('position').execute();
+}
+
+export async function activePools(db: Executor) {
+  return db.selectFrom('pools').selectAll().where('archived_at', 'is', null).orderBy('name').execute();
+}
+
+export async function teamParents(db: Executor) {
+  const rows = await db.selectFrom('teams').select(['id', 'parent_id']).execute();
+  return new Map(rows.map((r) => [r.id, r.parent_id]));
+}
+
+export async function usersTeams(db: Executor, userIds: readonly string[]) {
+  if (userIds.length === 0) return new Map<string, string | null>();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'team_id'])
+    .where('id', 'in', [...userIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.team_id]));
+}
+
+/** The holders' follow-ups since each claim began, and each account's opportunity facts. */
+export async function protectionInputs(
+  db: Executor,
+  claims: readonly { accountId: string; userId: string; since: string }[],
+) {
+  const followUps = new Map<string, { at: string; kind: string }[]>();
+  const opportunities = new Map<string, { open: number; lastAt: string | null }>();
+  if (claims.length === 0) return { followUps, opportunities };
+  const values = sql.join(
+    claims.map((c) => sql`(${c.accountId}::uuid, ${c.userId}::uuid, ${c.since}::timestamptz)`),
+  );
+  const fu = await sql<{ account_id: string; at: string; kind: string }>`
+    select f.account_id, f.at, f.kind from (values ${values}) as c (account_id, user_id, since)
+    join follow_ups f on f.account_id = c.account_id and f.user_id = c.user_id and f.at >= c.since
+  `.execute(db);
+  for (const r of fu.rows) {
+    const list = followUps.get(r.account_id) ?? [];
+    list.push({ at: r.at, kind: r.kind });
+    followUps.set(r.account_id, list);
+  }
+  const opp = await sql<{ account_id: string; open: number; last_at: string | null }>`
+    select c.account_id,
+      count(o.id) filter (where o.status = 'open')::int as open,
+      max(o.created_at) filter (where o.created_at >= c.since) as last_at
+    from (values ${values}) as c (account_id, user_id, since)
+    join opportunities o on o.account_id = c.account_id
+    group by c.account_id
+  `.execute(db);
+  for (const r of opp.rows) opportunities.set(r.account_id, { open: r.open, lastAt: r.last_at });
+  return { followUps, opportunities };
+}
+
+export async function claimHistory(db: Executor, accountId: string) {
+  return db
+    .selectFrom('ownership_claims')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export async function orgSettings(db: Executor) {
+  return db
+    .selectFrom('organization')
+    .select(['time_zone', 'won_converts_long_term', 'max_locked_per_user'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Open protected claims held by users on the given accounts, with what their deadlines depend on. */
+export async function protectedClaimsOf(db: Executor, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('ownership_claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['c.id', 'c.account_id', 'c.user_id', 'c.started_at', 'a.region_code', 'a.grade', 'a.won_at'])
+    .where('c.account_id', 'in', [...accountIds])
+    .where('c.ended_at', 'is', null)
+    .where('c.kind', '=', 'protected')
+    .where('c.holder', '=', 'user')
+    .execute();
+  return rows.map((r) => ({
+    claimId: r.id,
+    accountId: r.account_id,
+    userId: r.user_id!,
+    startedAt: r.started_at,
+    regionCode: r.region_code,
+    grade: r.grade,
+    wonAt: r.won_at,
+  }));
+}
