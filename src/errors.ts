@@ -19,6 +19,14 @@ export const ERROR_CODES = {
   ACCESS_REQUEST_OPEN:
     'the caller already has an open request for this customer (details.accessRequestId); withdraw it or wait',
   ACCESS_REQUEST_CLOSED: 'the request was already decided or withdrawn (details.status)',
+  ALREADY_CLAIMED: 'someone else took this customer first: it is no longer in the pool (details.poolId)',
+  CLAIM_LIMIT:
+    'a holding or claiming limit is reached (details.limit: claims_per_day | max_owned | max_locked | locks_per_user | daily_views; details.max, details.count, details.resetsAt where it resets)',
+  CLAIM_COOLDOWN: 'the caller held this customer until recently and may claim it again from details.until',
+  POOL_EMBARGO: 'the customer has only just entered the pool and may be claimed from details.until',
+  NOT_POOL_MEMBER: 'the caller is not a member of this pool (details.poolId)',
+  USER_HOLDS_CUSTOMERS:
+    'the user still holds customers (details.count): hand them over (details.handover) first',
   IMPORT_WRONG_STATE: 'the import is not in the state this needs (details.status, details.expected)',
   UNPROCESSABLE: 'the request is well-formed but cannot be carried out (details.fields)',
   PASSWORD_CHANGE_REQUIRED:

@@ -20,6 +20,7 @@ import { systemContext, type RequestContext } from './modules/access/index.js';
 import { auditKeyFile, auditSetup, type AuditSetup } from './modules/audit/index.js';
 import { actorForJob, deleteExpiredSessions } from './modules/auth/index.js';
 import { importJob } from './modules/imports/index.js';
+import { recoveryJob } from './modules/ownership/index.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -108,6 +109,7 @@ export function backgroundJobs(
     eventDispatchJob({}),
     eventPurgeJob,
     importJob({ memoryMb: config.IMPORT_MEMORY_MB }),
+    recoveryJob,
     {
       kind: 'sessions.expire',
       lane: 'system',
@@ -119,6 +121,8 @@ export function backgroundJobs(
     { kind: 'events.dispatch', intervalSeconds: 1 },
     { kind: 'events.purge', intervalSeconds: 3600 },
     { kind: 'sessions.expire', intervalSeconds: 3600 },
+    // Reads show an expired protection as expired at once; the sweep moves the customers and reminds.
+    { kind: 'ownership.recover', intervalSeconds: 900 },
   ];
   if (db.engine === 'pglite') {
     // PGlite has no autovacuum: without statistics the planner scans instead of using indexes.

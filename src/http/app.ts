@@ -24,6 +24,7 @@ import { regionRoutes } from '../modules/regions/index.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { accessRequestRoutes } from '../modules/access-requests/index.js';
+import { ownershipRoutes, poolRoutes } from '../modules/ownership/index.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -154,6 +155,8 @@ export async function buildApp(
   regionRoutes(app);
   industryRoutes(app);
   accessRequestRoutes(app, db);
+  ownershipRoutes(app, db);
+  poolRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

@@ -39,6 +39,19 @@ export const AUDIT_ACTIONS = [
   'access_request.created',
   'access_request.decided',
   'access_request.withdrawn',
+  'ownership.claimed',
+  'ownership.released',
+  'ownership.recovered',
+  'ownership.transferred',
+  'ownership.distributed',
+  'ownership.locked',
+  'ownership.unlocked',
+  'ownership.converted',
+  'account_team.updated',
+  'pool.created',
+  'pool.updated',
+  'recovery_rule.created',
+  'recovery_rule.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -53,5 +66,7 @@ export const AUDIT_ENTITY_TYPES = [
   'login',
   'export',
   'access_request',
+  'pool',
+  'recovery_rule',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

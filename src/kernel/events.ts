@@ -34,6 +34,21 @@ export const EVENT_SCHEMAS = {
     decisionId: id,
   }),
   'access_request.withdrawn': z.object({ requestId: id, accountId: id, requesterId: id }),
+  // Every change of holder (claim, release, recovery, transfer, distribution, lock), and each reminder.
+  'ownership.changed': z.object({
+    accountId: id,
+    fromUserId: id.nullable(),
+    toUserId: id.nullable(),
+    poolId: id.nullable(),
+    via: z.string(),
+    decisionId: id,
+  }),
+  'ownership.reminder': z.object({
+    accountId: id,
+    userId: id,
+    returnsOn: z.string(),
+    escalated: z.boolean(),
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

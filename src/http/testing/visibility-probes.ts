@@ -2,6 +2,7 @@ import type { Probe } from './visibility-probe.js';
 import { ACCESS_REQUEST_PROBES } from './visibility-probes.access-requests.js';
 import { CUSTOMER_PROBES } from './visibility-probes.customers.js';
 import { EXPORT_PROBES } from './visibility-probes.exports.js';
+import { OWNERSHIP_PROBES } from './visibility-probes.ownership.js';
 import { PEOPLE_PROBES } from './visibility-probes.people.js';
 
 export type { Count, Probe, ProbeContext, ProbeRequest } from './visibility-probe.js';
@@ -15,4 +16,5 @@ export const PROBES: Record<string, Probe[]> = {
   ...CUSTOMER_PROBES,
   ...EXPORT_PROBES,
   ...ACCESS_REQUEST_PROBES,
+  ...OWNERSHIP_PROBES,
 };

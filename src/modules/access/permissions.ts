@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'data:export',
   'access:decide',
   'profile:write',
+  'ownership:manage',
+  'ownership:transfer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +70,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'teams:read',
       'teams:write',
       'audit:read',
+      'ownership:manage',
+      'ownership:transfer',
     ],
   },
   finance: {
@@ -84,6 +88,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'teams:read',
       'data:export',
       'access:decide',
+      'ownership:transfer',
     ],
   },
   rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },

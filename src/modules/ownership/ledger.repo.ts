@@ -34,7 +34,7 @@ export async function lockAccounts(db: Executor, ids: readonly string[]) {
     db,
     accounts.map((a) => a.id),
   );
-  return accounts.map((a) => ({ account: a as HeldAccount, claim: claims.get(a.id) ?? null }));
+  return accounts.map((a) => ({ account: a, claim: claims.get(a.id) ?? null }));
 }
 
 export async function openClaims(db: Executor, accountIds: readonly string[]) {

@@ -118,7 +118,11 @@ export async function applyMoves(
       w.tx,
       protectedOnes.map((c) => c.account_id),
     );
-    const outcomes = await storeDeadlines(w.tx, options.recovery ?? (await loadRecoveryContext(w.tx)), claims);
+    const outcomes = await storeDeadlines(
+      w.tx,
+      options.recovery ?? (await loadRecoveryContext(w.tx)),
+      claims,
+    );
     for (const c of inserted) {
       const d = outcomes.get(c.id)?.deadline;
       if (d) {

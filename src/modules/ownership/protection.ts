@@ -1,13 +1,18 @@
 import type { Executor } from '../../db/database.js';
-import type { Work } from '../../kernel/index.js';
 import { protectionDeadline, type Deadline, type ProtectionOutcome, type RecoveryRule } from './deadline.js';
 import * as repo from './ledger.repo.js';
 import { inPoolScope, teamChain } from './scope.js';
 
 /** Everything the deadline of a batch of claims depends on that is not per account: rules, pools, teams. */
+export type ContextRule = RecoveryRule & {
+  scope: 'pool' | 'global';
+  remindDays: readonly number[];
+  escalateDays: number | null;
+};
+
 export interface RecoveryContext {
   timeZone: string;
-  rules: readonly (RecoveryRule & { scope: 'pool' | 'global' })[];
+  rules: readonly ContextRule[];
   pools: ReadonlyMap<string, repo.PoolRow>;
   teamParents: ReadonlyMap<string, string | null>;
 }
@@ -27,7 +32,7 @@ export async function loadRecoveryContext(db: Executor): Promise<RecoveryContext
   };
 }
 
-export function toRecoveryRule(r: repo.RecoveryRuleRow): RecoveryRule & { scope: 'pool' | 'global' } {
+export function toRecoveryRule(r: repo.RecoveryRuleRow): ContextRule {
   return {
     id: r.id,
     version: r.version,
@@ -42,6 +47,8 @@ export function toRecoveryRule(r: repo.RecoveryRuleRow): RecoveryRule & { scope:
     minSpacingHours: r.min_spacing_hours,
     exemptWon: r.exempt_won,
     exemptOpenOpportunity: r.exempt_open_opportunity,
+    remindDays: r.remind_days,
+    escalateDays: r.escalate_days,
   };
 }
 
@@ -124,24 +131,4 @@ export async function storeDeadlines(db: Executor, ctx: RecoveryContext, claims:
     }),
   );
   return outcomes;
-}
-
-/**
- * Recomputes the deadline of each account's open protected claim from its follow-ups, opportunities and the
- * recovery rules that apply, inside the caller's unit of work. Modules that change what recovery depends on
- * (a follow-up logged, an opportunity opened, won or lost, a grade changed) call it for the accounts they
- * touched.
- */
-export async function refreshProtection(w: Work, accountIds: readonly string[]): Promise<void> {
-  if (accountIds.length === 0) return;
-  const claims = await protectedClaims(w.tx, accountIds);
-  if (claims.length === 0) return;
-  await storeDeadlines(w.tx, await loadRecoveryContext(w.tx), claims);
-}
-
-export async function protectedClaims(
-  db: Executor,
-  accountIds: readonly string[],
-): Promise<ProtectedClaim[]> {
-  return repo.protectedClaimsOf(db, accountIds);
 }

@@ -100,6 +100,8 @@ export const en = {
     'profile:write': 'Change own password and preferences',
     'data:export': 'Export lists to Excel or CSV',
     'access:decide': 'Decide requests for access to customers',
+    'ownership:manage': 'Manage pools and recovery rules',
+    'ownership:transfer': 'Hand customers over',
     'accounts:import': 'Import customer lists',
   } satisfies Record<Permission, string>,
   users: {

@@ -99,6 +99,8 @@ export const zhCN: Resource = {
     'profile:write': '修改自己的密码和偏好',
     'data:export': '导出列表（Excel 或 CSV）',
     'access:decide': '审批客户权限申请',
+    'ownership:manage': '管理公海与回收规则',
+    'ownership:transfer': '转移客户',
     'accounts:import': '导入客户名单',
   },
   users: {

@@ -1,0 +1,41 @@
+import type { Executor } from '../../db/database.js';
+import type { Page } from '../../http/pagination.js';
+
+export async function insertNotifications(
+  db: Executor,
+  rows: readonly { user_id: string; kind: string; params: string; account_id: string | null }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('notifications')
+    .values([...rows])
+    .execute();
+}
+
+export async function listNotifications(db: Executor, userId: string, unread: boolean, page: Page) {
+  let q = db.selectFrom('notifications').where('user_id', '=', userId);
+  if (unread) q = q.where('read_at', 'is', null);
+  const [items, total, unreadCount] = await Promise.all([
+    q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n), unread: Number(unreadCount.n) };
+}
+
+export async function markRead(db: Executor, userId: string, ids: readonly string[] | 'all') {
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: new Date().toISOString() })
+    .where('user_id', '=', userId);
+  q = q.where('read_at', 'is', null);
+  if (ids !== 'all')
+    q = q.where('id', 'in', ids.length > 0 ? [...ids] : ['00000000-0000-0000-0000-000000000000']);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

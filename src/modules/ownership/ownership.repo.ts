@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { Page } from '../../http/pagination.js';
+import { visible } from '../../kernel/visibility.js';
+import type { Actor } from '../access/index.js';
+
+export async function visibleAccount(db: Executor, actor: Actor, id: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'legal_name', 'status', 'owner_id', 'pool_id', 'grade', 'won_at'])
+    .where(visible('account', actor))
+    .where('accounts.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function visibleAccountIds(db: Executor, actor: Actor, ids: readonly string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where(visible('account', actor))
+    .where('accounts.id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function names(db: Executor, ids: { users: string[]; teams: string[]; pools: string[] }) {
+  const [users, teams, pools] = await Promise.all([
+    ids.users.length
+      ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids.users).execute()
+      : [],
+    ids.teams.length
+      ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids.teams).execute()
+      : [],
+    ids.pools.length
+      ? db.selectFrom('pools').select(['id', 'name']).where('id', 'in', ids.pools).execute()
+      : [],
+  ]);
+  return new Map([...users, ...teams, ...pools].map((r) => [r.id, r.name]));
+}
+
+export async function accountTeam(db: Executor, accountId: string) {
+  return db
+    .selectFrom('account_team')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('added_at')
+    .execute();
+}
+
+export async function replaceAccountTeam(
+  db: Executor,
+  accountId: string,
+  rows: readonly {
+    user_id: string;
+    role: 'assisting_rep' | 'product_specialist' | 'key_account_manager' | 'former_owner';
+    credit_bp: number;
+    until: string | null;
+    added_by: string | null;
+  }[],
+) {
+  await db.deleteFrom('account_team').where('account_id', '=', accountId).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('account_team')
+      .values(rows.map((r) => ({ ...r, account_id: accountId })))
+      .execute();
+}
+
+export async function addFormerOwners(
+  db: Executor,
+  rows: readonly { accountId: string; userId: string; until: string; addedBy: string | null }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('account_team')
+    .values(
+      rows.map((r) => ({
+        account_id: r.accountId,
+        user_id: r.userId,
+        role: 'former_owner' as const,
+        credit_bp: 0,
+        until: r.until,
+        added_by: r.addedBy,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'user_id']).doUpdateSet({ until: (eb) => eb.ref('excluded.until') }),
+    )
+    .execute();
+}
+
+/** Open opportunities of these accounts held by their former owner go with the customer. */
+export async function moveOpenOpportunities(
+  db: Executor,
+  moves: readonly { accountId: string; from: string; to: string }[],
+) {
+  if (moves.length === 0) return 0;
+  const values = sql.join(moves.map((m) => sql`(${m.accountId}::uuid, ${m.from}::uuid, ${m.to}::uuid)`));
+  const result = await sql`
+    update opportunities o set owner_id = v.to_id, updated_at = now()
+    from (values ${values}) as v (account_id, from_id, to_id)
+    where o.account_id = v.account_id and o.owner_id = v.from_id and o.status = 'open'
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export async function managerOf(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('users as u')
+    .leftJoin('teams as t', 't.id', 'u.team_id')
+    .select(sql<string | null>`coalesce(u.manager_id, nullif(t.manager_id, u.id))`.as('manager_id'))
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  return row?.manager_id ?? null;
+}
+
+export async function lockedCount(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('ownership_claims')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .where('kind', '=', 'locked')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The caller's customers with their claims, soonest deadline first (none last). */
+export async function myCustomers(db: Executor, userId: string, page: Page) {
+  const q = db
+    .selectFrom('ownership_claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .where('c.user_id', '=', userId)
+    .where('c.ended_at', 'is', null)
+    .where('a.status', '=', 'active');
+  const [items, total] = await Promise.all([
+    q
+      .select([
+        'a.id',
+        'a.legal_name',
+        'a.region_code',
+        'a.grade',
+        'c.kind',
+        'c.started_at',
+        'c.ends_at',
+        'c.ends_rule',
+      ])
+      .orderBy(sql`c.ends_at asc nulls last`)
+      .orderBy('a.legal_name')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function wonOpportunities(db: Executor, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('opportunities')
+    .select(['account_id', (eb) => eb.fn.min('closed_at').as('won_at')])
+    .where('account_id', 'in', [...accountIds])
+    .where('status', '=', 'won')
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.filter((r) => r.won_at).map((r) => [r.account_id, r.won_at as string]));
+}
+
+export async function setWonAt(db: Executor, accountId: string, wonAt: string) {
+  await db
+    .updateTable('accounts')
+    .set({ won_at: wonAt })
+    .where('id', '=', accountId)
+    .where('won_at', 'is', null)
+    .execute();
+}

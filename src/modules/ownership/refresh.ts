@@ -1,0 +1,51 @@
+import { evidence, type Work } from '../../kernel/index.js';
+import { applyMoves } from './ledger.js';
+import * as ledger from './ledger.repo.js';
+import * as repo from './ownership.repo.js';
+import { loadRecoveryContext, storeDeadlines } from './protection.js';
+
+/**
+ * Brings the accounts' claims up to date with what recovery depends on, inside the caller's unit of work.
+ * Modules that change those facts (a follow-up logged, an opportunity opened, won or lost, a grade changed)
+ * call it for the accounts they touched. A first won deal marks the customer won and, where the
+ * organisation says so, turns its protected claim into long-term ownership (with its own decision).
+ */
+export async function refreshProtection(w: Work, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  const won = await repo.wonOpportunities(w.tx, accountIds);
+  const org = await ledger.orgSettings(w.tx);
+  const claims = await ledger.protectedClaimsOf(w.tx, accountIds);
+  const converting = [];
+  for (const [accountId, wonAt] of won) {
+    await repo.setWonAt(w.tx, accountId, wonAt);
+    const claim = claims.find((c) => c.accountId === accountId);
+    if (!claim || !org.won_converts_long_term) continue;
+    const decisionId = w.decide({
+      kind: 'ownership.convert',
+      subject: { type: 'account', id: accountId },
+      verdict: 'long_term',
+      rule: { id: 'ownership.won_converts', version: 1, params: { wonConvertsLongTerm: true } },
+      evidence: [evidence('won.converts_long_term', { wonAt, userId: claim.userId })],
+    });
+    w.audit({
+      action: 'ownership.converted',
+      entityType: 'account',
+      entityId: accountId,
+      after: { kind: 'long_term', wonAt },
+      decisionId,
+    });
+    converting.push({
+      accountId,
+      to: { type: 'user' as const, userId: claim.userId, partnerId: null },
+      kind: 'long_term' as const,
+      via: 'won' as const,
+      decisionId,
+    });
+  }
+  await applyMoves(w, converting);
+  const left = converting.length
+    ? await ledger.protectedClaimsOf(w.tx, accountIds)
+    : claims.map((c) => ({ ...c, wonAt: c.wonAt ?? won.get(c.accountId) ?? null }));
+  if (left.length === 0) return;
+  await storeDeadlines(w.tx, await loadRecoveryContext(w.tx), left);
+}
