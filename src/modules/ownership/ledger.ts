@@ -37,7 +37,7 @@ export type Via = (typeof VIAS)[number];
 export interface Move {
   accountId: string;
   to: Holder;
-  kind?: ClaimKind;
+  claimKind?: ClaimKind;
   via: Via;
   decisionId: string | null;
   /** Why the open claim ends (the next claim's `via` unless said otherwise). */
@@ -93,7 +93,7 @@ export async function applyMoves(
       team_id: m.to.type === 'team' ? m.to.teamId : null,
       partner_id: m.to.type === 'user' || m.to.type === 'partner' ? m.to.partnerId : null,
       pool_id: m.to.type === 'pool' ? m.to.poolId : null,
-      kind: m.kind ?? defaultKind(m.to),
+      kind: m.claimKind ?? defaultKind(m.to),
       via: m.via,
       started_at: at,
       ends_at: null,

@@ -190,7 +190,8 @@ export async function lockAccount(db: Db, ctx: RequestContext, accountId: string
       throw new AppError('UNPROCESSABLE', 'Only a customer a person holds can be locked', {
         holder: claim?.holder ?? null,
       });
-    if (claim.kind === 'locked') return { accountId, kind: 'locked' as const, decisionId: claim.decision_id };
+    if (claim.kind === 'locked')
+      return { accountId, claimKind: 'locked' as const, decisionId: claim.decision_id };
     const org = await ledger.orgSettings(w.tx);
     const count = await repo.lockedCount(w.tx, claim.user_id!);
     if (count >= org.max_locked_per_user)
@@ -208,7 +209,7 @@ export async function lockAccount(db: Db, ctx: RequestContext, accountId: string
       evidence: [evidence('lock.within_limit', { count, max: org.max_locked_per_user })],
     });
     const holder: Holder = { type: 'user', userId: claim.user_id!, partnerId: claim.partner_id };
-    await applyMoves(w, [{ accountId, to: holder, kind: 'locked', via: 'lock', decisionId }]);
+    await applyMoves(w, [{ accountId, to: holder, claimKind: 'locked', via: 'lock', decisionId }]);
     w.audit({
       action: 'ownership.locked',
       entityType: 'account',
@@ -216,7 +217,7 @@ export async function lockAccount(db: Db, ctx: RequestContext, accountId: string
       reason: reason ?? null,
       decisionId,
     });
-    return { accountId, kind: 'locked' as const, decisionId };
+    return { accountId, claimKind: 'locked' as const, decisionId };
   });
 }
 
@@ -248,7 +249,7 @@ export async function unlockAccount(db: Db, ctx: RequestContext, accountId: stri
       reason: reason ?? null,
       decisionId,
     });
-    return { accountId, kind: next!.kind, endsAt: next!.ends_at, decisionId };
+    return { accountId, claimKind: next!.kind, endsAt: next!.ends_at, decisionId };
   });
 }
 

@@ -37,7 +37,7 @@ export async function refreshProtection(w: Work, accountIds: readonly string[]):
     converting.push({
       accountId,
       to: { type: 'user' as const, userId: claim.userId, partnerId: null },
-      kind: 'long_term' as const,
+      claimKind: 'long_term' as const,
       via: 'won' as const,
       decisionId,
     });

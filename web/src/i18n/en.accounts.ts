@@ -295,6 +295,19 @@ export const accountAuditActionsEn = {
   'access_request.created': 'Access to a customer requested',
   'access_request.decided': 'Access request decided',
   'access_request.withdrawn': 'Access request withdrawn',
+  'ownership.claimed': 'Claimed from a pool',
+  'ownership.released': 'Released to a pool',
+  'ownership.recovered': 'Returned to a pool by a recovery rule',
+  'ownership.transferred': 'Handed over',
+  'ownership.distributed': 'Handed out from a pool',
+  'ownership.locked': 'Locked',
+  'ownership.unlocked': 'Unlocked',
+  'ownership.converted': 'Held long-term after a win',
+  'account_team.updated': 'Account team changed',
+  'pool.created': 'Pool created',
+  'pool.updated': 'Pool changed',
+  'recovery_rule.created': 'Recovery rule created',
+  'recovery_rule.updated': 'Recovery rule changed',
 };
 
 export const accountAuditTypesEn = {
@@ -302,4 +315,6 @@ export const accountAuditTypesEn = {
   contact: 'Contact',
   import: 'Import',
   access_request: 'Access request',
+  pool: 'Pool',
+  recovery_rule: 'Recovery rule',
 };

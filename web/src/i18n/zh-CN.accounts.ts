@@ -283,6 +283,19 @@ export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {
   'access_request.created': '申请客户权限',
   'access_request.decided': '处理权限申请',
   'access_request.withdrawn': '撤回权限申请',
+  'ownership.claimed': '从公海领取',
+  'ownership.released': '释放到公海',
+  'ownership.recovered': '按回收规则退回公海',
+  'ownership.transferred': '转移交接',
+  'ownership.distributed': '由公海分配',
+  'ownership.locked': '锁定',
+  'ownership.unlocked': '解锁',
+  'ownership.converted': '成交后转为长期持有',
+  'account_team.updated': '客户团队变更',
+  'pool.created': '新建公海',
+  'pool.updated': '修改公海',
+  'recovery_rule.created': '新建回收规则',
+  'recovery_rule.updated': '修改回收规则',
 };
 
 export const accountAuditTypesZh: Strings<typeof accountAuditTypesEn> = {
@@ -290,4 +303,6 @@ export const accountAuditTypesZh: Strings<typeof accountAuditTypesEn> = {
   contact: '联系人',
   import: '导入',
   access_request: '权限申请',
+  pool: '公海',
+  recovery_rule: '回收规则',
 };

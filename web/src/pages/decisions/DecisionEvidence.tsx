@@ -35,6 +35,23 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'access.requested': 'blue',
   'access.decided': 'gold',
   'access.ownership_unchanged': 'default',
+  'pool.claimed': 'green',
+  'pool.distributed': 'green',
+  'claim.former_holder': 'gold',
+  'claim.within_limit': 'default',
+  'recovery.no_follow_up': 'red',
+  'recovery.no_opportunity': 'red',
+  'recovery.not_won': 'red',
+  'recovery.to_pool': 'blue',
+  'recovery.other_grade': 'default',
+  'recovery.exempt_won': 'green',
+  'recovery.exempt_open_opportunity': 'green',
+  'recovery.later_deadline': 'default',
+  'release.requested': 'purple',
+  'lock.within_limit': 'default',
+  'lock.released': 'default',
+  'transfer.requested': 'purple',
+  'won.converts_long_term': 'green',
 };
 
 const Secondary = ({ children }: { children: ReactNode }) => (

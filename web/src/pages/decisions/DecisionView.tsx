@@ -13,6 +13,12 @@ const KIND_COLORS: Record<Decision['kind'], string> = {
   'account.merge': 'purple',
   'import.cluster': 'gold',
   access_request: 'cyan',
+  'ownership.assign': 'green',
+  'ownership.claim': 'green',
+  'ownership.release': 'red',
+  'ownership.transfer': 'purple',
+  'ownership.lock': 'gold',
+  'ownership.convert': 'green',
 };
 
 /** The verdict in words: "Created despite similar customers"; a verdict the web does not know, as it is. */

@@ -20,7 +20,24 @@ export type DecisionEvidenceCode =
   | 'merge.requested'
   | 'access.requested'
   | 'access.decided'
-  | 'access.ownership_unchanged';
+  | 'access.ownership_unchanged'
+  | 'pool.claimed'
+  | 'pool.distributed'
+  | 'claim.former_holder'
+  | 'claim.within_limit'
+  | 'recovery.no_follow_up'
+  | 'recovery.no_opportunity'
+  | 'recovery.not_won'
+  | 'recovery.to_pool'
+  | 'recovery.other_grade'
+  | 'recovery.exempt_won'
+  | 'recovery.exempt_open_opportunity'
+  | 'recovery.later_deadline'
+  | 'release.requested'
+  | 'lock.within_limit'
+  | 'lock.released'
+  | 'transfer.requested'
+  | 'won.converts_long_term';
 
 export const DECISION_EVIDENCE_CODES = [
   'match.same',
@@ -38,6 +55,23 @@ export const DECISION_EVIDENCE_CODES = [
   'access.requested',
   'access.decided',
   'access.ownership_unchanged',
+  'pool.claimed',
+  'pool.distributed',
+  'claim.former_holder',
+  'claim.within_limit',
+  'recovery.no_follow_up',
+  'recovery.no_opportunity',
+  'recovery.not_won',
+  'recovery.to_pool',
+  'recovery.other_grade',
+  'recovery.exempt_won',
+  'recovery.exempt_open_opportunity',
+  'recovery.later_deadline',
+  'release.requested',
+  'lock.within_limit',
+  'lock.released',
+  'transfer.requested',
+  'won.converts_long_term',
 ] as const satisfies readonly DecisionEvidenceCode[];
 
 /** The verdicts each kind of decision reaches. */
@@ -46,6 +80,12 @@ export const DECISION_VERDICTS = {
   'account.merge': ['merged', 'folded'],
   'import.cluster': ['needs_review'],
   access_request: ['granted', 'denied'],
+  'ownership.assign': ['distributed'],
+  'ownership.claim': ['claimed'],
+  'ownership.release': ['recovered', 'released'],
+  'ownership.transfer': ['transferred'],
+  'ownership.lock': ['locked', 'unlocked'],
+  'ownership.convert': ['long_term'],
 } as const satisfies Record<DecisionKind, readonly string[]>;
 
 export type DecisionVerdictTexts = {
@@ -58,6 +98,12 @@ export const DECISION_RULES = [
   'account.merge.manual',
   'import.row',
   'access_request.manual',
+  'pool.claim',
+  'pool.distribute',
+  'ownership.release.manual',
+  'ownership.lock',
+  'ownership.transfer.manual',
+  'ownership.won_converts',
 ] as const;
 export type DecisionRuleId = (typeof DECISION_RULES)[number];
 
