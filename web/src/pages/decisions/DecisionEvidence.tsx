@@ -17,6 +17,7 @@ import {
   paramLines,
   paramText,
   type DecisionEvidenceCode,
+  type OwnershipEvidenceCode,
 } from './decisionCodes.js';
 
 const COLORS: Record<DecisionEvidenceCode, string> = {
@@ -150,6 +151,100 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
       );
     case 'access.ownership_unchanged':
       return <Prose>{t('decisions.texts.ownershipUnchanged')}</Prose>;
+    case 'pool.claimed':
+    case 'pool.distributed':
+    case 'claim.former_holder':
+    case 'claim.within_limit':
+    case 'recovery.no_follow_up':
+    case 'recovery.no_opportunity':
+    case 'recovery.not_won':
+    case 'recovery.to_pool':
+    case 'recovery.other_grade':
+    case 'recovery.exempt_won':
+    case 'recovery.exempt_open_opportunity':
+    case 'recovery.later_deadline':
+    case 'release.requested':
+    case 'lock.within_limit':
+    case 'lock.released':
+    case 'transfer.requested':
+    case 'won.converts_long_term':
+      return <OwnershipEvidence code={code} params={params} />;
+  }
+}
+
+const day = (value: unknown) => (paramText(value) ?? '').slice(0, 10);
+
+/** Ownership evidence: pools, limits, recovery deadlines and hand-overs, said with their parameters. */
+function OwnershipEvidence({
+  code,
+  params,
+}: {
+  code: OwnershipEvidenceCode;
+  params: Record<string, unknown>;
+}) {
+  const { t } = useTranslation();
+  const text = (key: string) => paramText(params[key]) ?? '';
+  const num = (key: string) => (typeof params[key] === 'number' ? params[key] : 0);
+  switch (code) {
+    case 'pool.claimed':
+      return (
+        <Prose>
+          {t('decisions.texts.poolClaimed', { pool: text('poolName'), at: day(params.pooledAt) })}
+        </Prose>
+      );
+    case 'pool.distributed':
+      return (
+        <>
+          <Prose>{t('decisions.texts.poolDistributed', { pool: text('poolName') })}</Prose>
+          <ActorName actorId={paramId(params.toUserId)} />
+        </>
+      );
+    case 'claim.former_holder':
+      return (
+        <Prose>
+          {t('decisions.texts.formerHolder', { until: day(params.heldUntil), days: num('cooldownDays') })}
+        </Prose>
+      );
+    case 'claim.within_limit':
+    case 'lock.within_limit':
+      return <Prose>{t('decisions.texts.withinLimit', { count: num('count'), max: num('max') })}</Prose>;
+    case 'recovery.no_follow_up':
+    case 'recovery.no_opportunity':
+    case 'recovery.not_won':
+      return (
+        <Prose>
+          {t('decisions.texts.recovery', {
+            name: text('name'),
+            days: num('days'),
+            anchor: day(params.anchor),
+            returnsOn: text('returnsOn'),
+          })}
+        </Prose>
+      );
+    case 'recovery.to_pool':
+      return <Prose>{text('poolName')}</Prose>;
+    case 'recovery.other_grade':
+      return <Prose>{t('decisions.texts.otherGrade', { name: text('name'), grade: text('grade') })}</Prose>;
+    case 'recovery.exempt_won':
+      return <Prose>{t('decisions.texts.exemptWon', { name: text('name'), at: day(params.wonAt) })}</Prose>;
+    case 'recovery.exempt_open_opportunity':
+      return <Prose>{t('decisions.texts.exemptOpen', { name: text('name'), count: num('open') })}</Prose>;
+    case 'recovery.later_deadline':
+      return (
+        <Prose>
+          {t('decisions.texts.laterDeadline', { name: text('name'), returnsOn: text('returnsOn') })}
+        </Prose>
+      );
+    case 'release.requested':
+      return (
+        <Prose>{t('decisions.texts.released', { pool: text('poolName'), reason: text('reason') })}</Prose>
+      );
+    case 'transfer.requested':
+      return <Prose>{t('decisions.texts.quoted', { text: text('note') })}</Prose>;
+    case 'won.converts_long_term':
+      return <Prose>{t('decisions.texts.wonAt', { at: day(params.wonAt) })}</Prose>;
+    case 'lock.released':
+      return null;
   }
 }
 

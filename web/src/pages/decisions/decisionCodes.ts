@@ -21,6 +21,10 @@ export type DecisionEvidenceCode =
   | 'access.requested'
   | 'access.decided'
   | 'access.ownership_unchanged'
+  | OwnershipEvidenceCode;
+
+/** Evidence of who holds a customer and why: pools, limits, recovery deadlines, hand-overs. */
+export type OwnershipEvidenceCode =
   | 'pool.claimed'
   | 'pool.distributed'
   | 'claim.former_holder'
