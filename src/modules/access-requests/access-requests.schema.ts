@@ -75,9 +75,9 @@ export type AccessRequestView = z.infer<typeof accessRequestSchema>;
 export const decidedAccessRequestSchema = z.object({
   request: accessRequestSchema,
   ownershipChanged: z
-    .literal(false)
+    .boolean()
     .describe(
-      'a grant is recorded (decision, audit, event `access_request.decided`) but does not move the customer ' +
-        'yet: ownership rules act on it in a later release',
+      'a grant hands the customer to the requester in the same transaction (decision, audit, ' +
+        '`ownership.changed` event, both sides notified); false for a denial, or when the customer is gone',
     ),
 });

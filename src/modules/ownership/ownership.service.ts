@@ -468,3 +468,54 @@ export async function myCustomers(db: Db, ctx: RequestContext, page: Page) {
     offset: page.offset,
   };
 }
+
+/**
+ * A granted access request moves the customer to the requester in the unit of work that decides it: the
+ * decision that granted it is the claim's decision, and both sides are told.
+ */
+export async function grantToRequester(w: Work, accountId: string, requesterId: string, decisionId: string) {
+  const [held] = await ledger.lockAccounts(w.tx, [accountId]);
+  if (!held || held.account.status !== 'active') return { moved: false, fromUserId: null };
+  const requester = await userBrief(w.tx, requesterId);
+  if (!requester || requester.status !== 'active') return { moved: false, fromUserId: null };
+  const fromUserId = held.account.owner_id;
+  if (fromUserId === requesterId) return { moved: false, fromUserId };
+  await applyMoves(w, [
+    {
+      accountId,
+      to: { type: 'user', userId: requesterId, partnerId: requester.partner_id },
+      via: 'request',
+      decisionId,
+    },
+  ]);
+  w.audit({
+    action: 'ownership.transferred',
+    entityType: 'account',
+    entityId: accountId,
+    before: { ownerId: fromUserId, poolId: held.account.pool_id },
+    after: { ownerId: requesterId },
+    decisionId,
+  });
+  w.emit('ownership.changed', {
+    accountId,
+    fromUserId,
+    toUserId: requesterId,
+    poolId: null,
+    via: 'request',
+    decisionId,
+  });
+  await notify(w.tx, [
+    { userId: requesterId, kind: 'ownership.transferred_in', params: { decisionId }, accountId },
+    ...(fromUserId
+      ? [
+          {
+            userId: fromUserId,
+            kind: 'ownership.transferred_out' as const,
+            params: { decisionId },
+            accountId,
+          },
+        ]
+      : []),
+  ]);
+  return { moved: true, fromUserId };
+}

@@ -98,6 +98,7 @@ export const decisionsEn = {
       'access.requested': 'Asked for',
       'access.decided': 'Decision',
       'access.ownership_unchanged': 'Owner',
+      'access.ownership_moved': 'Owner',
       'pool.claimed': 'Claimed from the pool',
       'pool.distributed': 'Handed out from the pool',
       'claim.former_holder': 'Held it before',
@@ -140,6 +141,7 @@ export const decisionsEn = {
       released: 'to {{pool}}: “{{reason}}”',
       quoted: '“{{text}}”',
       wonAt: 'won on {{at}}',
+      ownershipMoved: 'Handed to the requester:',
       ownershipUnchanged:
         'Unchanged: a grant is recorded; moving the customer comes with the ownership rules.',
     },

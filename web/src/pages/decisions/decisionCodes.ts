@@ -21,6 +21,7 @@ export type DecisionEvidenceCode =
   | 'access.requested'
   | 'access.decided'
   | 'access.ownership_unchanged'
+  | 'access.ownership_moved'
   | OwnershipEvidenceCode;
 
 /** Evidence of who holds a customer and why: pools, limits, recovery deadlines, hand-overs. */
@@ -59,6 +60,7 @@ export const DECISION_EVIDENCE_CODES = [
   'access.requested',
   'access.decided',
   'access.ownership_unchanged',
+  'access.ownership_moved',
   'pool.claimed',
   'pool.distributed',
   'claim.former_holder',
