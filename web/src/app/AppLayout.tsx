@@ -4,6 +4,8 @@ import {
   ClusterOutlined,
   CloudUploadOutlined,
   InboxOutlined,
+  ContactsOutlined,
+  GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -27,6 +29,8 @@ import { meKey, useMe } from './session.js';
 
 const ICONS: Record<NavKey, ReactNode> = {
   accounts: <ShopOutlined />,
+  myCustomers: <ContactsOutlined />,
+  pools: <GlobalOutlined />,
   accessRequests: <InboxOutlined />,
   imports: <CloudUploadOutlined />,
   users: <UserOutlined />,
@@ -59,7 +63,7 @@ export function AppLayout() {
     },
   });
 
-  const items = visibleNav(me.permissions).map((item) => ({
+  const items = visibleNav(me.permissions, me.scope === 'partner').map((item) => ({
     key: item.key,
     icon: ICONS[item.key],
     label: t(`nav.${item.key}`),
