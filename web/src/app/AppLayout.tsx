@@ -23,6 +23,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { errorText } from '../i18n/errorText.js';
+import { NotificationBell } from '../pages/ownership/NotificationBell.js';
 import { navKeyOf, visibleNav, type NavKey } from './nav.js';
 import { FullPageSpin } from './RequireAuth.js';
 import { meKey, useMe } from './session.js';
@@ -147,6 +148,7 @@ export function AppLayout() {
           )}
           {narrow && brand}
           <div style={{ flex: 1 }} />
+          {me.permissions.includes('accounts:read') && <NotificationBell />}
           <LanguageSwitch compact={narrow} />
           <Dropdown
             trigger={['click']}
