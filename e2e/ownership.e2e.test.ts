@@ -86,14 +86,14 @@ describe.skipIf(!executablePath)(
         await poll(() => rep.getByTestId('pooled-account').count()).toBe(2);
         await expect(rep.getByText('138****5678').first().isVisible()).resolves.toBe(true);
 
-        await rep.getByTestId('pool-search').getByRole('textbox').fill('东莞');
+        await rep.getByPlaceholder('Search by name').fill('东莞');
         await poll(() => rep.getByTestId('pooled-account').count()).toBe(1);
         await rep.getByTestId('claim').click();
         await poll(() => rep.getByText(`${POOLED} is yours now`).isVisible()).toBe(true);
         await poll(() => rep.getByTestId('pooled-account').count()).toBe(0);
 
         // The admin takes the other one first; the rep's list is stale, the claim loses.
-        await rep.getByTestId('pool-search').getByRole('textbox').fill('');
+        await rep.getByPlaceholder('Search by name').fill('');
         await poll(() => rep.getByTestId('pooled-account').count()).toBe(1);
         const took = await admin.request.post(
           `${server.url}/api/v1/pools/${ids.pool}/accounts/${ids.taken}/claim`,
