@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { App, Badge, Button, Drawer, Empty, Flex, Grid, List, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -16,9 +16,11 @@ export function NotificationBell() {
   const notices = useNotifications();
   const markAll = useMarkAllRead();
   const unread = notices.data?.unread ?? 0;
+  // A phone has no room beside the bell for a popover: the notices open in a drawer from the top instead.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const content = (
-    <Flex vertical gap={8} style={{ width: 340, maxWidth: 'calc(100vw - 32px)' }} data-testid="notices">
+    <Flex vertical gap={8} style={{ width: narrow ? '100%' : 340 }} data-testid="notices">
       <Flex justify="space-between" align="center" gap={8}>
         <Typography.Text strong>{t('ownership.notifications.title')}</Typography.Text>
         <Button
@@ -65,18 +67,38 @@ export function NotificationBell() {
     </Flex>
   );
 
+  const bell = (
+    <Button
+      type="text"
+      aria-label={t('ownership.notifications.bell', { count: unread })}
+      data-testid="notification-bell"
+      onClick={narrow ? () => setOpen(true) : undefined}
+      icon={
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined style={{ fontSize: 18 }} />
+        </Badge>
+      }
+    />
+  );
+  if (narrow) {
+    return (
+      <>
+        {bell}
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="top"
+          size={420}
+          styles={{ body: { padding: 12 } }}
+        >
+          {content}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} content={content}>
-      <Button
-        type="text"
-        aria-label={t('ownership.notifications.bell', { count: unread })}
-        data-testid="notification-bell"
-        icon={
-          <Badge count={unread} size="small" overflowCount={99}>
-            <BellOutlined style={{ fontSize: 18 }} />
-          </Badge>
-        }
-      />
+      {bell}
     </Popover>
   );
 }
