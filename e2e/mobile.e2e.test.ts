@@ -61,8 +61,20 @@ describe.skipIf(!executablePath)('every page at 375 px (Chromium against the bui
         contacts: [{ name: '欧阳晓明', mobile: '13900139000', email: 'ouyang.xiaoming@zhujiang.example.cn' }],
       })
     ).id;
+    const others: string[] = [];
     for (let i = 0; i < 4; i++)
-      await post('/api/v1/accounts', { legalName: `深圳市南山区第${i + 1}软件有限公司` });
+      others.push((await post('/api/v1/accounts', { legalName: `深圳市南山区第${i + 1}软件有限公司` })).id);
+    // A pool with a long name holding one customer, for the pools page.
+    const pool = await post('/api/v1/pools', { name: '华南区域公海（广州、深圳、佛山、东莞、珠海、中山）' });
+    await post('/api/v1/recovery-rules', {
+      name: '30 天无跟进退回华南区域公海',
+      position: 1,
+      scope: 'global',
+      poolId: pool.id,
+      trigger: 'no_follow_up',
+      days: 30,
+    });
+    await post(`/api/v1/accounts/${others[0]}/release`, { poolId: pool.id, reason: 'e2e' }, 200);
     await post('/api/v1/users', {
       login: REP.login,
       displayName: '张伟（华南区域销售代表）',
@@ -125,6 +137,17 @@ describe.skipIf(!executablePath)('every page at 375 px (Chromium against the bui
           .first()
           .click();
         await poll(() => p.getByRole('dialog').first().isVisible()).toBe(true);
+      },
+    },
+    { name: 'my-customers', path: '/my-customers', permission: 'accounts:read' },
+    { name: 'pools', path: '/pools', permission: 'accounts:write' },
+    {
+      name: 'notices',
+      path: '/my-customers',
+      permission: 'accounts:read',
+      open: async (p) => {
+        await p.getByTestId('notification-bell').click();
+        await poll(() => p.getByTestId('notices').isVisible()).toBe(true);
       },
     },
     { name: 'imports', path: '/imports', permission: 'accounts:import' },

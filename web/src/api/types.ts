@@ -50,6 +50,15 @@ import type {
 } from '../../../src/modules/audit/audit.schema.js';
 import type { decisionSchema, evidenceSchema } from '../../../src/modules/decisions/decisions.schema.js';
 import type { ErrorCode } from '../../../src/errors.js';
+import type { NotificationKind } from '../../../src/modules/ownership/notifications.js';
+import type {
+  claimSchema,
+  deadlineSchema,
+  myCustomerSchema,
+  ownershipSchema,
+  teamMemberSchema,
+} from '../../../src/modules/ownership/ownership.schema.js';
+import type { pooledAccountSchema, poolSchema } from '../../../src/modules/ownership/pools.schema.js';
 import type { Verdict } from '../../../src/modules/matching/index.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
@@ -195,3 +204,46 @@ export const CLUSTER_OUTCOMES = [
 /** What a bulk archive did: the accounts archived, and each one left alone with its refusal code. */
 export type BulkArchiveResult = z.infer<typeof bulkArchiveResultSchema>;
 export type BulkRefusal = BulkArchiveResult['refused'][number];
+
+/** Who holds a customer, until when (its deadline as of now), its team and its earlier holders. */
+export type Ownership = z.infer<typeof ownershipSchema>;
+export type Deadline = z.infer<typeof deadlineSchema>;
+export type DeadlineTrigger = Deadline['trigger'];
+export type OwnershipClaim = z.infer<typeof claimSchema>;
+export type ClaimKind = OwnershipClaim['kind'];
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+export type TeamRole = TeamMember['role'];
+/** One of the caller's customers, with its countdown. */
+export type MyCustomer = z.infer<typeof myCustomerSchema>;
+export type Pool = z.infer<typeof poolSchema>;
+export type PooledAccount = z.infer<typeof pooledAccountSchema>;
+export interface ClaimResult {
+  accountId: string;
+  claimId: string;
+  endsAt: string | null;
+  decisionId: string;
+}
+/** An in-app notice: a code (`kind`) with parameters the web puts into words. */
+// Its schema lives in the server's routes module, which the web does not type-check; the same shape here.
+export interface Notification {
+  id: string;
+  kind: string;
+  params: Record<string, unknown>;
+  accountId: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+export type { NotificationKind };
+export interface NotificationPage extends Page<Notification> {
+  unread: number;
+}
+export const NOTIFICATION_KINDS = [
+  'ownership.assigned',
+  'ownership.claimed_away',
+  'ownership.released',
+  'ownership.recovered',
+  'ownership.transferred_in',
+  'ownership.transferred_out',
+  'ownership.reminder',
+  'ownership.reminder_escalated',
+] as const satisfies readonly NotificationKind[];

@@ -22,6 +22,12 @@ const NewAccountPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('../pages/accounts/AccountPage.js').then((m) => ({ default: m.AccountPage })),
 );
+const MyCustomers = lazy(() =>
+  import('../pages/ownership/MyCustomers.js').then((m) => ({ default: m.MyCustomers })),
+);
+const PoolsPage = lazy(() =>
+  import('../pages/ownership/PoolsPage.js').then((m) => ({ default: m.PoolsPage })),
+);
 const AccessRequestsPage = lazy(() =>
   import('../pages/access-requests/AccessRequestsPage.js').then((m) => ({ default: m.AccessRequestsPage })),
 );
@@ -77,6 +83,8 @@ export function App() {
                 <Route path="accounts" element={guarded('accounts:read', <AccountsPage />)} />
                 <Route path="accounts/new" element={guarded('accounts:write', <NewAccountPage />)} />
                 <Route path="accounts/:id" element={guarded('accounts:read', <AccountPage />)} />
+                <Route path="my-customers" element={guarded('accounts:read', <MyCustomers />)} />
+                <Route path="pools" element={guarded('accounts:write', <PoolsPage />)} />
                 <Route path="access-requests" element={guarded('accounts:write', <AccessRequestsPage />)} />
                 <Route path="imports" element={guarded('accounts:import', <ImportsPage />)} />
                 <Route path="imports/:id" element={guarded('accounts:import', <ImportJobPage />)} />

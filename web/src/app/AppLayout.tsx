@@ -4,6 +4,8 @@ import {
   ClusterOutlined,
   CloudUploadOutlined,
   InboxOutlined,
+  ContactsOutlined,
+  GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -21,12 +23,15 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { errorText } from '../i18n/errorText.js';
+import { NotificationBell } from '../pages/ownership/NotificationBell.js';
 import { navKeyOf, visibleNav, type NavKey } from './nav.js';
 import { FullPageSpin } from './RequireAuth.js';
 import { meKey, useMe } from './session.js';
 
 const ICONS: Record<NavKey, ReactNode> = {
   accounts: <ShopOutlined />,
+  myCustomers: <ContactsOutlined />,
+  pools: <GlobalOutlined />,
   accessRequests: <InboxOutlined />,
   imports: <CloudUploadOutlined />,
   users: <UserOutlined />,
@@ -59,7 +64,7 @@ export function AppLayout() {
     },
   });
 
-  const items = visibleNav(me.permissions).map((item) => ({
+  const items = visibleNav(me.permissions, me.scope === 'partner').map((item) => ({
     key: item.key,
     icon: ICONS[item.key],
     label: t(`nav.${item.key}`),
@@ -143,6 +148,7 @@ export function AppLayout() {
           )}
           {narrow && brand}
           <div style={{ flex: 1 }} />
+          {me.permissions.includes('accounts:read') && <NotificationBell />}
           <LanguageSwitch compact={narrow} />
           <Dropdown
             trigger={['click']}

@@ -6,6 +6,8 @@ describe('visibleNav', () => {
   it('shows everything to a caller with every permission', () => {
     expect(visibleNav(PERMISSIONS).map((i) => i.key)).toEqual([
       'accounts',
+      'myCustomers',
+      'pools',
       'accessRequests',
       'imports',
       'users',
@@ -19,11 +21,21 @@ describe('visibleNav', () => {
   it('shows customer imports only to those who may import', () => {
     expect(visibleNav(['accounts:read', 'accounts:write']).map((i) => i.key)).toEqual([
       'accounts',
+      'myCustomers',
+      'pools',
       'accessRequests',
     ]);
     expect(visibleNav(['accounts:read', 'accounts:import']).map((i) => i.key)).toEqual([
       'accounts',
+      'myCustomers',
       'imports',
+    ]);
+  });
+
+  it('leaves my customers and pools out for partners', () => {
+    expect(visibleNav(['accounts:read', 'accounts:write'], true).map((i) => i.key)).toEqual([
+      'accounts',
+      'accessRequests',
     ]);
   });
 
@@ -44,6 +56,8 @@ describe('navKeyOf', () => {
     expect(navKeyOf('/account/password')).toBeUndefined();
     expect(navKeyOf('/accounts/new')).toBe('accounts');
     expect(navKeyOf('/imports/42')).toBe('imports');
+    expect(navKeyOf('/my-customers')).toBe('myCustomers');
+    expect(navKeyOf('/pools')).toBe('pools');
   });
 });
 

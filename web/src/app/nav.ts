@@ -1,17 +1,30 @@
 import type { Permission } from '../api/types.js';
 
 export type NavKey =
-  'accounts' | 'accessRequests' | 'imports' | 'users' | 'teams' | 'tokens' | 'audit' | 'organization';
+  | 'accounts'
+  | 'myCustomers'
+  | 'pools'
+  | 'accessRequests'
+  | 'imports'
+  | 'users'
+  | 'teams'
+  | 'tokens'
+  | 'audit'
+  | 'organization';
 
 export interface NavItem {
   key: NavKey;
   path: string;
   /** Shown only to callers holding this permission. */
   permission: Permission;
+  /** Shown only to internal users (partners hold no customers of their own and claim from no pool). */
+  internal?: true;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'accounts', path: '/accounts', permission: 'accounts:read' },
+  { key: 'myCustomers', path: '/my-customers', permission: 'accounts:read', internal: true },
+  { key: 'pools', path: '/pools', permission: 'accounts:write', internal: true },
   // Those who may enter customers may ask for hidden ones; their managers and sales ops decide there too.
   { key: 'accessRequests', path: '/access-requests', permission: 'accounts:write' },
   { key: 'imports', path: '/imports', permission: 'accounts:import' },
@@ -22,8 +35,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'organization', path: '/organization', permission: 'org:read' },
 ];
 
-export function visibleNav(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+export function visibleNav(permissions: readonly Permission[], partner = false): NavItem[] {
+  return NAV_ITEMS.filter((item) => permissions.includes(item.permission) && !(partner && item.internal));
 }
 
 /** The menu entry a path belongs to, for highlighting (`/users/123` → users). */

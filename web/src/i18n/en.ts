@@ -6,6 +6,7 @@ import { decisionsEn } from './en.decisions.js';
 import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 import { listEn } from './en.list.js';
+import { ownershipEn } from './en.ownership.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -47,6 +48,8 @@ export const en = {
     menu: 'Menu',
     accounts: 'Customers',
     accessRequests: 'Access requests',
+    myCustomers: 'My customers',
+    pools: 'Pools',
     imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
@@ -277,8 +280,9 @@ export const en = {
   ...auditEn,
   accessRequests: accessRequestsEn,
   ...listEn,
+  ownership: ownershipEn,
 };
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape every translation must have. */
 export type Resource = Strings<typeof en>;

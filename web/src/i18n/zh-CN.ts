@@ -6,6 +6,7 @@ import { decisionsZh } from './zh-CN.decisions.js';
 import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
 import { listZh } from './zh-CN.list.js';
+import { ownershipZh } from './zh-CN.ownership.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
 export const zhCN: Resource = {
@@ -46,6 +47,8 @@ export const zhCN: Resource = {
     menu: '菜单',
     accounts: '客户',
     accessRequests: '权限申请',
+    myCustomers: '我的客户',
+    pools: '公海',
     imports: '客户导入',
     users: '用户',
     teams: '团队',
@@ -273,4 +276,5 @@ export const zhCN: Resource = {
   ...auditZh,
   accessRequests: accessRequestsZhCN,
   ...listZh,
+  ownership: ownershipZh,
 };

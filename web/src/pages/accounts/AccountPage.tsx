@@ -26,6 +26,7 @@ import { useCan } from '../../app/session.js';
 import { LoadFailed } from '../../components/LoadFailed.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { AccountDecisions } from '../decisions/AccountDecisions.js';
+import { OwnershipPanel } from '../ownership/OwnershipPanel.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountEditModal } from './AccountEditModal.js';
 import { AccountLink } from './AccountLink.js';
@@ -182,6 +183,7 @@ export function AccountPage() {
           styles={{ content: { wordBreak: 'break-word' } }}
         />
       </Card>
+      {a.status !== 'merged' && <OwnershipPanel accountId={a.id} canWrite={canWrite && active} />}
       <AccountContacts account={a} canWrite={canWrite && active} />
       <Card size="small" title={t('merge.history')}>
         <MergeHistory account={a} />
