@@ -65,8 +65,36 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
   return pglite;
 }
 
+/**
+ * Statement texts every connection parses and plans once, as a named prepared statement, instead of on
+ * every call: the few fixed-shape statements that run on every audited write (see `prepareEverywhere`).
+ */
+const prepared = new Map<string, string>();
+const MAX_PREPARED = 100;
+
+/**
+ * Marks a statement text as worth preparing on each PostgreSQL connection. Only for statements whose plan
+ * cannot depend on their parameters' values (plain inserts): a prepared statement may settle on one generic
+ * plan. Bounded; texts beyond the bound are simply sent unprepared.
+ */
+export function prepareEverywhere(text: string): void {
+  if (!prepared.has(text) && prepared.size < MAX_PREPARED)
+    prepared.set(text, `fairshare_${prepared.size + 1}`);
+}
+
+/** A pg client that sends the texts marked by `prepareEverywhere` as named statements. */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    const name = typeof text === 'string' && Array.isArray(values) ? prepared.get(text) : undefined;
+    const call = super.query.bind(this) as (...a: unknown[]) => never;
+    return name ? call({ name, text, values }, callback) : call(...args);
+  }
+}
+
 export function createPgPool(databaseUrl: string, max = 10): pg.Pool {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: databaseUrl,
     max,
     options: '-c TimeZone=UTC',

@@ -173,9 +173,10 @@ export async function finishJob(
   }
 }
 
-// Events: claimed one at a time so a failing subscriber never holds back the next event.
+// Events: claimed a batch at a time (skipping rows another node holds); each delivery still runs in its
+// own savepoint, so a failing subscriber never holds back the next event.
 
-export async function claimNextEvent(tx: Executor) {
+export async function claimEvents(tx: Executor, limit: number) {
   return tx
     .selectFrom('events')
     .select(['id', 'name', 'payload', 'attempts'])
@@ -183,17 +184,18 @@ export async function claimNextEvent(tx: Executor) {
     .where('run_at', '<=', sql<string>`now()`)
     .orderBy('run_at')
     .orderBy('id')
-    .limit(1)
+    .limit(limit)
     .forUpdate()
     .skipLocked()
-    .executeTakeFirst();
+    .execute();
 }
 
-export async function markEventDelivered(tx: Executor, id: string): Promise<void> {
+export async function markEventsDelivered(tx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
   await tx
     .updateTable('events')
     .set({ status: 'delivered', delivered_at: sql<string>`now()`, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', [...ids])
     .execute();
 }
 

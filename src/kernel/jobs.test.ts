@@ -155,6 +155,39 @@ describeEachEngine('jobs and events', (t) => {
     expect(Date.parse(row.run_at) - Date.now()).toBeGreaterThan(50_000);
   });
 
+  it('delivers events a batch per transaction, past one whose subscriber SQL fails mid-batch', async () => {
+    const ids = Array.from(
+      { length: 230 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    await runWork(db(), systemContext('test'), (w) => {
+      ids.forEach((accountId, i) =>
+        w.emit(i === 120 ? 'account.archived' : 'account.restored', { accountId }),
+      );
+    });
+    const seen: string[] = [];
+    const subscribers: Partial<Record<'account.archived' | 'account.restored', EventSubscriber[]>> = {
+      // An SQL error aborts the transaction unless it stays inside its savepoint.
+      'account.archived': [async (tx) => void (await sql`select no_such_function()`.execute(tx))],
+      'account.restored': [
+        (_tx, event) => (seen.push((event.payload as { accountId: string }).accountId), Promise.resolve()),
+      ],
+    };
+    await enqueue('events.dispatch');
+    await run([eventDispatchJob(subscribers)]);
+    expect(seen).toHaveLength(229);
+    const rows = await db()
+      .selectFrom('events')
+      .select(['status', 'attempts', 'name'])
+      .where('name', 'like', 'account.%')
+      .where(sql<boolean>`payload->>'accountId' like '00000000-0000-4000-8000-000000000%'`)
+      .execute();
+    expect(rows.filter((r) => r.status === 'delivered')).toHaveLength(229);
+    expect(rows.filter((r) => r.status === 'pending')).toEqual([
+      { status: 'pending', attempts: 1, name: 'account.archived' },
+    ]);
+  });
+
   it('delivers events past a subscriber that writes and then fails, and purges what was delivered', async () => {
     const accountId = '00000000-0000-4000-8000-00000000000a';
     await runWork(db(), systemContext('test'), (w) => {
