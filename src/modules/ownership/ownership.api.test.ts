@@ -220,6 +220,38 @@ describeEachEngine('ownership: pools, claims, recovery and transfers', (t) => {
     expect(byRep.status).toBe(403);
   });
 
+  it('refuses to deactivate someone who holds customers until they are handed over, then hands them all over', async () => {
+    const leaver = await makeUser(db(), { role: 'rep', teamId: rep.teamId });
+    const held = [await makeAccount(db(), { owner: leaver }), await makeAccount(db(), { owner: leaver })];
+    const refused = await server.call(`/api/v1/users/${leaver.id}`, {
+      method: 'PATCH',
+      cookie: admin,
+      json: { status: 'inactive' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'USER_HOLDS_CUSTOMERS', details: { count: 2 } });
+    expect(
+      (await db().selectFrom('users').select('status').where('id', '=', leaver.id).executeTakeFirst())
+        ?.status,
+    ).toBe('active');
+    const done = await server.call(`/api/v1/users/${leaver.id}`, {
+      method: 'PATCH',
+      cookie: admin,
+      json: { status: 'inactive', handover: { type: 'manager' }, reason: '离职' },
+    });
+    expect(done.status).toBe(200);
+    const owners = await db()
+      .selectFrom('accounts')
+      .select('owner_id')
+      .where(
+        'id',
+        'in',
+        held.map((a) => a.id),
+      )
+      .execute();
+    expect(owners.map((o) => o.owner_id)).toEqual([manager.id, manager.id]);
+  });
+
   describe('bad input', () => {
     it('refuses a recovery rule naming an unknown pool, and a pool with a bad region code', async () => {
       const rule = await server.call('/api/v1/recovery-rules', {

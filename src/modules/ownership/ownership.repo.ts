@@ -176,3 +176,16 @@ export async function setWonAt(db: Executor, accountId: string, wonAt: string) {
     .where('won_at', 'is', null)
     .execute();
 }
+
+/** Customers a person holds now (owned, locked or long-term), for a handover. */
+export async function heldBy(db: Executor, userId: string) {
+  const rows = await db
+    .selectFrom('ownership_claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select('c.account_id')
+    .where('c.user_id', '=', userId)
+    .where('c.ended_at', 'is', null)
+    .where('a.status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.account_id);
+}

@@ -79,13 +79,16 @@ export const releaseBody = z.strictObject({
 });
 export const lockBody = z.strictObject({ reason: reasonText.optional() });
 
+/** Where handed-over customers go: a person, each one's owner's manager, or a pool. */
+export const handoverTarget = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('user'), userId: z.uuid() }),
+  z.strictObject({ type: z.literal('manager') }).describe('each customer to its current owner’s manager'),
+  z.strictObject({ type: z.literal('pool'), poolId: z.uuid() }),
+]);
+
 export const transferBody = z.strictObject({
   accountIds: z.array(z.uuid()).min(1).max(1000),
-  to: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('user'), userId: z.uuid() }),
-    z.strictObject({ type: z.literal('manager') }).describe('each customer to its current owner’s manager'),
-    z.strictObject({ type: z.literal('pool'), poolId: z.uuid() }),
-  ]),
+  to: handoverTarget,
   note: reasonText.describe('the handover note'),
   keepFormerUntil: z.iso
     .date()

@@ -261,9 +261,17 @@ const targetProblem = (problem: string, message: string) =>
  * the former owner held go along; the former owner may stay on the account team, read-only, until a date.
  */
 export async function transferAccounts(db: Db, ctx: RequestContext, input: TransferInput) {
-  return runWork(db, ctx, async (w) => {
+  return runWork(db, ctx, (w) => handOver(w, input, { asCaller: true }));
+}
+
+/**
+ * Moves customers inside the caller's unit of work. `asCaller`: the caller must see each customer and may
+ * act on it (a transfer); without it, the caller's right comes from elsewhere (deactivating their holder).
+ */
+async function handOver(w: Work, input: TransferInput, { asCaller }: { asCaller: boolean }) {
+  {
     const ids = [...new Set(input.accountIds)];
-    const seen = await repo.visibleAccountIds(w.tx, w.actor, ids);
+    const seen = asCaller ? await repo.visibleAccountIds(w.tx, w.actor, ids) : new Set(ids);
     const missing = ids.filter((id) => !seen.has(id));
     if (missing.length > 0)
       throw fieldError(
@@ -275,7 +283,7 @@ export async function transferAccounts(db: Db, ctx: RequestContext, input: Trans
     let target: Awaited<ReturnType<typeof userBrief>> | undefined;
     if (input.to.type === 'user') {
       target = await userBrief(w.tx, input.to.userId);
-      if (!target || !(await visibleIds(w.tx, 'user', w.actor, [target.id])).has(target.id))
+      if (!target || (asCaller && !(await visibleIds(w.tx, 'user', w.actor, [target.id])).has(target.id)))
         throw targetProblem('unknown', 'is no such user');
       if (target.status !== 'active')
         throw targetProblem('inactive', 'is not active: hand over to an active user');
@@ -301,7 +309,7 @@ export async function transferAccounts(db: Db, ctx: RequestContext, input: Trans
           id: account.id,
           status: account.status,
         });
-      if (!(await mayActOn(w.tx, w.actor, account)))
+      if (asCaller && !(await mayActOn(w.tx, w.actor, account)))
         throw forbidden('Only the owner’s manager or sales ops may hand this customer over', {
           accountId: account.id,
         });
@@ -381,7 +389,41 @@ export async function transferAccounts(db: Db, ctx: RequestContext, input: Trans
     const opportunities = await repo.moveOpenOpportunities(w.tx, opportunityMoves);
     await notify(w.tx, notices);
     return { moved: moves.length, opportunitiesMoved: opportunities };
-  });
+  }
+}
+
+export type Handover = TransferInput['to'];
+
+/**
+ * Deactivating a person leaves no customer without a holder: with a handover, everything they hold goes
+ * to the person, their manager or the pool named, in the deactivation's unit of work; without one, it is
+ * refused with how many customers they hold.
+ */
+export async function handOverAllOf(
+  w: Work,
+  userId: string,
+  to: Handover | undefined,
+  note: string | undefined,
+) {
+  const held = await repo.heldBy(w.tx, userId);
+  if (held.length === 0) return { moved: 0 };
+  if (!to)
+    throw new AppError('USER_HOLDS_CUSTOMERS', `The user still holds ${held.length} customers`, {
+      count: held.length,
+      handover: ['user', 'manager', 'pool'],
+    });
+  if (to.type === 'user' && to.userId === userId)
+    throw fieldError('VALIDATION_FAILED', 'handover.userId: the user being deactivated', {
+      field: 'handover.userId',
+      problem: 'self',
+      message: 'is the user being deactivated',
+    });
+  const { moved } = await handOver(
+    w,
+    { accountIds: held, to, note: note ?? 'deactivated' },
+    { asCaller: false },
+  );
+  return { moved };
 }
 
 /** Replaces the account team (collaborators beside the owner, each with a role and a default credit share). */

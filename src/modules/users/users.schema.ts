@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoverTarget } from '../ownership/ownership.schema.js';
 import { ROLES } from '../access/index.js';
 import { pageQuery } from '../../http/pagination.js';
 import { optionalPhoneText } from '../matching/phone.schema.js';
@@ -55,7 +56,14 @@ export type CreateUserInput = z.infer<typeof createUserBody>;
 export const updateUserBody = createUserBody
   .omit({ login: true, password: true })
   .partial()
-  .extend({ reason: z.string().trim().max(500).optional() });
+  .extend({
+    reason: z.string().trim().max(500).optional(),
+    handover: handoverTarget
+      .optional()
+      .describe(
+        'with status inactive: where the customers this user holds go (refused with USER_HOLDS_CUSTOMERS without one)',
+      ),
+  });
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
 export const listUsersQuery = z.strictObject({

@@ -9,6 +9,7 @@ import {
   type FieldProblem,
 } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
+import { handOverAllOf } from '../ownership/index.js';
 import { runWork, type Work } from '../../kernel/index.js';
 import { assignableRoles, isPartnerRole, ROLES, type RequestContext, type Role } from '../access/index.js';
 import {
@@ -218,6 +219,8 @@ export async function updateUser(
       partner_id: next.partnerId,
     });
     if (patch.status === 'inactive') await endUserSessions(tx, id);
+    if (patch.status === 'inactive' && current.status !== 'inactive')
+      await handOverAllOf(w, id, patch.handover, patch.reason);
     const before = toUser(current);
     const after = toUser(row);
     w.audit({
