@@ -16,6 +16,14 @@ export const OWNERSHIP_PROBES: Record<string, Probe[]> = {
       allowed: 200,
     },
   ],
+  'GET /api/v1/accounts/:id/group': [
+    {
+      label: 'B’s group (A1’s customer is its subsidiary)',
+      target: (w) => w.accounts.b.id,
+      request: ({ world }) => get(`/api/v1/accounts/${world.accounts.b.id}/group`),
+      allowed: 200,
+    },
+  ],
   'POST /api/v1/accounts/:id/release': [
     {
       label: 'B released to a pool that does not exist',

@@ -252,6 +252,33 @@ describeEachEngine('ownership: pools, claims, recovery and transfers', (t) => {
     expect(owners.map((o) => o.owner_id)).toEqual([manager.id, manager.id]);
   });
 
+  it('shows a group split across teams, naming only the team of a member out of sight', async () => {
+    const elsewhere = await makeUser(db(), {
+      role: 'rep',
+      teamId: (await makeTeam(db(), { name: `华北 ${Date.now()}` })).id,
+    });
+    const parent = await makeAccount(db(), { owner: rep });
+    const child = await makeAccount(db(), { owner: rep, parentId: parent.id });
+    const moved = await server.call('/api/v1/ownership/transfer', {
+      cookie: admin,
+      json: { accountIds: [child.id], to: { type: 'user', userId: elsewhere.id }, note: '华北分公司归华北' },
+    });
+    expect(moved.status).toBe(200);
+    const group = await server.call(`/api/v1/accounts/${parent.id}/group`, { cookie: cookie.rep });
+    expect(group.status).toBe(200);
+    expect(group.body).toMatchObject({ split: true, teamsHolding: 2, hidden: 1 });
+    expect(group.body.members).toEqual([
+      expect.objectContaining({ id: parent.id, depth: 0, ownerName: '张伟' }),
+      expect.objectContaining({
+        id: null,
+        legalName: null,
+        ownerName: null,
+        depth: 1,
+        teamName: expect.stringContaining('华北'),
+      }),
+    ]);
+  });
+
   describe('bad input', () => {
     it('refuses a recovery rule naming an unknown pool, and a pool with a bad region code', async () => {
       const rule = await server.call('/api/v1/recovery-rules', {

@@ -189,3 +189,39 @@ export async function heldBy(db: Executor, userId: string) {
     .execute();
   return rows.map((r) => r.account_id);
 }
+
+/** The group an account belongs to: its topmost parent and every account below it, with their holders. */
+export async function groupOf(db: Executor, accountId: string) {
+  const { rows } = await sql<{
+    id: string;
+    legal_name: string;
+    parent_id: string | null;
+    depth: number;
+    owner_id: string | null;
+    pool_id: string | null;
+    partner_id: string | null;
+    team_id: string | null;
+    team_name: string | null;
+    owner_name: string | null;
+  }>`
+    with recursive up as (
+      select id, parent_id, 0 as hops from accounts where id = ${accountId}
+      union all
+      select a.id, a.parent_id, up.hops + 1 from accounts a join up on a.id = up.parent_id where up.hops < 20
+    ), root as (select id from up order by hops desc limit 1),
+    down as (
+      select a.id, a.parent_id, 0 as depth from accounts a join root on a.id = root.id
+      union all
+      select a.id, a.parent_id, down.depth + 1 from accounts a join down on a.parent_id = down.id
+      where down.depth < 20 and a.status = 'active'
+    )
+    select a.id, a.legal_name, a.parent_id, down.depth, a.owner_id, a.pool_id, a.partner_id,
+      u.team_id, t.name as team_name, u.display_name as owner_name
+    from down join accounts a on a.id = down.id
+    left join users u on u.id = a.owner_id
+    left join teams t on t.id = u.team_id
+    order by down.depth, a.legal_name
+    limit 500
+  `.execute(db);
+  return rows;
+}

@@ -9,6 +9,7 @@ import {
   mineQuery,
   myCustomerSchema,
   ownershipSchema,
+  groupSchema,
   recoveryRuleBody,
   recoveryRulePatch,
   recoveryRuleSchema,
@@ -18,6 +19,7 @@ import {
 } from './ownership.schema.js';
 import * as service from './ownership.service.js';
 import * as rules from './rules.service.js';
+import { groupView } from './group.js';
 
 const moved = z.object({ accountId: z.uuid(), decisionId: z.uuid().nullable() }).loose();
 
@@ -38,6 +40,21 @@ export function ownershipRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => service.ownershipOf(db, request.ctx, request.params.id),
+  );
+
+  r.get(
+    '/api/v1/accounts/:id/group',
+    {
+      config: { access: 'accounts:read' },
+      schema: {
+        tags,
+        summary:
+          'The group (集团) the customer belongs to: parent and subsidiaries, who holds each, split across teams',
+        params: idParams,
+        response: responses({ 200: groupSchema }),
+      },
+    },
+    async (request) => groupView(db, request.ctx, request.params.id),
   );
 
   r.post(

@@ -157,3 +157,22 @@ export const recoveryRuleSchema = recoveryRuleBody.extend({
   poolName: z.string().nullable(),
 });
 export type RecoveryRuleView = z.infer<typeof recoveryRuleSchema>;
+
+export const groupSchema = z.object({
+  accountId: z.uuid(),
+  members: z.array(
+    z.object({
+      id: z.uuid().nullable().describe('null: a member the caller may not see'),
+      legalName: z.string().nullable(),
+      depth: z.number().int().describe('0: the group’s parent'),
+      holder: z.enum(['user', 'pool', 'partner', 'none']),
+      ownerName: z.string().nullable(),
+      teamId: z.uuid().nullable(),
+      teamName: z.string().nullable(),
+    }),
+  ),
+  hidden: z.number().int().describe('members out of the caller’s sight'),
+  teamsHolding: z.number().int(),
+  split: z.boolean().describe('different teams hold parts of the group'),
+});
+export type GroupView = z.infer<typeof groupSchema>;
