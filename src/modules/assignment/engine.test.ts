@@ -10,6 +10,7 @@ import {
   type Cursor,
   type RuleSetForEngine,
 } from './engine.js';
+import { GUANGZHOU } from './testing.js';
 
 const NONE = NO_CONDITIONS;
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -22,15 +23,7 @@ const rule = (n: number, conditions: Partial<RuleConditions>, target: RuleTarget
   target,
 });
 const set = (...rules: Rule[]): RuleSetForEngine => ({ id: uuid(999), version: 3, rules });
-const account = (facts: Partial<AccountFacts> = {}): AccountFacts => ({
-  regionCode: '440106',
-  industryCode: '65',
-  size: 'small',
-  source: 'web',
-  tags: [],
-  parentId: null,
-  ...facts,
-});
+const account = (facts: Partial<AccountFacts> = {}): AccountFacts => ({ ...GUANGZHOU, ...facts });
 const rep = (n: number, facts: Partial<Candidate> = {}): Candidate => ({
   userId: uuid(n),
   status: 'active',
