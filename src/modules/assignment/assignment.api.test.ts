@@ -238,17 +238,7 @@ describeEachEngine('assignment rules', (t) => {
       const [a, b, c] = reps;
       const held = await makeAccount(db(), { owner: otherRep, regionCode: '440106' });
       const elsewhere = await makeAccount(db(), { owner: otherRep, regionCode: '310101' });
-      for (const account of [held, elsewhere])
-        await db()
-          .insertInto('ownership_claims')
-          .values({
-            account_id: account.id,
-            holder: 'user',
-            user_id: otherRep.id,
-            kind: 'protected',
-            via: 'test',
-          })
-          .execute();
+      // Admission opened their claims: the load capacity and least-loaded count.
       const id = await draft('what if');
       const rules = [
         {
