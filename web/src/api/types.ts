@@ -50,6 +50,18 @@ import type {
 } from '../../../src/modules/audit/audit.schema.js';
 import type { decisionSchema, evidenceSchema } from '../../../src/modules/decisions/decisions.schema.js';
 import type { ErrorCode } from '../../../src/errors.js';
+import type {
+  absenceBody,
+  absenceSchema,
+  eligibilitySchema,
+  ruleConditionsSchema,
+  ruleSchema,
+  ruleSetSchema,
+  ruleTargetSchema,
+  saveRuleSetBody,
+  whatIfSchema,
+} from '../../../src/modules/assignment/assignment.schema.js';
+import type { poolSchema } from '../../../src/modules/ownership/pools.schema.js';
 import type { Verdict } from '../../../src/modules/matching/index.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
@@ -195,3 +207,18 @@ export const CLUSTER_OUTCOMES = [
 /** What a bulk archive did: the accounts archived, and each one left alone with its refusal code. */
 export type BulkArchiveResult = z.infer<typeof bulkArchiveResultSchema>;
 export type BulkRefusal = BulkArchiveResult['refused'][number];
+
+// Assignment rules (src/modules/assignment): versioned rule sets, what-if, absences and capacity.
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type RuleSetStatus = RuleSet['status'];
+export type AssignmentRule = z.input<typeof ruleSchema>;
+export type RuleTarget = z.input<typeof ruleTargetSchema>;
+export type RuleTargetType = RuleTarget['type'];
+export type RuleConditions = z.input<typeof ruleConditionsSchema>;
+export type SaveRuleSetBody = z.input<typeof saveRuleSetBody>;
+export type WhatIf = z.infer<typeof whatIfSchema>;
+export type WhatIfMove = WhatIf['moves']['items'][number];
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+export type Absence = z.infer<typeof absenceSchema>;
+export type AbsenceBody = z.input<typeof absenceBody>;
+export type Pool = z.infer<typeof poolSchema>;

@@ -6,6 +6,7 @@ import { decisionsEn } from './en.decisions.js';
 import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 import { listEn } from './en.list.js';
+import { assignmentEn, assignmentProblemsEn } from './en.assignment.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -47,6 +48,7 @@ export const en = {
     menu: 'Menu',
     accounts: 'Customers',
     accessRequests: 'Access requests',
+    assignment: 'Assignment rules',
     imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
@@ -102,6 +104,8 @@ export const en = {
     'access:decide': 'Decide requests for access to customers',
     'ownership:manage': 'Manage pools and recovery rules',
     'ownership:transfer': 'Hand customers over',
+    'assignment:manage': 'Edit and publish assignment rules',
+    'absences:manage': 'Record absences of one’s people',
     'accounts:import': 'Import customer lists',
   } satisfies Record<Permission, string>,
   users: {
@@ -246,6 +250,7 @@ export const en = {
     not_assignable: 'Your role may not assign this role',
     thresholds_order: '“Possibly the same” must not be above “same”',
     ...accountProblemsEn,
+    ...assignmentProblemsEn,
   },
   fields: {
     login: 'Login',
@@ -276,6 +281,7 @@ export const en = {
   ...decisionsEn,
   ...auditEn,
   accessRequests: accessRequestsEn,
+  assignment: assignmentEn,
   ...listEn,
 };
 

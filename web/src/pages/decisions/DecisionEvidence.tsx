@@ -18,6 +18,7 @@ import {
   paramText,
   type DecisionEvidenceCode,
 } from './decisionCodes.js';
+import { ASSIGNMENT_COLORS, AssignmentEvidenceText } from '../assignment/AssignmentEvidence.js';
 
 const COLORS: Record<DecisionEvidenceCode, string> = {
   'match.same': 'red',
@@ -52,6 +53,7 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'lock.released': 'default',
   'transfer.requested': 'purple',
   'won.converts_long_term': 'green',
+  ...ASSIGNMENT_COLORS,
 };
 
 const Secondary = ({ children }: { children: ReactNode }) => (
@@ -150,6 +152,51 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
       );
     case 'access.ownership_unchanged':
       return <Prose>{t('decisions.texts.ownershipUnchanged')}</Prose>;
+    // Ownership codes say all in their label.
+    case 'pool.claimed':
+    case 'pool.distributed':
+    case 'claim.former_holder':
+    case 'claim.within_limit':
+    case 'recovery.no_follow_up':
+    case 'recovery.no_opportunity':
+    case 'recovery.not_won':
+    case 'recovery.to_pool':
+    case 'recovery.other_grade':
+    case 'recovery.exempt_won':
+    case 'recovery.exempt_open_opportunity':
+    case 'recovery.later_deadline':
+    case 'release.requested':
+    case 'lock.within_limit':
+    case 'lock.released':
+    case 'transfer.requested':
+    case 'won.converts_long_term':
+      return null;
+    // Assignment codes: one sentence with their parameters.
+    case 'rule.matched':
+    case 'rule.region_missing':
+    case 'rule.region_not_included':
+    case 'rule.region_excluded':
+    case 'rule.industry_missing':
+    case 'rule.industry_not_included':
+    case 'rule.size_not_included':
+    case 'rule.source_not_included':
+    case 'rule.product_line_not_included':
+    case 'rule.tags_not_matched':
+    case 'rule.not_group':
+    case 'rule.group_customer':
+    case 'rule.no_eligible_candidate':
+    case 'rep.inactive':
+    case 'rep.absent':
+    case 'rep.at_capacity':
+    case 'assign.user':
+    case 'assign.team_queue':
+    case 'assign.pool':
+    case 'assign.round_robin':
+    case 'assign.least_loaded':
+    case 'assign.weighted':
+    case 'assignment.rules':
+    case 'assignment.retired':
+      return <AssignmentEvidenceText code={code} params={params} />;
   }
 }
 

@@ -37,7 +37,37 @@ export type DecisionEvidenceCode =
   | 'lock.within_limit'
   | 'lock.released'
   | 'transfer.requested'
-  | 'won.converts_long_term';
+  | 'won.converts_long_term'
+  | AssignmentEvidenceCode;
+
+/** What the assignment engine and rule publishing write (src/modules/assignment). */
+export const ASSIGNMENT_EVIDENCE_CODES = [
+  'rule.matched',
+  'rule.region_missing',
+  'rule.region_not_included',
+  'rule.region_excluded',
+  'rule.industry_missing',
+  'rule.industry_not_included',
+  'rule.size_not_included',
+  'rule.source_not_included',
+  'rule.product_line_not_included',
+  'rule.tags_not_matched',
+  'rule.not_group',
+  'rule.group_customer',
+  'rule.no_eligible_candidate',
+  'rep.inactive',
+  'rep.absent',
+  'rep.at_capacity',
+  'assign.user',
+  'assign.team_queue',
+  'assign.pool',
+  'assign.round_robin',
+  'assign.least_loaded',
+  'assign.weighted',
+  'assignment.rules',
+  'assignment.retired',
+] as const;
+export type AssignmentEvidenceCode = (typeof ASSIGNMENT_EVIDENCE_CODES)[number];
 
 export const DECISION_EVIDENCE_CODES = [
   'match.same',
@@ -72,6 +102,7 @@ export const DECISION_EVIDENCE_CODES = [
   'lock.released',
   'transfer.requested',
   'won.converts_long_term',
+  ...ASSIGNMENT_EVIDENCE_CODES,
 ] as const satisfies readonly DecisionEvidenceCode[];
 
 /** The verdicts each kind of decision reaches. */
@@ -86,6 +117,7 @@ export const DECISION_VERDICTS = {
   'ownership.transfer': ['transferred'],
   'ownership.lock': ['locked', 'unlocked'],
   'ownership.convert': ['long_term'],
+  'assignment.publish': ['published'],
 } as const satisfies Record<DecisionKind, readonly string[]>;
 
 export type DecisionVerdictTexts = {
@@ -104,6 +136,7 @@ export const DECISION_RULES = [
   'ownership.lock',
   'ownership.transfer.manual',
   'ownership.won_converts',
+  'assignment.publish',
 ] as const;
 export type DecisionRuleId = (typeof DECISION_RULES)[number];
 
