@@ -13,6 +13,7 @@ describe('visibleNav', () => {
       'tokens',
       'audit',
       'organization',
+      'assignment',
     ]);
   });
 

@@ -1,7 +1,15 @@
 import type { Permission } from '../api/types.js';
 
 export type NavKey =
-  'accounts' | 'accessRequests' | 'imports' | 'users' | 'teams' | 'tokens' | 'audit' | 'organization';
+  | 'accounts'
+  | 'accessRequests'
+  | 'imports'
+  | 'users'
+  | 'teams'
+  | 'tokens'
+  | 'audit'
+  | 'organization'
+  | 'assignment';
 
 export interface NavItem {
   key: NavKey;
@@ -20,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/tokens', permission: 'tokens:manage' },
   { key: 'audit', path: '/audit', permission: 'audit:read' },
   { key: 'organization', path: '/organization', permission: 'org:read' },
+  { key: 'assignment', path: '/assignment', permission: 'assignment:manage' },
 ];
 
 export function visibleNav(permissions: readonly Permission[]): NavItem[] {
