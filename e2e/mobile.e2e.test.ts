@@ -171,6 +171,7 @@ describe.skipIf(!executablePath)('every page at 375 px (Chromium against the bui
       },
     },
     { name: 'organization', path: '/organization', permission: 'org:read' },
+    { name: 'assignment', path: '/assignment', permission: 'assignment:manage' },
     { name: 'password', path: '/account/password' },
     {
       name: 'menu',

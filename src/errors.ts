@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'the request body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'the body has a content type this route does not take',
   CONTENTION: 'others are changing the same records; retry after the Retry-After header',
+  RULE_SET_NOT_DRAFT: 'the rule set is published or retired and cannot change; make a draft (details.status)',
   INTERNAL: 'something failed on the server; it is logged under details.requestId',
 } as const;
 

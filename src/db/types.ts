@@ -416,6 +416,48 @@ export interface NotificationTable {
   created_at: CreatedAt;
 }
 
+export interface AssignmentRuleSetTable {
+  id: Generated<string>;
+  name: string;
+  status: Generated<'draft' | 'published' | 'retired'>;
+  version: number | null;
+  rules: Json;
+  based_on: string | null;
+  created_by: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  retired_at: string | null;
+  decision_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AssignmentCursorTable {
+  rule_key: string;
+  /** bigint: comes back as a string */
+  position: ColumnType<string, string | number | undefined, string | number>;
+  last_user_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface UserAbsenceTable {
+  id: Generated<string>;
+  user_id: string;
+  /** YYYY-MM-DD, organisation-local */
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UserCapacityTable {
+  user_id: string;
+  max_accounts: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   pools: PoolTable;
   recovery_rules: RecoveryRuleTable;
@@ -446,4 +488,8 @@ export interface DB {
   decisions: DecisionTable;
   events: EventTable;
   jobs: JobTable;
+  assignment_rule_sets: AssignmentRuleSetTable;
+  assignment_cursors: AssignmentCursorTable;
+  user_absences: UserAbsenceTable;
+  user_capacity: UserCapacityTable;
 }

@@ -31,6 +31,7 @@ export const STATUS: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   PASSWORD_CHANGE_REQUIRED: 403,
   RATE_LIMITED: 429,
+  RULE_SET_NOT_DRAFT: 409,
   INTERNAL: 500,
 };
 

@@ -52,6 +52,12 @@ export const AUDIT_ACTIONS = [
   'pool.updated',
   'recovery_rule.created',
   'recovery_rule.updated',
+  'assignment.rule_set_created',
+  'assignment.rule_set_saved',
+  'assignment.rule_set_published',
+  'assignment.absence_added',
+  'assignment.absence_removed',
+  'assignment.capacity_set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -68,5 +74,6 @@ export const AUDIT_ENTITY_TYPES = [
   'access_request',
   'pool',
   'recovery_rule',
+  'assignment_rule_set',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -37,6 +37,7 @@ export const DECISION_KINDS = [
   'ownership.transfer',
   'ownership.lock',
   'ownership.convert',
+  'assignment.publish',
   // Ownership, registration and commission decisions join this list as their modules arrive.
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];

@@ -49,6 +49,12 @@ export const EVENT_SCHEMAS = {
     returnsOn: z.string(),
     escalated: z.boolean(),
   }),
+  // A rule set went live; the ownership module may reassign what its what-if named.
+  'assignment.rule_set_published': z.object({
+    ruleSetId: id,
+    version: z.number().int(),
+    retiredId: id.nullable(),
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

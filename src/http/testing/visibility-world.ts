@@ -23,6 +23,7 @@ import { listImportClusters, startImport } from '../../modules/imports/imports.s
 import { usccCheckChar } from '../../modules/matching/index.js';
 import { updateOrganization } from '../../modules/org/org.service.js';
 import { updateTeam } from '../../modules/teams/teams.service.js';
+import { createRuleSet, publishRuleSet } from '../../modules/assignment/assignment.service.js';
 import type { Sight } from './policy-model.js';
 
 /**
@@ -234,6 +235,11 @@ export async function buildWorld(database: Database) {
   });
   add('token of B', tokenB.id, tokenMarker, (s) => s.token(repB.id));
 
+  // Assignment rule sets (sales ops' alone): a live version, and a draft made from it.
+  const liveRules = await createRuleSet(db, opsCtx, { name: mark('rs') });
+  await publishRuleSet(db, opsCtx, liveRules.id);
+  const draftRules = await createRuleSet(db, opsCtx, { name: mark('rs') });
+
   return {
     prefix,
     partners: { p1, p2 },
@@ -265,6 +271,7 @@ export async function buildWorld(database: Database) {
     tokenB: tokenB.id,
     accessRefs,
     accessRequests: { denied: deniedRequest.id, open: openRequests },
+    ruleSets: { live: liveRules.id, draft: draftRules.id },
     tokens: await callerTokens(database, callers),
     objects,
   };

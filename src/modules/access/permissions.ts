@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'profile:write',
   'ownership:manage',
   'ownership:transfer',
+  'assignment:manage',
+  'absences:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +74,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'audit:read',
       'ownership:manage',
       'ownership:transfer',
+      'assignment:manage',
+      'absences:manage',
     ],
   },
   finance: {
@@ -89,6 +93,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'data:export',
       'access:decide',
       'ownership:transfer',
+      'absences:manage',
     ],
   },
   rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },

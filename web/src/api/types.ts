@@ -59,6 +59,17 @@ import type {
   teamMemberSchema,
 } from '../../../src/modules/ownership/ownership.schema.js';
 import type { pooledAccountSchema, poolSchema } from '../../../src/modules/ownership/pools.schema.js';
+import type {
+  absenceBody,
+  absenceSchema,
+  eligibilitySchema,
+  ruleConditionsSchema,
+  ruleSchema,
+  ruleSetSchema,
+  ruleTargetSchema,
+  saveRuleSetBody,
+  whatIfSchema,
+} from '../../../src/modules/assignment/assignment.schema.js';
 import type { Verdict } from '../../../src/modules/matching/index.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
@@ -247,3 +258,16 @@ export const NOTIFICATION_KINDS = [
   'ownership.reminder',
   'ownership.reminder_escalated',
 ] as const satisfies readonly NotificationKind[];
+// Assignment rules (src/modules/assignment): versioned rule sets, what-if, absences and capacity.
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type RuleSetStatus = RuleSet['status'];
+export type AssignmentRule = z.input<typeof ruleSchema>;
+export type RuleTarget = z.input<typeof ruleTargetSchema>;
+export type RuleTargetType = RuleTarget['type'];
+export type RuleConditions = z.input<typeof ruleConditionsSchema>;
+export type SaveRuleSetBody = z.input<typeof saveRuleSetBody>;
+export type WhatIf = z.infer<typeof whatIfSchema>;
+export type WhatIfMove = WhatIf['moves']['items'][number];
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+export type Absence = z.infer<typeof absenceSchema>;
+export type AbsenceBody = z.input<typeof absenceBody>;

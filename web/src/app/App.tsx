@@ -47,6 +47,9 @@ const AuditPage = lazy(() => import('../pages/audit/AuditPage.js').then((m) => (
 const OrganizationPage = lazy(() =>
   import('../pages/organization/OrganizationPage.js').then((m) => ({ default: m.OrganizationPage })),
 );
+const AssignmentRulesPage = lazy(() =>
+  import('../pages/assignment/AssignmentRulesPage.js').then((m) => ({ default: m.AssignmentRulesPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../pages/password/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -93,6 +96,7 @@ export function App() {
                 <Route path="tokens" element={guarded('tokens:manage', <TokensPage />)} />
                 <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
                 <Route path="organization" element={guarded('org:read', <OrganizationPage />)} />
+                <Route path="assignment" element={guarded('assignment:manage', <AssignmentRulesPage />)} />
                 <Route path="account/password" element={<ChangePasswordPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -12,6 +12,7 @@ import {
   MenuOutlined,
   MenuUnfoldOutlined,
   SettingOutlined,
+  BranchesOutlined,
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -39,6 +40,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   tokens: <ApiOutlined />,
   audit: <AuditOutlined />,
   organization: <SettingOutlined />,
+  assignment: <BranchesOutlined />,
 };
 
 /** The signed-in frame: side menu (a drawer on phones), header with language, account and sign-out. */

@@ -15,6 +15,7 @@ describe('visibleNav', () => {
       'tokens',
       'audit',
       'organization',
+      'assignment',
     ]);
   });
 

@@ -10,7 +10,8 @@ export type NavKey =
   | 'teams'
   | 'tokens'
   | 'audit'
-  | 'organization';
+  | 'organization'
+  | 'assignment';
 
 export interface NavItem {
   key: NavKey;
@@ -33,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/tokens', permission: 'tokens:manage' },
   { key: 'audit', path: '/audit', permission: 'audit:read' },
   { key: 'organization', path: '/organization', permission: 'org:read' },
+  { key: 'assignment', path: '/assignment', permission: 'assignment:manage' },
 ];
 
 export function visibleNav(permissions: readonly Permission[], partner = false): NavItem[] {

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntityType, AuditProblemCode } from '../api/types.js';
 import { accountAuditActionsEn, accountAuditTypesEn, accountFieldsEn } from './en.accounts.js';
+import { assignmentAuditActionsEn, assignmentAuditTypesEn } from './en.assignment.js';
 
 /** English texts of the audit log and its verification report; spread into en.ts. */
 export const auditEn = {
@@ -39,6 +40,7 @@ export const auditEn = {
       login: 'Sign-in',
       export: 'Export',
       ...accountAuditTypesEn,
+      ...assignmentAuditTypesEn,
     } satisfies Record<AuditEntityType, string>,
     fields: {
       ...accountFieldsEn,
@@ -148,6 +150,7 @@ export const auditEn = {
       'import.cluster_resolved': 'Review row settled',
       'data.exported': 'List exported',
       ...accountAuditActionsEn,
+      ...assignmentAuditActionsEn,
     } satisfies Record<AuditAction, string>,
     report: {
       intact: 'The audit trail is intact.',

@@ -5,6 +5,7 @@ import type {
   DecisionRuleId,
   DecisionVerdictTexts,
 } from '../pages/decisions/decisionCodes.js';
+import { assignmentEvidenceLabelsEn } from './en.assignment.js';
 
 /** English texts of decisions: why a customer got in, why values were merged into it. */
 export const decisionsEn = {
@@ -35,6 +36,7 @@ export const decisionsEn = {
       'ownership.transfer': 'Transfer',
       'ownership.lock': 'Lock',
       'ownership.convert': 'Long-term ownership',
+      'assignment.publish': 'Assignment rules published',
     } satisfies Record<DecisionKind, string>,
     verdicts: {
       'account.admission': {
@@ -58,6 +60,7 @@ export const decisionsEn = {
       'ownership.transfer': { transferred: 'Handed over' },
       'ownership.lock': { locked: 'Locked', unlocked: 'Unlocked' },
       'ownership.convert': { long_term: 'Held long-term after a win' },
+      'assignment.publish': { published: 'Made the live rules' },
     } satisfies DecisionVerdictTexts,
     rules: {
       'account.admission': 'Duplicate check',
@@ -70,6 +73,7 @@ export const decisionsEn = {
       'ownership.lock': 'Lock limit',
       'ownership.transfer.manual': 'Transfer by hand',
       'ownership.won_converts': 'A win makes ownership long-term',
+      'assignment.publish': 'Publishing by sales operations',
     } satisfies Record<DecisionRuleId, string>,
     params: {
       same: 'same customer from {{value}}',
@@ -116,6 +120,7 @@ export const decisionsEn = {
       'lock.released': 'Unlocked',
       'transfer.requested': 'Handed over',
       'won.converts_long_term': 'Won: held long-term',
+      ...assignmentEvidenceLabelsEn,
     } satisfies Record<DecisionEvidenceCode, string>,
     texts: {
       none: 'The duplicate check found no similar customer.',

@@ -34,6 +34,7 @@ export const errorCodesEn = {
   UNSUPPORTED_MEDIA_TYPE: 'The request was sent in a form the server does not accept.',
   PASSWORD_CHANGE_REQUIRED: 'Your password was set by someone else. Choose your own first.',
   CONTENTION: 'Others are changing the same records right now. Try again shortly.',
+  RULE_SET_NOT_DRAFT: 'This version is published or retired and cannot change; make a draft.',
   INTERNAL: 'Something went wrong on the server. It has been logged; please try again.',
 } satisfies Record<ErrorCode, string>;
 

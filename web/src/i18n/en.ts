@@ -7,6 +7,7 @@ import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 import { listEn } from './en.list.js';
 import { ownershipEn } from './en.ownership.js';
+import { assignmentEn, assignmentProblemsEn } from './en.assignment.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -50,6 +51,7 @@ export const en = {
     accessRequests: 'Access requests',
     myCustomers: 'My customers',
     pools: 'Pools',
+    assignment: 'Assignment rules',
     imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
@@ -105,6 +107,8 @@ export const en = {
     'access:decide': 'Decide requests for access to customers',
     'ownership:manage': 'Manage pools and recovery rules',
     'ownership:transfer': 'Hand customers over',
+    'assignment:manage': 'Edit and publish assignment rules',
+    'absences:manage': 'Record absences of one’s people',
     'accounts:import': 'Import customer lists',
   } satisfies Record<Permission, string>,
   users: {
@@ -249,6 +253,7 @@ export const en = {
     not_assignable: 'Your role may not assign this role',
     thresholds_order: '“Possibly the same” must not be above “same”',
     ...accountProblemsEn,
+    ...assignmentProblemsEn,
   },
   fields: {
     login: 'Login',
@@ -279,6 +284,7 @@ export const en = {
   ...decisionsEn,
   ...auditEn,
   accessRequests: accessRequestsEn,
+  assignment: assignmentEn,
   ...listEn,
   ownership: ownershipEn,
 };

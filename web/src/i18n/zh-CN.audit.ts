@@ -1,4 +1,5 @@
 import { accountAuditActionsZh, accountAuditTypesZh, accountFieldsZh } from './zh-CN.accounts.js';
+import { assignmentAuditActionsZh, assignmentAuditTypesZh } from './zh-CN.assignment.js';
 import type { Resource } from './en.js';
 
 /** 审计日志及其校验报告的中文；并入 zh-CN.ts。 */
@@ -39,6 +40,7 @@ export const auditZh: Pick<Resource, 'audit'> = {
       login: '登录',
       export: '导出',
       ...accountAuditTypesZh,
+      ...assignmentAuditTypesZh,
     },
     fields: {
       ...accountFieldsZh,
@@ -153,6 +155,7 @@ export const auditZh: Pick<Resource, 'audit'> = {
       'import.cluster_resolved': '处理待复核行',
       'data.exported': '导出列表',
       ...accountAuditActionsZh,
+      ...assignmentAuditActionsZh,
     },
     report: {
       intact: '审计记录完整。',

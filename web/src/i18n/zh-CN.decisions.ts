@@ -1,4 +1,5 @@
 import type { Resource } from './en.js';
+import { assignmentEvidenceLabelsZh } from './zh-CN.assignment.js';
 
 /** 决策（客户为何得以建立、为何合并）的中文；并入 zh-CN.ts。 */
 export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
@@ -29,6 +30,7 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       'ownership.transfer': '转移',
       'ownership.lock': '锁定',
       'ownership.convert': '转为长期持有',
+      'assignment.publish': '发布分配规则',
     },
     verdicts: {
       'account.admission': {
@@ -49,6 +51,7 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       'ownership.transfer': { transferred: '已转移' },
       'ownership.lock': { locked: '已锁定', unlocked: '已解锁' },
       'ownership.convert': { long_term: '成交后转为长期持有' },
+      'assignment.publish': { published: '设为生效规则' },
     },
     rules: {
       'account.admission': '查重',
@@ -61,6 +64,7 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       'ownership.lock': '锁定上限',
       'ownership.transfer.manual': '手动转移',
       'ownership.won_converts': '成交后转为长期持有',
+      'assignment.publish': '由销售运营发布',
     },
     params: {
       same: '同一客户阈值 {{value}}',
@@ -107,6 +111,7 @@ export const decisionsZh: Pick<Resource, 'decisions' | 'imported'> = {
       'lock.released': '已解锁',
       'transfer.requested': '转移交接',
       'won.converts_long_term': '已成交：长期持有',
+      ...assignmentEvidenceLabelsZh,
     },
     texts: {
       none: '查重未发现相似客户。',

@@ -32,6 +32,7 @@ export const errorCodesZh: Strings<typeof errorCodesEn> = {
   UNSUPPORTED_MEDIA_TYPE: '服务器不接受该请求格式。',
   PASSWORD_CHANGE_REQUIRED: '您的密码是他人设置的，请先设置自己的密码。',
   CONTENTION: '其他人正在修改相同的记录，请稍后再试。',
+  RULE_SET_NOT_DRAFT: '该版本已发布或已停用，不能修改；请新建草稿。',
   INTERNAL: '服务器出错，已记录日志，请重试。',
 };
 

@@ -7,6 +7,7 @@ import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
 import { listZh } from './zh-CN.list.js';
 import { ownershipZh } from './zh-CN.ownership.js';
+import { assignmentProblemsZh, assignmentZh } from './zh-CN.assignment.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
 export const zhCN: Resource = {
@@ -49,6 +50,7 @@ export const zhCN: Resource = {
     accessRequests: '权限申请',
     myCustomers: '我的客户',
     pools: '公海',
+    assignment: '分配规则',
     imports: '客户导入',
     users: '用户',
     teams: '团队',
@@ -104,6 +106,8 @@ export const zhCN: Resource = {
     'access:decide': '审批客户权限申请',
     'ownership:manage': '管理公海与回收规则',
     'ownership:transfer': '转移客户',
+    'assignment:manage': '编辑和发布分配规则',
+    'absences:manage': '登记下属请假',
     'accounts:import': '导入客户名单',
   },
   users: {
@@ -245,6 +249,7 @@ export const zhCN: Resource = {
     not_assignable: '您的角色不能分配此角色',
     thresholds_order: '“疑似重复”的分数不能高于“同一客户”',
     ...accountProblemsZh,
+    ...assignmentProblemsZh,
   },
   fields: {
     login: '登录名',
@@ -275,6 +280,7 @@ export const zhCN: Resource = {
   ...decisionsZh,
   ...auditZh,
   accessRequests: accessRequestsZhCN,
+  assignment: assignmentZh,
   ...listZh,
   ownership: ownershipZh,
 };

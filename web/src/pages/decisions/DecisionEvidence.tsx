@@ -19,6 +19,7 @@ import {
   type DecisionEvidenceCode,
   type OwnershipEvidenceCode,
 } from './decisionCodes.js';
+import { ASSIGNMENT_COLORS, AssignmentEvidenceText } from '../assignment/AssignmentEvidence.js';
 
 const COLORS: Record<DecisionEvidenceCode, string> = {
   'match.same': 'red',
@@ -54,6 +55,7 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'lock.released': 'default',
   'transfer.requested': 'purple',
   'won.converts_long_term': 'green',
+  ...ASSIGNMENT_COLORS,
 };
 
 const Secondary = ({ children }: { children: ReactNode }) => (
@@ -177,6 +179,32 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
     case 'transfer.requested':
     case 'won.converts_long_term':
       return <OwnershipEvidence code={code} params={params} />;
+    // Assignment codes: one sentence with their parameters.
+    case 'rule.matched':
+    case 'rule.region_missing':
+    case 'rule.region_not_included':
+    case 'rule.region_excluded':
+    case 'rule.industry_missing':
+    case 'rule.industry_not_included':
+    case 'rule.size_not_included':
+    case 'rule.source_not_included':
+    case 'rule.product_line_not_included':
+    case 'rule.tags_not_matched':
+    case 'rule.not_group':
+    case 'rule.group_customer':
+    case 'rule.no_eligible_candidate':
+    case 'rep.inactive':
+    case 'rep.absent':
+    case 'rep.at_capacity':
+    case 'assign.user':
+    case 'assign.team_queue':
+    case 'assign.pool':
+    case 'assign.round_robin':
+    case 'assign.least_loaded':
+    case 'assign.weighted':
+    case 'assignment.rules':
+    case 'assignment.retired':
+      return <AssignmentEvidenceText code={code} params={params} />;
   }
 }
 

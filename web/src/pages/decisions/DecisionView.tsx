@@ -19,6 +19,7 @@ const KIND_COLORS: Record<Decision['kind'], string> = {
   'ownership.transfer': 'purple',
   'ownership.lock': 'gold',
   'ownership.convert': 'green',
+  'assignment.publish': 'geekblue',
 };
 
 /** The verdict in words: "Created despite similar customers"; a verdict the web does not know, as it is. */

@@ -22,7 +22,8 @@ export type DecisionEvidenceCode =
   | 'access.decided'
   | 'access.ownership_unchanged'
   | 'access.ownership_moved'
-  | OwnershipEvidenceCode;
+  | OwnershipEvidenceCode
+  | AssignmentEvidenceCode;
 
 /** Evidence of who holds a customer and why: pools, limits, recovery deadlines, hand-overs. */
 export type OwnershipEvidenceCode =
@@ -43,6 +44,35 @@ export type OwnershipEvidenceCode =
   | 'lock.released'
   | 'transfer.requested'
   | 'won.converts_long_term';
+
+/** What the assignment engine and rule publishing write (src/modules/assignment). */
+export const ASSIGNMENT_EVIDENCE_CODES = [
+  'rule.matched',
+  'rule.region_missing',
+  'rule.region_not_included',
+  'rule.region_excluded',
+  'rule.industry_missing',
+  'rule.industry_not_included',
+  'rule.size_not_included',
+  'rule.source_not_included',
+  'rule.product_line_not_included',
+  'rule.tags_not_matched',
+  'rule.not_group',
+  'rule.group_customer',
+  'rule.no_eligible_candidate',
+  'rep.inactive',
+  'rep.absent',
+  'rep.at_capacity',
+  'assign.user',
+  'assign.team_queue',
+  'assign.pool',
+  'assign.round_robin',
+  'assign.least_loaded',
+  'assign.weighted',
+  'assignment.rules',
+  'assignment.retired',
+] as const;
+export type AssignmentEvidenceCode = (typeof ASSIGNMENT_EVIDENCE_CODES)[number];
 
 export const DECISION_EVIDENCE_CODES = [
   'match.same',
@@ -78,6 +108,7 @@ export const DECISION_EVIDENCE_CODES = [
   'lock.released',
   'transfer.requested',
   'won.converts_long_term',
+  ...ASSIGNMENT_EVIDENCE_CODES,
 ] as const satisfies readonly DecisionEvidenceCode[];
 
 /** The verdicts each kind of decision reaches. */
@@ -92,6 +123,7 @@ export const DECISION_VERDICTS = {
   'ownership.transfer': ['transferred'],
   'ownership.lock': ['locked', 'unlocked'],
   'ownership.convert': ['long_term'],
+  'assignment.publish': ['published'],
 } as const satisfies Record<DecisionKind, readonly string[]>;
 
 export type DecisionVerdictTexts = {
@@ -110,6 +142,7 @@ export const DECISION_RULES = [
   'ownership.lock',
   'ownership.transfer.manual',
   'ownership.won_converts',
+  'assignment.publish',
 ] as const;
 export type DecisionRuleId = (typeof DECISION_RULES)[number];
 

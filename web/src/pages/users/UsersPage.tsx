@@ -1,4 +1,4 @@
-import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -30,6 +30,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useTeams } from '../teams/teams.api.js';
 import { UserFormModal } from './UserFormModal.js';
 import { useUserMutations, useUsers, type UserFilters } from './users.api.js';
+import { EligibilityModal } from '../assignment/EligibilityModal.js';
 
 const STATUS_COLORS: Record<UserStatus, string> = { active: 'green', absent: 'orange', inactive: 'default' };
 const PAGE_SIZE = 20;
@@ -40,6 +41,8 @@ export function UsersPage() {
   const narrow = Grid.useBreakpoint().md === false;
   const canWrite = useCan('users:write');
   const canReadTeams = useCan('teams:read');
+  const canAbsences = useCan('absences:manage');
+  const [eligibilityOf, setEligibilityOf] = useState<User | null>(null);
   const [filters, setFilters] = useState<UserFilters>({ limit: PAGE_SIZE, offset: 0 });
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ user?: User } | null>(null);
@@ -135,6 +138,23 @@ export function UsersPage() {
     });
   }
 
+  if (canAbsences) {
+    columns.push({
+      title: t('assignment.eligibility.open'),
+      key: 'eligibility',
+      render: (_: unknown, user) => (
+        <Button
+          type="link"
+          icon={<CalendarOutlined />}
+          onClick={() => setEligibilityOf(user)}
+          data-testid="open-eligibility"
+        >
+          {t('assignment.eligibility.open')}
+        </Button>
+      ),
+    });
+  }
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeader title={t('users.title')}>
@@ -214,6 +234,7 @@ export function UsersPage() {
         secret={secret?.password ?? null}
         onClose={() => setSecret(null)}
       />
+      <EligibilityModal user={eligibilityOf} onClose={() => setEligibilityOf(null)} />
     </Space>
   );
 }
