@@ -108,6 +108,16 @@ export function UsersPage() {
       render: (at: string) => formatDateTime(at, i18n.language),
     },
   ];
+  const eligibilityButton = (user: User) => (
+    <Button
+      type="link"
+      icon={<CalendarOutlined />}
+      onClick={() => setEligibilityOf(user)}
+      data-testid="open-eligibility"
+    >
+      {t('assignment.eligibility.open')}
+    </Button>
+  );
   if (canWrite) {
     columns.push({
       title: t('common.actions'),
@@ -133,25 +143,18 @@ export function UsersPage() {
               {t('users.resetPassword')}
             </Button>
           </Popconfirm>
+          {canAbsences && eligibilityButton(user)}
         </Space>
       ),
     });
   }
 
-  if (canAbsences) {
+  // Those with an actions column find it there; managers (no users:write) get a column of their own.
+  if (canAbsences && !canWrite) {
     columns.push({
       title: t('assignment.eligibility.open'),
       key: 'eligibility',
-      render: (_: unknown, user) => (
-        <Button
-          type="link"
-          icon={<CalendarOutlined />}
-          onClick={() => setEligibilityOf(user)}
-          data-testid="open-eligibility"
-        >
-          {t('assignment.eligibility.open')}
-        </Button>
-      ),
+      render: (_: unknown, user) => eligibilityButton(user),
     });
   }
 
