@@ -25,6 +25,7 @@ import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { accessRequestRoutes } from '../modules/access-requests/index.js';
 import { ownershipRoutes, poolRoutes } from '../modules/ownership/index.js';
+import { activityRoutes } from '../modules/activities/index.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -157,6 +158,7 @@ export async function buildApp(
   accessRequestRoutes(app, db);
   ownershipRoutes(app, db);
   poolRoutes(app, db);
+  activityRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

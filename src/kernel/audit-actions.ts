@@ -52,6 +52,18 @@ export const AUDIT_ACTIONS = [
   'pool.updated',
   'recovery_rule.created',
   'recovery_rule.updated',
+  'follow_up.logged',
+  'product_line.created',
+  'product.created',
+  'product.updated',
+  'opportunity.created',
+  'opportunity.updated',
+  'opportunity.won',
+  'opportunity.lost',
+  'quote.created',
+  'quote.sent',
+  'quote.accepted',
+  'quote.rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -68,5 +80,10 @@ export const AUDIT_ENTITY_TYPES = [
   'access_request',
   'pool',
   'recovery_rule',
+  'follow_up',
+  'product_line',
+  'product',
+  'opportunity',
+  'quote',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

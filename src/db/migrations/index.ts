@@ -9,6 +9,7 @@ import * as m0007 from './0007_security.js';
 import * as m0008 from './0008_codes.js';
 import * as m0009 from './0009_access_requests.js';
 import * as m0010 from './0010_ownership.js';
+import * as m0012 from './0012_activities.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_codes': m0008,
   '0009_access_requests': m0009,
   '0010_ownership': m0010,
+  '0012_activities': m0012,
 };

@@ -1,5 +1,6 @@
 import type { Probe } from './visibility-probe.js';
 import { ACCESS_REQUEST_PROBES } from './visibility-probes.access-requests.js';
+import { ACTIVITY_PROBES } from './visibility-probes.activities.js';
 import { CUSTOMER_PROBES } from './visibility-probes.customers.js';
 import { EXPORT_PROBES } from './visibility-probes.exports.js';
 import { OWNERSHIP_PROBES } from './visibility-probes.ownership.js';
@@ -17,4 +18,5 @@ export const PROBES: Record<string, Probe[]> = {
   ...EXPORT_PROBES,
   ...ACCESS_REQUEST_PROBES,
   ...OWNERSHIP_PROBES,
+  ...ACTIVITY_PROBES,
 };

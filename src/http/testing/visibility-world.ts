@@ -24,6 +24,7 @@ import { usccCheckChar } from '../../modules/matching/index.js';
 import { updateOrganization } from '../../modules/org/org.service.js';
 import { updateTeam } from '../../modules/teams/teams.service.js';
 import type { Sight } from './policy-model.js';
+import { buildActivityWorld } from './visibility-world.activities.js';
 
 /**
  * The world the visibility matrix walks: a caller of every role inside team A (partners in partner P1), and
@@ -233,6 +234,16 @@ export async function buildWorld(database: Database) {
     scopes: ['accounts:read'],
   });
   add('token of B', tokenB.id, tokenMarker, (s) => s.token(repB.id));
+  const activities = await buildActivityWorld(db, {
+    prefix,
+    mark,
+    add,
+    admin: callers.admin,
+    repB,
+    repA1,
+    accountB,
+    accountA1,
+  });
 
   return {
     prefix,
@@ -265,6 +276,7 @@ export async function buildWorld(database: Database) {
     tokenB: tokenB.id,
     accessRefs,
     accessRequests: { denied: deniedRequest.id, open: openRequests },
+    activities,
     tokens: await callerTokens(database, callers),
     objects,
   };

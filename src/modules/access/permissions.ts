@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'profile:write',
   'ownership:manage',
   'ownership:transfer',
+  'products:read',
+  'products:write',
+  'opportunities:write',
+  'overlaps:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,11 +76,15 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'audit:read',
       'ownership:manage',
       'ownership:transfer',
+      'products:read',
+      'products:write',
+      'opportunities:write',
+      'overlaps:read',
     ],
   },
   finance: {
     scope: 'all',
-    permissions: [...everyone, 'users:read', 'teams:read', 'audit:read', 'data:export'],
+    permissions: [...everyone, 'users:read', 'teams:read', 'audit:read', 'data:export', 'products:read'],
   },
   manager: {
     scope: 'team',
@@ -89,9 +97,22 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'data:export',
       'access:decide',
       'ownership:transfer',
+      'products:read',
+      'opportunities:write',
+      'overlaps:read',
     ],
   },
-  rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
+  rep: {
+    scope: 'own',
+    permissions: [
+      ...everyone,
+      'accounts:write',
+      'users:read',
+      'teams:read',
+      'products:read',
+      'opportunities:write',
+    ],
+  },
   partner_admin: {
     scope: 'partner',
     permissions: [...everyone, 'accounts:write', 'users:read', 'users:write'],

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntityType, AuditProblemCode } from '../api/types.js';
 import { accountAuditActionsEn, accountAuditTypesEn, accountFieldsEn } from './en.accounts.js';
+import { activityAuditActionsEn, activityAuditTypesEn, activityFieldsEn } from './en.activities.js';
 
 /** English texts of the audit log and its verification report; spread into en.ts. */
 export const auditEn = {
@@ -39,9 +40,11 @@ export const auditEn = {
       login: 'Sign-in',
       export: 'Export',
       ...accountAuditTypesEn,
+      ...activityAuditTypesEn,
     } satisfies Record<AuditEntityType, string>,
     fields: {
       ...accountFieldsEn,
+      ...activityFieldsEn,
       usccValid: 'USCC valid',
       parentId: 'Parent',
       ownerId: 'Owner',
@@ -148,6 +151,7 @@ export const auditEn = {
       'import.cluster_resolved': 'Review row settled',
       'data.exported': 'List exported',
       ...accountAuditActionsEn,
+      ...activityAuditActionsEn,
     } satisfies Record<AuditAction, string>,
     report: {
       intact: 'The audit trail is intact.',

@@ -1,5 +1,6 @@
 import type { Permission, Role, UserStatus } from '../api/types.js';
 import { accessRequestsEn } from './en.accessRequests.js';
+import { activitiesEn, activityFieldsEn, activityProblemsEn } from './en.activities.js';
 import { accountFieldsEn, accountProblemsEn, accountsEn } from './en.accounts.js';
 import { auditEn } from './en.audit.js';
 import { decisionsEn } from './en.decisions.js';
@@ -50,6 +51,9 @@ export const en = {
     accessRequests: 'Access requests',
     myCustomers: 'My customers',
     pools: 'Pools',
+    opportunities: 'Opportunities',
+    products: 'Products',
+    overlaps: 'Overlap alerts',
     imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
@@ -106,6 +110,10 @@ export const en = {
     'ownership:manage': 'Manage pools and recovery rules',
     'ownership:transfer': 'Hand customers over',
     'accounts:import': 'Import customer lists',
+    'products:read': 'View the product catalogue',
+    'products:write': 'Manage products and product lines',
+    'opportunities:write': 'Open and close opportunities, make quotes',
+    'overlaps:read': 'View overlap alerts',
   } satisfies Record<Permission, string>,
   users: {
     title: 'Users',
@@ -249,6 +257,7 @@ export const en = {
     not_assignable: 'Your role may not assign this role',
     thresholds_order: '“Possibly the same” must not be above “same”',
     ...accountProblemsEn,
+    ...activityProblemsEn,
   },
   fields: {
     login: 'Login',
@@ -273,12 +282,14 @@ export const en = {
     currency: 'Currency',
     defaultLanguage: 'Default language',
     ...accountFieldsEn,
+    ...activityFieldsEn,
   },
   ...accountsEn,
   ...importsEn,
   ...decisionsEn,
   ...auditEn,
   accessRequests: accessRequestsEn,
+  ...activitiesEn,
   ...listEn,
   ownership: ownershipEn,
 };

@@ -1,4 +1,5 @@
 import { accountAuditActionsZh, accountAuditTypesZh, accountFieldsZh } from './zh-CN.accounts.js';
+import { activityAuditActionsZh, activityAuditTypesZh, activityFieldsZh } from './zh-CN.activities.js';
 import type { Resource } from './en.js';
 
 /** 审计日志及其校验报告的中文；并入 zh-CN.ts。 */
@@ -39,9 +40,11 @@ export const auditZh: Pick<Resource, 'audit'> = {
       login: '登录',
       export: '导出',
       ...accountAuditTypesZh,
+      ...activityAuditTypesZh,
     },
     fields: {
       ...accountFieldsZh,
+      ...activityFieldsZh,
       legalName: '客户名称',
       usccValid: '信用代码有效',
       province: '省',
@@ -153,6 +156,7 @@ export const auditZh: Pick<Resource, 'audit'> = {
       'import.cluster_resolved': '处理待复核行',
       'data.exported': '导出列表',
       ...accountAuditActionsZh,
+      ...activityAuditActionsZh,
     },
     report: {
       intact: '审计记录完整。',
