@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeAccount, makeTeam, makeUser } from '../../db/testing/factories.js';
 import { describeEachEngine } from '../../db/testing/index.js';
 import { startTestServer, type TestServer } from '../../db/testing/server.js';

@@ -1,5 +1,8 @@
 import {
   ApiOutlined,
+  AppstoreOutlined,
+  FundOutlined,
+  WarningOutlined,
   AuditOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
@@ -39,6 +42,9 @@ const ICONS: Record<NavKey, ReactNode> = {
   tokens: <ApiOutlined />,
   audit: <AuditOutlined />,
   organization: <SettingOutlined />,
+  opportunities: <FundOutlined />,
+  products: <AppstoreOutlined />,
+  overlaps: <WarningOutlined />,
 };
 
 /** The signed-in frame: side menu (a drawer on phones), header with language, account and sign-out. */

@@ -15,6 +15,9 @@ describe('visibleNav', () => {
       'tokens',
       'audit',
       'organization',
+      'opportunities',
+      'products',
+      'overlaps',
     ]);
   });
 
@@ -24,11 +27,13 @@ describe('visibleNav', () => {
       'myCustomers',
       'pools',
       'accessRequests',
+      'opportunities',
     ]);
     expect(visibleNav(['accounts:read', 'accounts:import']).map((i) => i.key)).toEqual([
       'accounts',
       'myCustomers',
       'imports',
+      'opportunities',
     ]);
   });
 

@@ -10,7 +10,10 @@ export type NavKey =
   | 'teams'
   | 'tokens'
   | 'audit'
-  | 'organization';
+  | 'organization'
+  | 'opportunities'
+  | 'products'
+  | 'overlaps';
 
 export interface NavItem {
   key: NavKey;
@@ -33,6 +36,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/tokens', permission: 'tokens:manage' },
   { key: 'audit', path: '/audit', permission: 'audit:read' },
   { key: 'organization', path: '/organization', permission: 'org:read' },
+  { key: 'opportunities', path: '/opportunities', permission: 'accounts:read' },
+  { key: 'products', path: '/products', permission: 'products:write' },
+  { key: 'overlaps', path: '/overlap-alerts', permission: 'overlaps:read' },
 ];
 
 export function visibleNav(permissions: readonly Permission[], partner = false): NavItem[] {
