@@ -40,6 +40,13 @@ export function toMinor(amount: string, currency: string): bigint | { problem: M
   return minor;
 }
 
+/** Minor units, as text for a bigint column, of an amount the schema already checked. */
+export function checkedMinor(amount: string, currency: string): string {
+  const minor = toMinor(amount, currency);
+  if (typeof minor !== 'bigint') throw new Error(`unchecked amount ${amount} ${currency}: ${minor.problem}`);
+  return minor.toString();
+}
+
 /** 1234567n CNY → "12345.67" (always the currency's decimals). */
 export function fromMinor(minor: string | bigint, currency: string): string {
   const digits = minorDigits(currency) ?? 2;

@@ -62,24 +62,14 @@ export async function linesOf(db: Executor, opportunityIds: readonly string[]) {
     .execute();
 }
 
-/** An opportunity the actor may see, locked for a change. */
-export async function lockVisibleOpportunity(db: Executor, actor: Actor, id: string) {
-  return db
+/** An opportunity the actor may see; locked for a change when `lock` is set. */
+export async function findVisibleOpportunity(db: Executor, actor: Actor, id: string, lock = false) {
+  const query = db
     .selectFrom('opportunities')
     .selectAll('opportunities')
     .where(visible('opportunity', actor))
-    .where('opportunities.id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function findVisibleOpportunity(db: Executor, actor: Actor, id: string) {
-  return db
-    .selectFrom('opportunities')
-    .selectAll('opportunities')
-    .where(visible('opportunity', actor))
-    .where('opportunities.id', '=', id)
-    .executeTakeFirst();
+    .where('opportunities.id', '=', id);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function updateOpportunity(

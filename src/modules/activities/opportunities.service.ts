@@ -4,7 +4,7 @@ import { runWork, visibleIds, type Work } from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { refreshProtection } from '../ownership/index.js';
 import { lockVisibleAccount } from './follow-ups.repo.js';
-import { fromMinor, toMinor } from './money.js';
+import { checkedMinor, fromMinor } from './money.js';
 import { accountNames, userNames } from './names.repo.js';
 import * as repo from './opportunities.repo.js';
 import type {
@@ -96,12 +96,6 @@ export async function productProblems(
   return { products, problems };
 }
 
-const amountMinor = (amount: string, currency: string) => {
-  const minor = toMinor(amount, currency);
-  if (typeof minor !== 'bigint') throw new Error(`unchecked amount ${amount} ${currency}`);
-  return minor.toString();
-};
-
 export async function createOpportunity(
   db: Db,
   ctx: RequestContext,
@@ -127,7 +121,7 @@ export async function createOpportunity(
       owner_id: input.ownerId ?? account.owner_id ?? w.actor.id,
       name: input.name,
       stage: input.stage,
-      amount_minor: amountMinor(input.amount, input.currency),
+      amount_minor: checkedMinor(input.amount, input.currency),
       currency: input.currency,
       expected_close: input.expectedClose ?? null,
       created_by: w.actor.id,
@@ -145,7 +139,7 @@ export async function createOpportunity(
 }
 
 async function lockOpen(w: Work, id: string) {
-  const current = await repo.lockVisibleOpportunity(w.tx, w.actor, id);
+  const current = await repo.findVisibleOpportunity(w.tx, w.actor, id, true);
   if (!current) throw notFound('opportunity', id);
   if (current.status !== 'open')
     throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${current.status}`, {
@@ -173,7 +167,7 @@ export async function updateOpportunity(
       ...(input.expectedClose !== undefined && { expected_close: input.expectedClose }),
       ...(input.amount !== undefined &&
         input.currency !== undefined && {
-          amount_minor: amountMinor(input.amount, input.currency),
+          amount_minor: checkedMinor(input.amount, input.currency),
           currency: input.currency,
         }),
     });

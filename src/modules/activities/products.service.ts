@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { fieldError, isUniqueViolation, notFound } from '../../errors.js';
 import { runWork } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
-import { fromMinor, toMinor } from './money.js';
+import { checkedMinor, fromMinor } from './money.js';
 import * as repo from './products.repo.js';
 import type {
   CreateProductInput,
@@ -33,13 +33,6 @@ const codeTaken = (code: string) =>
     { field: 'code', problem: 'taken', message: 'is taken' },
     { code },
   );
-
-/** Money the schema already checked, in minor units. */
-function minor(amount: string, currency: string): string {
-  const parsed = toMinor(amount, currency);
-  if (typeof parsed !== 'bigint') throw new Error(`unchecked amount ${amount} ${currency}`);
-  return parsed.toString();
-}
 
 const unknownLine = () =>
   fieldError('VALIDATION_FAILED', 'productLineId: no such product line', {
@@ -94,7 +87,7 @@ export async function createProduct(db: Db, ctx: RequestContext, input: CreatePr
         code: input.code,
         name: input.name,
         product_line_id: input.productLineId,
-        list_price_minor: minor(input.listPrice, input.currency),
+        list_price_minor: checkedMinor(input.listPrice, input.currency),
         currency: input.currency,
         active: input.active,
       });
@@ -113,7 +106,7 @@ export async function updateProduct(db: Db, ctx: RequestContext, id: string, inp
       throw unknownLine();
     const price =
       input.listPrice !== undefined && input.currency !== undefined
-        ? { list_price_minor: minor(input.listPrice, input.currency), currency: input.currency }
+        ? { list_price_minor: checkedMinor(input.listPrice, input.currency), currency: input.currency }
         : {};
     await repo.updateProduct(w.tx, id, {
       ...(input.name !== undefined && { name: input.name }),

@@ -111,29 +111,21 @@ describeEachEngine('quotes and the concurrent-quote alert', (t) => {
       const count = async () =>
         (await db().selectFrom('quotes').select('id').where('opportunity_id', '=', opportunityId).execute())
           .length;
+      const badPrices = [
+        { productId: crypto.randomUUID(), quantity: 1 },
+        { productId: usdProduct.id, quantity: 1 },
+        { productId: product.id, quantity: 1, unitPrice: '9.999' },
+      ];
       const reply = await quote(cookies.east, {
         opportunityId,
         validUntil: '2027-06-30',
-        lines: [
-          { productId: crypto.randomUUID(), quantity: 1 },
-          { productId: usdProduct.id, quantity: 1 },
-          { productId: product.id, quantity: 1, unitPrice: '9.999' },
-          { productId: product.id, quantity: 0, discountPercent: '12.345' },
-        ],
+        lines: [...badPrices, { productId: product.id, quantity: 0, discountPercent: '12.345' }],
       });
       expect(reply.status).toBe(400);
       const fields = reply.body.error.details.fields.map((f: any) => `${f.field} ${f.problem}`).sort();
       // Shape problems come first, from the schema: the line with quantity 0 and a three-decimal discount.
       expect(fields).toEqual(['lines.3.discountPercent too_many_decimals', 'lines.3.quantity too_small']);
-      const priced = await quote(cookies.east, {
-        opportunityId,
-        validUntil: '2027-06-30',
-        lines: [
-          { productId: crypto.randomUUID(), quantity: 1 },
-          { productId: usdProduct.id, quantity: 1 },
-          { productId: product.id, quantity: 1, unitPrice: '9.999' },
-        ],
-      });
+      const priced = await quote(cookies.east, { opportunityId, validUntil: '2027-06-30', lines: badPrices });
       expect(priced.body.error.details.fields.map((f: any) => `${f.field} ${f.problem}`)).toEqual([
         'lines.0.productId not_found',
         'lines.1.unitPrice currency_mismatch',

@@ -5,7 +5,7 @@ import { runWork, visibleIds, type Work } from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { fromBasisPoints, fromMinor, lineTotal, toBasisPoints, toMinor } from './money.js';
 import { accountNames, orgTimeZone, teamNames, userNames } from './names.repo.js';
-import { lockVisibleOpportunity } from './opportunities.repo.js';
+import { findVisibleOpportunity } from './opportunities.repo.js';
 import { productProblems } from './opportunities.service.js';
 import { concurrentQuotes, type QuoteFacts } from './quote-overlap.js';
 import * as repo from './quotes.repo.js';
@@ -104,7 +104,7 @@ async function viewOne(w: Work, row: repo.QuoteRow) {
 
 export async function createQuote(db: Db, ctx: RequestContext, input: CreateQuoteInput): Promise<QuoteView> {
   return runWork(db, ctx, async (w) => {
-    const opportunity = await lockVisibleOpportunity(w.tx, w.actor, input.opportunityId);
+    const opportunity = await findVisibleOpportunity(w.tx, w.actor, input.opportunityId, true);
     if (!opportunity) throw notFound('opportunity', input.opportunityId);
     if (opportunity.status !== 'open')
       throw new AppError('OPPORTUNITY_CLOSED', `The opportunity is ${opportunity.status}`, {

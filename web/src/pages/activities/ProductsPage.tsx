@@ -152,13 +152,7 @@ function ProductLineModal(props: { open: boolean; onClose: () => void }) {
       }}
       onClose={props.onClose}
     >
-      <Form.Item
-        name="code"
-        label={t('products.code')}
-        rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/ }]}
-      >
-        <Input />
-      </Form.Item>
+      <CodeField />
       <Form.Item name="nameZh" label={t('products.nameZh')} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>
@@ -198,13 +192,7 @@ function ProductModal(props: { open: boolean; lines: ProductLine[]; onClose: () 
       }}
       onClose={props.onClose}
     >
-      <Form.Item
-        name="code"
-        label={t('products.code')}
-        rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/ }]}
-      >
-        <Input />
-      </Form.Item>
+      <CodeField />
       <Form.Item name="name" label={t('products.name')} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>
@@ -230,5 +218,19 @@ function ProductModal(props: { open: boolean; lines: ProductLine[]; onClose: () 
         </Form.Item>
       </Flex>
     </FormModal>
+  );
+}
+
+/** A catalogue code, as the server takes it: letters, digits, _ . - (unique without regard to case). */
+function CodeField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="code"
+      label={t('products.code')}
+      rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/ }]}
+    >
+      <Input />
+    </Form.Item>
   );
 }
