@@ -36,7 +36,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/tokens', permission: 'tokens:manage' },
   { key: 'audit', path: '/audit', permission: 'audit:read' },
   { key: 'organization', path: '/organization', permission: 'org:read' },
-  { key: 'opportunities', path: '/opportunities', permission: 'accounts:read' },
+  // Direct-sales deals: partners' deals arrive with the channel issue.
+  { key: 'opportunities', path: '/opportunities', permission: 'accounts:read', internal: true },
   { key: 'products', path: '/products', permission: 'products:write' },
   { key: 'overlaps', path: '/overlap-alerts', permission: 'overlaps:read' },
 ];
