@@ -27,6 +27,9 @@ export const ERROR_CODES = {
   NOT_POOL_MEMBER: 'the caller is not a member of this pool (details.poolId)',
   USER_HOLDS_CUSTOMERS:
     'the user still holds customers (details.count): hand them over (details.handover) first',
+  OPPORTUNITY_CLOSED: 'the opportunity was already won or lost (details.status)',
+  QUOTE_WRONG_STATE: 'the quote is not in the state this needs (details.status, details.expected)',
+  PRODUCT_CODE_TAKEN: 'another product or product line has this code (details.code)',
   IMPORT_WRONG_STATE: 'the import is not in the state this needs (details.status, details.expected)',
   UNPROCESSABLE: 'the request is well-formed but cannot be carried out (details.fields)',
   PASSWORD_CHANGE_REQUIRED:

@@ -432,6 +432,30 @@ export interface AssignmentRuleSetTable {
   updated_at: Timestamp;
 }
 
+export interface ProductLineTable {
+  id: Generated<string>;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Minor units (fen for CNY); bigint comes back as a string. */
+type Minor = ColumnType<string, string | bigint, string | bigint>;
+
+export interface ProductTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  product_line_id: string;
+  list_price_minor: Minor;
+  currency: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface AssignmentCursorTable {
   rule_key: string;
   /** bigint: comes back as a string */
@@ -456,6 +480,58 @@ export interface UserCapacityTable {
   max_accounts: number | null;
   updated_by: string | null;
   updated_at: Timestamp;
+}
+
+export interface OpportunityLineTable {
+  opportunity_id: string;
+  position: number;
+  product_id: string;
+  quantity: number;
+}
+
+export interface QuoteTable {
+  id: Generated<string>;
+  opportunity_id: string;
+  account_id: string;
+  status: Generated<'draft' | 'sent' | 'accepted' | 'rejected'>;
+  currency: string;
+  total_minor: Minor;
+  valid_from: string;
+  valid_until: string;
+  note: string | null;
+  team_id: string | null;
+  partner_id: string | null;
+  created_by: string | null;
+  sent_at: string | null;
+  decided_at: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface QuoteLineTable {
+  quote_id: string;
+  position: number;
+  product_id: string;
+  quantity: number;
+  unit_price_minor: Minor;
+  discount_bp: number;
+  total_minor: Minor;
+}
+
+export interface OverlapAlertTable {
+  id: Generated<string>;
+  kind: 'quote.concurrent';
+  account_id: string;
+  other_account_id: string;
+  quote_id: string;
+  other_quote_id: string;
+  team_id: string | null;
+  partner_id: string | null;
+  other_team_id: string | null;
+  other_partner_id: string | null;
+  window_from: string;
+  window_until: string;
+  created_at: CreatedAt;
 }
 
 export interface DB {
@@ -492,4 +568,10 @@ export interface DB {
   assignment_cursors: AssignmentCursorTable;
   user_absences: UserAbsenceTable;
   user_capacity: UserCapacityTable;
+  product_lines: ProductLineTable;
+  products: ProductTable;
+  opportunity_lines: OpportunityLineTable;
+  quotes: QuoteTable;
+  quote_lines: QuoteLineTable;
+  overlap_alerts: OverlapAlertTable;
 }

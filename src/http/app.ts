@@ -26,6 +26,7 @@ import { userRoutes } from '../modules/users/users.routes.js';
 import { accessRequestRoutes } from '../modules/access-requests/index.js';
 import { ownershipRoutes, poolRoutes } from '../modules/ownership/index.js';
 import { assignmentRoutes } from '../modules/assignment/index.js';
+import { activityRoutes } from '../modules/activities/index.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -159,6 +160,7 @@ export async function buildApp(
   ownershipRoutes(app, db);
   poolRoutes(app, db);
   assignmentRoutes(app, db);
+  activityRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

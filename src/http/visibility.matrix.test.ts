@@ -117,6 +117,14 @@ describeEachEngine('visibility matrix', (t) => {
       'events',
       'jobs',
       'access_requests',
+      'follow_ups',
+      'product_lines',
+      'products',
+      'opportunities',
+      'opportunity_lines',
+      'quotes',
+      'quote_lines',
+      'overlap_alerts',
     ];
     const parts = tables.map(
       (table) => sql<string>`(select md5(coalesce(string_agg(t::text, '|' order by t::text), ''))
@@ -229,6 +237,49 @@ describeEachEngine('visibility matrix', (t) => {
             sight.accessRequest({
               requesterId: r.requester_id,
               account: { ownerId: r.owner_id, partnerId: r.partner_id },
+            }),
+          )
+          .map((r) => r.id);
+      }
+      case 'opportunities':
+      case 'quotes': {
+        const rows = await db()
+          .selectFrom('opportunities')
+          .innerJoin('accounts', 'accounts.id', 'opportunities.account_id')
+          .select([
+            'opportunities.id',
+            'opportunities.owner_id',
+            'accounts.owner_id as account_owner',
+            'accounts.partner_id',
+          ])
+          .execute();
+        const seen = rows
+          .filter((r) =>
+            sight.opportunity({
+              ownerId: r.owner_id,
+              account: { ownerId: r.account_owner, partnerId: r.partner_id },
+            }),
+          )
+          .map((r) => r.id);
+        if (count.of === 'opportunities') return seen;
+        const quotes = await db().selectFrom('quotes').select(['id', 'opportunity_id']).execute();
+        return quotes.filter((q) => seen.includes(q.opportunity_id)).map((q) => q.id);
+      }
+      case 'overlap alerts': {
+        const accounts = new Map(
+          (await db().selectFrom('accounts').select(['id', 'owner_id', 'partner_id']).execute()).map((a) => [
+            a.id,
+            { ownerId: a.owner_id, partnerId: a.partner_id },
+          ]),
+        );
+        const rows = await db()
+          .selectFrom('overlap_alerts')
+          .select(['id', 'account_id', 'other_account_id'])
+          .execute();
+        return rows
+          .filter((r) =>
+            sight.overlapAlert({
+              accounts: [accounts.get(r.account_id)!, accounts.get(r.other_account_id)!],
             }),
           )
           .map((r) => r.id);

@@ -58,6 +58,18 @@ export const AUDIT_ACTIONS = [
   'assignment.absence_added',
   'assignment.absence_removed',
   'assignment.capacity_set',
+  'follow_up.logged',
+  'product_line.created',
+  'product.created',
+  'product.updated',
+  'opportunity.created',
+  'opportunity.updated',
+  'opportunity.won',
+  'opportunity.lost',
+  'quote.created',
+  'quote.sent',
+  'quote.accepted',
+  'quote.rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -75,5 +87,10 @@ export const AUDIT_ENTITY_TYPES = [
   'pool',
   'recovery_rule',
   'assignment_rule_set',
+  'follow_up',
+  'product_line',
+  'product',
+  'opportunity',
+  'quote',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -55,6 +55,32 @@ export const EVENT_SCHEMAS = {
     version: z.number().int(),
     retiredId: id.nullable(),
   }),
+  // Activities. A follow-up by someone other than the owner is also an overlap: another party touched the
+  // customer. Amounts travel as strings of minor units.
+  'follow_up.logged': z.object({ followUpId: id, accountId: id, userId: id, byOwner: z.boolean() }),
+  'follow_up.overlap': z.object({ followUpId: id, accountId: id, userId: id, ownerId: id.nullable() }),
+  'opportunity.created': z.object({ opportunityId: id, accountId: id, ownerId: id.nullable() }),
+  'opportunity.won': z.object({
+    opportunityId: id,
+    accountId: id,
+    ownerId: id.nullable(),
+    amountMinor: z.string().regex(/^\d+$/),
+    currency: z.string().length(3),
+  }),
+  'opportunity.lost': z.object({
+    opportunityId: id,
+    accountId: id,
+    ownerId: id.nullable(),
+    reason: z.string(),
+  }),
+  'quote.sent': z.object({ quoteId: id, opportunityId: id, accountId: id }),
+  'overlap.quote_concurrent': z.object({
+    alertId: id,
+    accountId: id,
+    otherAccountId: id,
+    quoteId: id,
+    otherQuoteId: id,
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

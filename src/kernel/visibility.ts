@@ -20,6 +20,10 @@ export const ENTITY_TABLES = {
   team: 'teams',
   token: 'api_tokens',
   access_request: 'access_requests',
+  follow_up: 'follow_ups',
+  opportunity: 'opportunities',
+  quote: 'quotes',
+  overlap_alert: 'overlap_alerts',
 } as const satisfies Record<string, keyof DB>;
 
 export type Entity = keyof typeof ENTITY_TABLES;
@@ -108,6 +112,40 @@ const accessRequestPolicy: Policy = (actor) => {
     ]);
 };
 
+/** Rows whose `column` names an account the actor sees. */
+const byAccount =
+  (column: string): Policy =>
+  (actor) =>
+    actor.scope === 'all'
+      ? everything
+      : (eb) => eb(column, 'in', eb.selectFrom('accounts').select('accounts.id').where(accountPolicy(actor)));
+
+/**
+ * An opportunity is seen with its customer, and by whoever has its owner in scope: a rep keeps sight of the
+ * deal it works even where the customer's owner is someone else (a partner's people see their partner's).
+ */
+const opportunityPolicy: Policy = (actor) =>
+  actor.scope === 'all'
+    ? everything
+    : (eb) =>
+        eb.or([
+          byAccount('opportunities.account_id')(actor)(eb),
+          eb('opportunities.owner_id', 'in', usersInScope(eb, actor)),
+        ]);
+
+/**
+ * An overlap alert names two customers (one group, or one customer quoted twice): it is seen by whoever
+ * sees either of them — the reply names the other side only where it is in sight.
+ */
+const overlapAlertPolicy: Policy = (actor) =>
+  actor.scope === 'all'
+    ? everything
+    : (eb) =>
+        eb.or([
+          byAccount('overlap_alerts.account_id')(actor)(eb),
+          byAccount('overlap_alerts.other_account_id')(actor)(eb),
+        ]);
+
 const POLICIES: Record<Entity, Policy> = {
   account: accountPolicy,
   contact: (actor) => (eb) =>
@@ -170,6 +208,16 @@ const POLICIES: Record<Entity, Policy> = {
   // One's own tokens; an administrator may see (and revoke) anyone's.
   token: (actor) => (actor.role === 'admin' ? everything : (eb) => eb('api_tokens.user_id', '=', actor.id)),
   access_request: accessRequestPolicy,
+  // The account's timeline: whoever sees the customer sees every follow-up on it, the owner included.
+  follow_up: byAccount('follow_ups.account_id'),
+  opportunity: opportunityPolicy,
+  quote: (actor) => (eb) =>
+    eb(
+      'quotes.opportunity_id',
+      'in',
+      eb.selectFrom('opportunities').select('opportunities.id').where(opportunityPolicy(actor)),
+    ),
+  overlap_alert: overlapAlertPolicy,
 };
 
 /** The condition `entity` rows must meet for `actor` to see them. */

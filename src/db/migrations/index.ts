@@ -10,6 +10,7 @@ import * as m0008 from './0008_codes.js';
 import * as m0009 from './0009_access_requests.js';
 import * as m0010 from './0010_ownership.js';
 import * as m0011 from './0011_assignment.js';
+import * as m0012 from './0012_activities.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_access_requests': m0009,
   '0010_ownership': m0010,
   '0011_assignment': m0011,
+  '0012_activities': m0012,
 };

@@ -100,6 +100,18 @@ export class Sight {
     return role === 'manager' && this.account(request.account);
   }
 
+  /** An opportunity (and its quotes): with its customer, or by its owner in the caller's user scope. */
+  opportunity(opportunity: { account: AccountFacts; ownerId: string | null }): boolean {
+    return (
+      this.account(opportunity.account) || (opportunity.ownerId !== null && this.user(opportunity.ownerId))
+    );
+  }
+
+  /** An overlap alert: seen by whoever sees either customer it names. */
+  overlapAlert(alert: { accounts: readonly AccountFacts[] }): boolean {
+    return alert.accounts.some((a) => this.account(a));
+  }
+
   partner(partnerId: string): boolean {
     return this.scope === 'all' || partnerId === this.caller.partnerId;
   }

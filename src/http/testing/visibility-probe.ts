@@ -36,7 +36,10 @@ export type Count =
   | { of: 'clusters'; importId: (w: World) => string }
   | { of: 'team members' }
   | { of: 'own tokens' }
-  | { of: 'access requests' };
+  | { of: 'access requests' }
+  | { of: 'opportunities' }
+  | { of: 'quotes' }
+  | { of: 'overlap alerts' };
 
 export interface AccountTruth {
   id: string;

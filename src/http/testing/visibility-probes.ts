@@ -1,6 +1,7 @@
 import type { Probe } from './visibility-probe.js';
 import { ACCESS_REQUEST_PROBES } from './visibility-probes.access-requests.js';
 import { ASSIGNMENT_PROBES } from './visibility-probes.assignment.js';
+import { ACTIVITY_PROBES } from './visibility-probes.activities.js';
 import { CUSTOMER_PROBES } from './visibility-probes.customers.js';
 import { EXPORT_PROBES } from './visibility-probes.exports.js';
 import { OWNERSHIP_PROBES } from './visibility-probes.ownership.js';
@@ -19,4 +20,5 @@ export const PROBES: Record<string, Probe[]> = {
   ...ACCESS_REQUEST_PROBES,
   ...OWNERSHIP_PROBES,
   ...ASSIGNMENT_PROBES,
+  ...ACTIVITY_PROBES,
 };

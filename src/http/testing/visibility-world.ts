@@ -25,6 +25,7 @@ import { updateOrganization } from '../../modules/org/org.service.js';
 import { updateTeam } from '../../modules/teams/teams.service.js';
 import { createRuleSet, publishRuleSet } from '../../modules/assignment/assignment.service.js';
 import type { Sight } from './policy-model.js';
+import { buildActivityWorld } from './visibility-world.activities.js';
 
 /**
  * The world the visibility matrix walks: a caller of every role inside team A (partners in partner P1), and
@@ -234,6 +235,16 @@ export async function buildWorld(database: Database) {
     scopes: ['accounts:read'],
   });
   add('token of B', tokenB.id, tokenMarker, (s) => s.token(repB.id));
+  const activities = await buildActivityWorld(db, {
+    prefix,
+    mark,
+    add,
+    admin: callers.admin,
+    repB,
+    repA1,
+    accountB,
+    accountA1,
+  });
 
   // Assignment rule sets (sales ops' alone): a live version, and a draft made from it.
   const liveRules = await createRuleSet(db, opsCtx, { name: mark('rs') });
@@ -272,6 +283,7 @@ export async function buildWorld(database: Database) {
     accessRefs,
     accessRequests: { denied: deniedRequest.id, open: openRequests },
     ruleSets: { live: liveRules.id, draft: draftRules.id },
+    activities,
     tokens: await callerTokens(database, callers),
     objects,
   };

@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   'ownership:transfer',
   'assignment:manage',
   'absences:manage',
+  'products:read',
+  'products:write',
+  'opportunities:write',
+  'overlaps:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,11 +80,15 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'ownership:transfer',
       'assignment:manage',
       'absences:manage',
+      'products:read',
+      'products:write',
+      'opportunities:write',
+      'overlaps:read',
     ],
   },
   finance: {
     scope: 'all',
-    permissions: [...everyone, 'users:read', 'teams:read', 'audit:read', 'data:export'],
+    permissions: [...everyone, 'users:read', 'teams:read', 'audit:read', 'data:export', 'products:read'],
   },
   manager: {
     scope: 'team',
@@ -94,9 +102,22 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'access:decide',
       'ownership:transfer',
       'absences:manage',
+      'products:read',
+      'opportunities:write',
+      'overlaps:read',
     ],
   },
-  rep: { scope: 'own', permissions: [...everyone, 'accounts:write', 'users:read', 'teams:read'] },
+  rep: {
+    scope: 'own',
+    permissions: [
+      ...everyone,
+      'accounts:write',
+      'users:read',
+      'teams:read',
+      'products:read',
+      'opportunities:write',
+    ],
+  },
   partner_admin: {
     scope: 'partner',
     permissions: [...everyone, 'accounts:write', 'users:read', 'users:write'],

@@ -48,6 +48,28 @@ import type {
   auditPageSchema,
   auditReportSchema,
 } from '../../../src/modules/audit/audit.schema.js';
+import type {
+  createFollowUpBody,
+  followUpPageSchema,
+} from '../../../src/modules/activities/follow-ups.schema.js';
+import type {
+  createOpportunityBody,
+  opportunitySchema,
+  updateOpportunityBody,
+} from '../../../src/modules/activities/opportunities.schema.js';
+import type {
+  createProductBody,
+  createProductLineBody,
+  productLineSchema,
+  productSchema,
+  updateProductBody,
+} from '../../../src/modules/activities/products.schema.js';
+import type {
+  createQuoteBody,
+  overlapAlertSchema,
+  quoteSchema,
+  sentQuoteSchema,
+} from '../../../src/modules/activities/quotes.schema.js';
 import type { decisionSchema, evidenceSchema } from '../../../src/modules/decisions/decisions.schema.js';
 import type { ErrorCode } from '../../../src/errors.js';
 import type { NotificationKind } from '../../../src/modules/ownership/notifications.js';
@@ -271,3 +293,26 @@ export type WhatIfMove = WhatIf['moves']['items'][number];
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 export type Absence = z.infer<typeof absenceSchema>;
 export type AbsenceBody = z.input<typeof absenceBody>;
+// Activities: follow-ups, the catalogue, opportunities, quotes and overlap alerts.
+export type {
+  FollowUpKind,
+  FollowUpView as FollowUp,
+} from '../../../src/modules/activities/follow-ups.schema.js';
+export type FollowUpPage = z.infer<typeof followUpPageSchema>;
+export type CreateFollowUpBody = z.input<typeof createFollowUpBody>;
+export type ProductLine = z.infer<typeof productLineSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type CreateProductLineBody = z.input<typeof createProductLineBody>;
+export type CreateProductBody = z.input<typeof createProductBody>;
+export type UpdateProductBody = z.input<typeof updateProductBody>;
+export type Opportunity = z.infer<typeof opportunitySchema>;
+export type OpportunityStage = Opportunity['stage'];
+export type OpportunityStatus = Opportunity['status'];
+export type CreateOpportunityBody = z.input<typeof createOpportunityBody>;
+export type UpdateOpportunityBody = z.input<typeof updateOpportunityBody>;
+export type Quote = z.infer<typeof quoteSchema>;
+export type QuoteStatus = Quote['status'];
+export type CreateQuoteBody = z.input<typeof createQuoteBody>;
+export type SentQuote = z.infer<typeof sentQuoteSchema>;
+export type OverlapAlert = z.infer<typeof overlapAlertSchema>;
+export type { MoneyProblem } from '../../../src/modules/activities/money.js';

@@ -31,6 +31,18 @@ const PoolsPage = lazy(() =>
 const AccessRequestsPage = lazy(() =>
   import('../pages/access-requests/AccessRequestsPage.js').then((m) => ({ default: m.AccessRequestsPage })),
 );
+const OpportunitiesPage = lazy(() =>
+  import('../pages/activities/OpportunitiesPage.js').then((m) => ({ default: m.OpportunitiesPage })),
+);
+const OpportunityPage = lazy(() =>
+  import('../pages/activities/OpportunityPage.js').then((m) => ({ default: m.OpportunityPage })),
+);
+const ProductsPage = lazy(() =>
+  import('../pages/activities/ProductsPage.js').then((m) => ({ default: m.ProductsPage })),
+);
+const OverlapsPage = lazy(() =>
+  import('../pages/activities/OverlapsPage.js').then((m) => ({ default: m.OverlapsPage })),
+);
 const ImportsPage = lazy(() =>
   import('../pages/imports/ImportsPage.js').then((m) => ({ default: m.ImportsPage })),
 );
@@ -97,6 +109,10 @@ export function App() {
                 <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
                 <Route path="organization" element={guarded('org:read', <OrganizationPage />)} />
                 <Route path="assignment" element={guarded('assignment:manage', <AssignmentRulesPage />)} />
+                <Route path="opportunities" element={guarded('accounts:read', <OpportunitiesPage />)} />
+                <Route path="opportunities/:id" element={guarded('accounts:read', <OpportunityPage />)} />
+                <Route path="products" element={guarded('products:write', <ProductsPage />)} />
+                <Route path="overlap-alerts" element={guarded('overlaps:read', <OverlapsPage />)} />
                 <Route path="account/password" element={<ChangePasswordPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -1,5 +1,8 @@
 import {
   ApiOutlined,
+  AppstoreOutlined,
+  FundOutlined,
+  WarningOutlined,
   AuditOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
@@ -41,6 +44,9 @@ const ICONS: Record<NavKey, ReactNode> = {
   audit: <AuditOutlined />,
   organization: <SettingOutlined />,
   assignment: <BranchesOutlined />,
+  opportunities: <FundOutlined />,
+  products: <AppstoreOutlined />,
+  overlaps: <WarningOutlined />,
 };
 
 /** The signed-in frame: side menu (a drawer on phones), header with language, account and sign-out. */

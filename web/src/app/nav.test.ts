@@ -16,6 +16,9 @@ describe('visibleNav', () => {
       'audit',
       'organization',
       'assignment',
+      'opportunities',
+      'products',
+      'overlaps',
     ]);
   });
 
@@ -25,11 +28,13 @@ describe('visibleNav', () => {
       'myCustomers',
       'pools',
       'accessRequests',
+      'opportunities',
     ]);
     expect(visibleNav(['accounts:read', 'accounts:import']).map((i) => i.key)).toEqual([
       'accounts',
       'myCustomers',
       'imports',
+      'opportunities',
     ]);
   });
 

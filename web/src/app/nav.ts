@@ -11,7 +11,10 @@ export type NavKey =
   | 'tokens'
   | 'audit'
   | 'organization'
-  | 'assignment';
+  | 'assignment'
+  | 'opportunities'
+  | 'products'
+  | 'overlaps';
 
 export interface NavItem {
   key: NavKey;
@@ -35,6 +38,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', path: '/audit', permission: 'audit:read' },
   { key: 'organization', path: '/organization', permission: 'org:read' },
   { key: 'assignment', path: '/assignment', permission: 'assignment:manage' },
+  // Direct-sales deals: partners' deals arrive with the channel issue.
+  { key: 'opportunities', path: '/opportunities', permission: 'accounts:read', internal: true },
+  { key: 'products', path: '/products', permission: 'products:write' },
+  { key: 'overlaps', path: '/overlap-alerts', permission: 'overlaps:read' },
 ];
 
 export function visibleNav(permissions: readonly Permission[], partner = false): NavItem[] {

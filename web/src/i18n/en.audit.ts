@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntityType, AuditProblemCode } from '../api/types.js';
 import { accountAuditActionsEn, accountAuditTypesEn, accountFieldsEn } from './en.accounts.js';
 import { assignmentAuditActionsEn, assignmentAuditTypesEn } from './en.assignment.js';
+import { activityAuditActionsEn, activityAuditTypesEn, activityFieldsEn } from './en.activities.js';
 
 /** English texts of the audit log and its verification report; spread into en.ts. */
 export const auditEn = {
@@ -41,9 +42,11 @@ export const auditEn = {
       export: 'Export',
       ...accountAuditTypesEn,
       ...assignmentAuditTypesEn,
+      ...activityAuditTypesEn,
     } satisfies Record<AuditEntityType, string>,
     fields: {
       ...accountFieldsEn,
+      ...activityFieldsEn,
       usccValid: 'USCC valid',
       parentId: 'Parent',
       ownerId: 'Owner',
@@ -151,6 +154,7 @@ export const auditEn = {
       'data.exported': 'List exported',
       ...accountAuditActionsEn,
       ...assignmentAuditActionsEn,
+      ...activityAuditActionsEn,
     } satisfies Record<AuditAction, string>,
     report: {
       intact: 'The audit trail is intact.',

@@ -1,5 +1,6 @@
 import type { Permission, Role, UserStatus } from '../api/types.js';
 import { accessRequestsEn } from './en.accessRequests.js';
+import { activitiesEn, activityFieldsEn, activityProblemsEn } from './en.activities.js';
 import { accountFieldsEn, accountProblemsEn, accountsEn } from './en.accounts.js';
 import { auditEn } from './en.audit.js';
 import { decisionsEn } from './en.decisions.js';
@@ -52,6 +53,9 @@ export const en = {
     myCustomers: 'My customers',
     pools: 'Pools',
     assignment: 'Assignment rules',
+    opportunities: 'Opportunities',
+    products: 'Products',
+    overlaps: 'Overlap alerts',
     imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
@@ -110,6 +114,10 @@ export const en = {
     'assignment:manage': 'Edit and publish assignment rules',
     'absences:manage': 'Record absences of one’s people',
     'accounts:import': 'Import customer lists',
+    'products:read': 'View the product catalogue',
+    'products:write': 'Manage products and product lines',
+    'opportunities:write': 'Open and close opportunities, make quotes',
+    'overlaps:read': 'View overlap alerts',
   } satisfies Record<Permission, string>,
   users: {
     title: 'Users',
@@ -254,6 +262,7 @@ export const en = {
     thresholds_order: '“Possibly the same” must not be above “same”',
     ...accountProblemsEn,
     ...assignmentProblemsEn,
+    ...activityProblemsEn,
   },
   fields: {
     login: 'Login',
@@ -278,6 +287,7 @@ export const en = {
     currency: 'Currency',
     defaultLanguage: 'Default language',
     ...accountFieldsEn,
+    ...activityFieldsEn,
   },
   ...accountsEn,
   ...importsEn,
@@ -285,6 +295,7 @@ export const en = {
   ...auditEn,
   accessRequests: accessRequestsEn,
   assignment: assignmentEn,
+  ...activitiesEn,
   ...listEn,
   ownership: ownershipEn,
 };

@@ -1,5 +1,6 @@
 import { accountAuditActionsZh, accountAuditTypesZh, accountFieldsZh } from './zh-CN.accounts.js';
 import { assignmentAuditActionsZh, assignmentAuditTypesZh } from './zh-CN.assignment.js';
+import { activityAuditActionsZh, activityAuditTypesZh, activityFieldsZh } from './zh-CN.activities.js';
 import type { Resource } from './en.js';
 
 /** 审计日志及其校验报告的中文；并入 zh-CN.ts。 */
@@ -41,9 +42,11 @@ export const auditZh: Pick<Resource, 'audit'> = {
       export: '导出',
       ...accountAuditTypesZh,
       ...assignmentAuditTypesZh,
+      ...activityAuditTypesZh,
     },
     fields: {
       ...accountFieldsZh,
+      ...activityFieldsZh,
       legalName: '客户名称',
       usccValid: '信用代码有效',
       province: '省',
@@ -156,6 +159,7 @@ export const auditZh: Pick<Resource, 'audit'> = {
       'data.exported': '导出列表',
       ...accountAuditActionsZh,
       ...assignmentAuditActionsZh,
+      ...activityAuditActionsZh,
     },
     report: {
       intact: '审计记录完整。',

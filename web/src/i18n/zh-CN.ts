@@ -1,5 +1,6 @@
 import type { Resource } from './en.js';
 import { accessRequestsZhCN } from './zh-CN.accessRequests.js';
+import { activitiesZh, activityFieldsZh, activityProblemsZh } from './zh-CN.activities.js';
 import { accountFieldsZh, accountProblemsZh, accountsZh } from './zh-CN.accounts.js';
 import { auditZh } from './zh-CN.audit.js';
 import { decisionsZh } from './zh-CN.decisions.js';
@@ -47,6 +48,9 @@ export const zhCN: Resource = {
   nav: {
     menu: '菜单',
     accounts: '客户',
+    opportunities: '商机',
+    products: '产品',
+    overlaps: '重叠提醒',
     accessRequests: '权限申请',
     myCustomers: '我的客户',
     pools: '公海',
@@ -109,6 +113,10 @@ export const zhCN: Resource = {
     'assignment:manage': '编辑和发布分配规则',
     'absences:manage': '登记下属请假',
     'accounts:import': '导入客户名单',
+    'products:read': '查看产品目录',
+    'products:write': '管理产品与产品线',
+    'opportunities:write': '创建、关闭商机并报价',
+    'overlaps:read': '查看重叠提醒',
   },
   users: {
     title: '用户',
@@ -250,6 +258,7 @@ export const zhCN: Resource = {
     thresholds_order: '“疑似重复”的分数不能高于“同一客户”',
     ...accountProblemsZh,
     ...assignmentProblemsZh,
+    ...activityProblemsZh,
   },
   fields: {
     login: '登录名',
@@ -274,6 +283,7 @@ export const zhCN: Resource = {
     currency: '币种',
     defaultLanguage: '默认语言',
     ...accountFieldsZh,
+    ...activityFieldsZh,
   },
   ...accountsZh,
   ...importsZh,
@@ -281,6 +291,7 @@ export const zhCN: Resource = {
   ...auditZh,
   accessRequests: accessRequestsZhCN,
   assignment: assignmentZh,
+  ...activitiesZh,
   ...listZh,
   ownership: ownershipZh,
 };

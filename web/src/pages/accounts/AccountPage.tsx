@@ -27,6 +27,8 @@ import { LoadFailed } from '../../components/LoadFailed.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { AccountDecisions } from '../decisions/AccountDecisions.js';
 import { OwnershipPanel } from '../ownership/OwnershipPanel.js';
+import { AccountOpportunities } from '../activities/AccountOpportunities.js';
+import { FollowUpTimeline } from '../activities/FollowUpTimeline.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountEditModal } from './AccountEditModal.js';
 import { AccountLink } from './AccountLink.js';
@@ -111,6 +113,7 @@ export function AccountPage() {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('accounts:write');
   const canMerge = useCan('accounts:merge');
+  const canSell = useCan('opportunities:write');
   const account = useAccount(id);
   const regions = useRegions();
   const industries = useIndustries();
@@ -185,6 +188,8 @@ export function AccountPage() {
       </Card>
       {a.status !== 'merged' && <OwnershipPanel accountId={a.id} canWrite={canWrite && active} />}
       <AccountContacts account={a} canWrite={canWrite && active} />
+      <FollowUpTimeline accountId={a.id} canLog={canWrite && active} />
+      <AccountOpportunities accountId={a.id} canCreate={canSell && active} />
       <Card size="small" title={t('merge.history')}>
         <MergeHistory account={a} />
       </Card>

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { followUpRoutes } from './follow-ups.routes.js';
+import { opportunityRoutes } from './opportunities.routes.js';
+import { productRoutes } from './products.routes.js';
+import { quoteRoutes } from './quotes.routes.js';
+
+/** Follow-ups, the product catalogue, opportunities and quotes (with the concurrent-quote alert). */
+export function activityRoutes(app: FastifyInstance, db: Db) {
+  followUpRoutes(app, db);
+  productRoutes(app, db);
+  opportunityRoutes(app, db);
+  quoteRoutes(app, db);
+}
+
+export { logFollowUp } from './follow-ups.service.js';
+export { createProduct, createProductLine } from './products.service.js';
+export { closeOpportunity, createOpportunity } from './opportunities.service.js';
+export { createQuote, sendQuote } from './quotes.service.js';
