@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import { evidence, type JobHandler, type Work } from '../../kernel/index.js';
+import { evidence, type JobContext, type JobHandler, type Work } from '../../kernel/index.js';
 import { daysBetween, deadlineEvidence, localDate, type Deadline } from './deadline.js';
 import { applyMoves } from './ledger.js';
 import * as ledger from './ledger.repo.js';
@@ -151,16 +151,19 @@ export async function remindDue(w: Work, now: Date): Promise<number> {
   return updates.length;
 }
 
+/** One part of the sweep: `SWEEPERS` batches side by side, each its own unit of work; true while more may be due. */
+export async function recoverPart(work: JobContext['work'], now: Date): Promise<boolean> {
+  const due = await Promise.all(Array.from({ length: SWEEPERS }, () => work((w) => recoverDue(w, now))));
+  return due.some((n) => n >= BATCH);
+}
+
 export const recoveryJob: JobHandler = {
   kind: 'ownership.recover',
   lane: 'system',
   leaseSeconds: 600,
   run: async (job) => {
     const now = new Date();
-    const due = await Promise.all(
-      Array.from({ length: SWEEPERS }, () => job.work((w) => recoverDue(w, now))),
-    );
-    if (due.some((n) => n >= BATCH) && !job.signal.aborted) return 'again';
+    if ((await recoverPart((body) => job.work(body), now)) && !job.signal.aborted) return 'again';
     await job.work((w) => remindDue(w, now));
     return 'done';
   },
