@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ main: (args: string[]) => Promi
   audit: () => import('./audit.js'),
   login: () => import('./login.js'),
   export: () => import('./export.js'),
+  ownership: () => import('./ownership.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -59,16 +59,43 @@ export interface ProtectionOutcome {
   evidence: Evidence[];
 }
 
-/** The organisation-local calendar date of an instant, as YYYY-MM-DD. */
+/**
+ * When each local date begins, by time zone: a sweep or a list asks about a few hundred dates thousands of
+ * times, and asking the time-zone database costs tens of microseconds a time.
+ */
+const dayStarts = new Map<string, number>();
+
+function dayStart(date: string, timeZone: string): number {
+  const key = `${timeZone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    start = new TZDate(y, m - 1, d, timeZone).getTime();
+    if (dayStarts.size >= 100_000) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+/**
+ * The organisation-local calendar date of an instant, as YYYY-MM-DD: the date whose span — from its start to
+ * the next date's start — holds the instant. Offsets are under a day, so it is the UTC date or one beside it.
+ */
 export function localDate(instant: string | Date, timeZone: string): string {
-  const d = new TZDate(new Date(instant).getTime(), timeZone);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const t = new Date(instant).getTime();
+  if (Number.isNaN(t)) {
+    const d = new TZDate(t, timeZone);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  let date = new Date(t).toISOString().slice(0, 10);
+  while (t < dayStart(date, timeZone)) date = addDays(date, -1);
+  while (t >= dayStart(addDays(date, 1), timeZone)) date = addDays(date, 1);
+  return date;
 }
 
 /** The instant a local date begins in the time zone (midnight, or the first moment after a DST gap). */
 export function startOfLocalDate(date: string, timeZone: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, timeZone).getTime()).toISOString();
+  return new Date(dayStart(date, timeZone)).toISOString();
 }
 
 /** Calendar arithmetic on YYYY-MM-DD dates (UTC noon, so no zone can shift the day). */

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { OwnershipClaimTable, PoolTable, RecoveryRuleTable } from '../../db/types.js';
 
@@ -18,6 +18,14 @@ export interface HeldAccount {
   won_at: string | null;
 }
 
+/**
+ * Batches go to the database as one array per column (`= any($1)`, `unnest($1, $2 …)`): a statement of a
+ * few parameters whatever the batch size, which PostgreSQL parses and plans in microseconds, where a list of
+ * thousands of parameters costs more to send, parse and plan than the rows cost to write.
+ */
+export const anyOf = (column: string, ids: readonly string[]) =>
+  sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::uuid[])`;
+
 const HELD = ['id', 'status', 'owner_id', 'partner_id', 'pool_id', 'region_code', 'grade', 'won_at'] as const;
 
 /** Locks accounts in id order (the kernel's row lock order) and returns them with their open claims. */
@@ -26,7 +34,7 @@ export async function lockAccounts(db: Executor, ids: readonly string[]) {
   const accounts = await db
     .selectFrom('accounts')
     .select(HELD)
-    .where('id', 'in', [...ids])
+    .where(anyOf('id', ids))
     .orderBy('id')
     .forUpdate()
     .execute();
@@ -42,7 +50,7 @@ export async function openClaims(db: Executor, accountIds: readonly string[]) {
   const rows = await db
     .selectFrom('ownership_claims')
     .selectAll()
-    .where('account_id', 'in', [...accountIds])
+    .where(anyOf('account_id', accountIds))
     .where('ended_at', 'is', null)
     .execute();
   return new Map(rows.map((r) => [r.account_id, r]));
@@ -53,7 +61,7 @@ export async function endClaims(db: Executor, ids: readonly string[], reason: st
   await db
     .updateTable('ownership_claims')
     .set({ ended_at: at, end_reason: reason })
-    .where('id', 'in', [...ids])
+    .where(anyOf('id', ids))
     .where('ended_at', 'is', null)
     .execute();
 }
@@ -62,13 +70,19 @@ export type NewClaim = Omit<ClaimRow, 'id' | 'ended_at' | 'end_reason' | 'remind
   ends_rule: string | null;
 };
 
-export async function insertClaims(db: Executor, rows: readonly NewClaim[]) {
+export async function insertClaims(db: Executor, rows: readonly NewClaim[]): Promise<ClaimRow[]> {
   if (rows.length === 0) return [];
-  return db
-    .insertInto('ownership_claims')
-    .values([...rows])
-    .returningAll()
-    .execute();
+  const col = <K extends keyof NewClaim>(k: K) => rows.map((r) => r[k] ?? null);
+  const result = await sql<ClaimRow>`
+    insert into ownership_claims (account_id, holder, user_id, team_id, partner_id, pool_id, kind, via,
+      started_at, ends_at, ends_rule, decision_id, made_by)
+    select * from unnest(${col('account_id')}::uuid[], ${col('holder')}::text[], ${col('user_id')}::uuid[],
+      ${col('team_id')}::uuid[], ${col('partner_id')}::uuid[], ${col('pool_id')}::uuid[], ${col('kind')}::text[],
+      ${col('via')}::text[], ${col('started_at')}::timestamptz[], ${col('ends_at')}::timestamptz[],
+      ${col('ends_rule')}::jsonb[], ${col('decision_id')}::uuid[], ${col('made_by')}::uuid[])
+    returning *
+  `.execute(db);
+  return result.rows;
 }
 
 /** Writes the open claim's holder onto the account: the only writer of these four columns. */
@@ -83,16 +97,13 @@ export async function project(
   }[],
 ) {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.id}::uuid, ${r.ownerId}::uuid, ${r.partnerId}::uuid, ${r.poolId}::uuid, ${r.teamId}::uuid)`,
-    ),
-  );
   await sql`
     update accounts a set owner_id = v.owner_id, partner_id = v.partner_id, pool_id = v.pool_id,
       queue_team_id = v.team_id, updated_at = now()
-    from (values ${values}) as v (id, owner_id, partner_id, pool_id, team_id) where a.id = v.id
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.ownerId)}::uuid[],
+      ${rows.map((r) => r.partnerId)}::uuid[], ${rows.map((r) => r.poolId)}::uuid[],
+      ${rows.map((r) => r.teamId)}::uuid[]) as v (id, owner_id, partner_id, pool_id, team_id)
+    where a.id = v.id
   `.execute(db);
 }
 
@@ -101,13 +112,12 @@ export async function setDeadlines(
   rows: readonly { claimId: string; endsAt: string | null; rule: string | null }[],
 ) {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map((r) => sql`(${r.claimId}::uuid, ${r.endsAt}::timestamptz, ${r.rule}::jsonb)`),
-  );
   await sql`
     update ownership_claims c set ends_at = v.ends_at, ends_rule = v.rule,
       reminded_days = case when c.ends_at is distinct from v.ends_at then '{}'::int[] else c.reminded_days end
-    from (values ${values}) as v (id, ends_at, rule) where c.id = v.id and c.ended_at is null
+    from unnest(${rows.map((r) => r.claimId)}::uuid[], ${rows.map((r) => r.endsAt)}::timestamptz[],
+      ${rows.map((r) => r.rule)}::jsonb[]) as v (id, ends_at, rule)
+    where c.id = v.id and c.ended_at is null
   `.execute(db);
 }
 
@@ -142,11 +152,10 @@ export async function protectionInputs(
   const followUps = new Map<string, { at: string; kind: string }[]>();
   const opportunities = new Map<string, { open: number; lastAt: string | null }>();
   if (claims.length === 0) return { followUps, opportunities };
-  const values = sql.join(
-    claims.map((c) => sql`(${c.accountId}::uuid, ${c.userId}::uuid, ${c.since}::timestamptz)`),
-  );
+  const values = sql`unnest(${claims.map((c) => c.accountId)}::uuid[], ${claims.map((c) => c.userId)}::uuid[],
+    ${claims.map((c) => c.since)}::timestamptz[])`;
   const fu = await sql<{ account_id: string; at: string; kind: string }>`
-    select f.account_id, f.at, f.kind from (values ${values}) as c (account_id, user_id, since)
+    select f.account_id, f.at, f.kind from ${values} as c (account_id, user_id, since)
     join follow_ups f on f.account_id = c.account_id and f.user_id = c.user_id and f.at >= c.since
   `.execute(db);
   for (const r of fu.rows) {
@@ -158,7 +167,7 @@ export async function protectionInputs(
     select c.account_id,
       count(o.id) filter (where o.status = 'open')::int as open,
       max(o.created_at) filter (where o.created_at >= c.since) as last_at
-    from (values ${values}) as c (account_id, user_id, since)
+    from ${values} as c (account_id, user_id, since)
     join opportunities o on o.account_id = c.account_id
     group by c.account_id
   `.execute(db);
@@ -190,7 +199,7 @@ export async function protectedClaimsOf(db: Executor, accountIds: readonly strin
     .selectFrom('ownership_claims as c')
     .innerJoin('accounts as a', 'a.id', 'c.account_id')
     .select(['c.id', 'c.account_id', 'c.user_id', 'c.started_at', 'a.region_code', 'a.grade', 'a.won_at'])
-    .where('c.account_id', 'in', [...accountIds])
+    .where(anyOf('c.account_id', accountIds))
     .where('c.ended_at', 'is', null)
     .where('c.kind', '=', 'protected')
     .where('c.holder', '=', 'user')

@@ -68,14 +68,21 @@ export function holderOf(claim: repo.ClaimRow | null): Holder | null {
 export async function applyMoves(
   w: Work,
   moves: readonly Move[],
-  options: { at?: string; recovery?: RecoveryContext } = {},
+  options: {
+    at?: string;
+    recovery?: RecoveryContext;
+    /** The moved accounts' open claims, when the caller read them under its locks (saves reading again). */
+    current?: ReadonlyMap<string, repo.ClaimRow>;
+  } = {},
 ): Promise<repo.ClaimRow[]> {
   if (moves.length === 0) return [];
   const at = options.at ?? new Date().toISOString();
-  const current = await repo.openClaims(
-    w.tx,
-    moves.map((m) => m.accountId),
-  );
+  const current =
+    options.current ??
+    (await repo.openClaims(
+      w.tx,
+      moves.map((m) => m.accountId),
+    ));
   const byReason = new Map<string, string[]>();
   for (const m of moves) {
     const open = current.get(m.accountId);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Page } from '../../http/pagination.js';
 
@@ -6,10 +7,12 @@ export async function insertNotifications(
   rows: readonly { user_id: string; kind: string; params: string; account_id: string | null }[],
 ) {
   if (rows.length === 0) return;
-  await db
-    .insertInto('notifications')
-    .values([...rows])
-    .execute();
+  // One array per column: a sweep notifies thousands at once (see ledger.repo's anyOf).
+  await sql`
+    insert into notifications (user_id, kind, params, account_id)
+    select * from unnest(${rows.map((r) => r.user_id)}::uuid[], ${rows.map((r) => r.kind)}::text[],
+      ${rows.map((r) => r.params)}::jsonb[], ${rows.map((r) => r.account_id)}::uuid[])
+  `.execute(db);
 }
 
 export async function listNotifications(db: Executor, userId: string, unread: boolean, page: Page) {

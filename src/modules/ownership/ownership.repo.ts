@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Page } from '../../http/pagination.js';
 import { visible } from '../../kernel/visibility.js';
@@ -24,19 +24,28 @@ export async function visibleAccountIds(db: Executor, actor: Actor, ids: readonl
   return new Set(rows.map((r) => r.id));
 }
 
-export async function names(db: Executor, ids: { users: string[]; teams: string[]; pools: string[] }) {
-  const [users, teams, pools] = await Promise.all([
-    ids.users.length
-      ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids.users).execute()
-      : [],
-    ids.teams.length
-      ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids.teams).execute()
-      : [],
-    ids.pools.length
-      ? db.selectFrom('pools').select(['id', 'name']).where('id', 'in', ids.pools).execute()
-      : [],
-  ]);
-  return new Map([...users, ...teams, ...pools].map((r) => [r.id, r.name]));
+/** The display names of the users among `ids` the actor may see, in one query (the user policy applied). */
+export async function visibleUserNames(db: Executor, actor: Actor, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('users')
+    .select(['users.id', 'users.display_name'])
+    .where(sql<SqlBool>`users.id = any(${[...ids]}::uuid[])`)
+    .where(visible('user', actor))
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Team and pool names, in one query; a pool says whether it is still in use. */
+export async function teamAndPoolNames(db: Executor, ids: { teams: string[]; pools: string[] }) {
+  if (ids.teams.length === 0 && ids.pools.length === 0)
+    return new Map<string, { name: string; active: boolean }>();
+  const rows = await sql<{ id: string; name: string; active: boolean }>`
+    select id, name, archived_at is null as active from pools where id = any(${ids.pools}::uuid[])
+    union all
+    select id, name, true from teams where id = any(${ids.teams}::uuid[])
+  `.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, { name: r.name, active: r.active }]));
 }
 
 export async function accountTeam(db: Executor, accountId: string) {

@@ -35,18 +35,7 @@ export function deadlineView(
   };
 }
 
-async function claimViews(
-  db: Executor,
-  actor: Actor,
-  claims: readonly ledger.ClaimRow[],
-): Promise<ClaimView[]> {
-  const userIds = [...new Set(claims.flatMap((c) => [c.user_id, c.made_by].filter((x): x is string => !!x)))];
-  const seenUsers = await visibleIds(db, 'user', actor, userIds);
-  const names = await repo.names(db, {
-    users: [...seenUsers],
-    teams: [...new Set(claims.flatMap((c) => (c.team_id ? [c.team_id] : [])))],
-    pools: [...new Set(claims.flatMap((c) => (c.pool_id ? [c.pool_id] : [])))],
-  });
+function claimViews(claims: readonly ledger.ClaimRow[], names: ReadonlyMap<string, string>): ClaimView[] {
   const holderId = (c: ledger.ClaimRow) => c.user_id ?? c.team_id ?? c.pool_id ?? c.partner_id ?? '';
   return claims.map((c) => ({
     id: c.id,
@@ -61,45 +50,49 @@ async function claimViews(
   }));
 }
 
-/** "Why is X the owner, and until when": the open claim, its deadline, the team and every earlier holder. */
+/**
+ * "Why is X the owner, and until when": the open claim, its deadline, the team and every earlier holder.
+ * Two round trips whatever the history's length: the account (as the caller may see it), its claims, its
+ * team and the organisation's time zone at once — nothing read is answered unless the account is visible —
+ * then the names, people's only where the caller may see them.
+ */
 export async function ownershipOf(
   db: Executor,
   ctx: RequestContext,
   accountId: string,
 ): Promise<OwnershipView> {
-  const account = await repo.visibleAccount(db, ctx.actor, accountId);
-  if (!account) throw notFound('account', accountId);
-  const [history, team, org, pools] = await Promise.all([
+  const [account, history, team, org] = await Promise.all([
+    repo.visibleAccount(db, ctx.actor, accountId),
     ledger.claimHistory(db, accountId),
     repo.accountTeam(db, accountId),
     ledger.orgSettings(db),
-    ledger.activePools(db),
   ]);
-  const views = await claimViews(db, ctx.actor, history);
+  if (!account) throw notFound('account', accountId);
   const open = history.find((c) => !c.ended_at) ?? null;
-  const teamNames = await repo.names(db, {
-    users: [
-      ...(await visibleIds(
-        db,
-        'user',
-        ctx.actor,
-        team.map((m) => m.user_id),
-      )),
-    ],
-    teams: [],
-    pools: [],
-  });
+  const deadline = (open?.ends_rule as Deadline | null) ?? null;
+  const some = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => !!x))];
+  const [users, places] = await Promise.all([
+    repo.visibleUserNames(
+      db,
+      ctx.actor,
+      some([...history.flatMap((c) => [c.user_id, c.made_by]), ...team.map((m) => m.user_id)]),
+    ),
+    repo.teamAndPoolNames(db, {
+      teams: some(history.map((c) => c.team_id)),
+      pools: some([...history.map((c) => c.pool_id), deadline?.rule.poolId]),
+    }),
+  ]);
+  const names = new Map([...users, ...[...places].map(([id, p]) => [id, p.name] as const)]);
+  const views = claimViews(history, names);
+  // The deadline names its pool only while the pool is in use, as the pool list shows it.
+  const activePools = new Map([...places].flatMap(([id, p]) => (p.active ? [[id, p.name] as const] : [])));
   return {
     accountId,
     current: open ? views[history.indexOf(open)]! : null,
-    deadline: deadlineView(
-      (open?.ends_rule as Deadline | null) ?? null,
-      new Map(pools.map((p) => [p.id, p.name])),
-      org.time_zone,
-    ),
+    deadline: deadlineView(deadline, activePools, org.time_zone),
     team: team.map((m) => ({
       userId: m.user_id,
-      name: teamNames.get(m.user_id) ?? null,
+      name: users.get(m.user_id) ?? null,
       role: m.role,
       creditBp: m.credit_bp,
       until: m.until,

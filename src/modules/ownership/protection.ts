@@ -73,12 +73,16 @@ export async function computeDeadlines(
 ): Promise<Map<string, ProtectionOutcome>> {
   const out = new Map<string, ProtectionOutcome>();
   if (claims.length === 0) return out;
+  // The holders' teams matter only to a rule returning to a pool that serves one team.
+  const byTeam = ctx.rules.some((r) => r.scope !== 'global' && !!ctx.pools.get(r.poolId)?.team_id);
   const [inputs, teams] = await Promise.all([
     repo.protectionInputs(
       db,
       claims.map((c) => ({ accountId: c.accountId, userId: c.userId, since: c.startedAt })),
     ),
-    repo.usersTeams(db, [...new Set(claims.map((c) => c.userId))]),
+    byTeam
+      ? repo.usersTeams(db, [...new Set(claims.map((c) => c.userId))])
+      : new Map<string, string | null>(),
   ]);
   for (const c of claims) {
     const chain = teamChain(teams.get(c.userId) ?? null, ctx.teamParents);

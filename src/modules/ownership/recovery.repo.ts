@@ -1,16 +1,20 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 
-/** Open protected claims past their deadline, oldest first, skipping rows another sweeper holds. */
+/**
+ * Open protected claims past their deadline, oldest first, with their customers' rows locked — skipping
+ * customers another sweeper (or anyone) has locked, so sweepers side by side share the work and a sweeper
+ * never waits: a customer skipped now is taken on the next pass (and reads as expired meanwhile).
+ */
 export async function dueClaims(db: Executor, now: string, limit: number) {
-  return db
-    .selectFrom('ownership_claims')
-    .select(['id', 'account_id'])
-    .where('ended_at', 'is', null)
-    .where('ends_at', '<=', now)
-    .orderBy('ends_at')
-    .limit(limit)
-    .execute();
+  const result = await sql<{ id: string; account_id: string }>`
+    select c.id, c.account_id from ownership_claims c join accounts a on a.id = c.account_id
+    where c.ended_at is null and c.ends_at <= ${now}::timestamptz
+    order by c.ends_at
+    limit ${limit}
+    for update of a skip locked
+  `.execute(db);
+  return result.rows;
 }
 
 export async function overdueCount(db: Executor, now: string) {
@@ -45,9 +49,12 @@ export async function claimsEndingBefore(db: Executor, from: string, until: stri
 
 export async function markReminded(db: Executor, rows: readonly { claimId: string; days: number[] }[]) {
   if (rows.length === 0) return;
-  const values = sql.join(rows.map((r) => sql`(${r.claimId}::uuid, ${sql.val(r.days)}::int[])`));
+  // One array per column, whatever the count (a list of two parameters a row stops at 32,767 rows); each
+  // row's days travel as an array literal.
   await sql`
-    update ownership_claims c set reminded_days = v.days
-    from (values ${values}) as v (id, days) where c.id = v.id
+    update ownership_claims c set reminded_days = v.days::int[]
+    from unnest(${rows.map((r) => r.claimId)}::uuid[], ${rows.map((r) => `{${r.days.join(',')}}`)}::text[])
+      as v (id, days)
+    where c.id = v.id
   `.execute(db);
 }

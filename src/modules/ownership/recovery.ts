@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import { evidence, type JobHandler, type Work } from '../../kernel/index.js';
+import { evidence, type JobContext, type JobHandler, type Work } from '../../kernel/index.js';
 import { daysBetween, deadlineEvidence, localDate, type Deadline } from './deadline.js';
 import { applyMoves } from './ledger.js';
 import * as ledger from './ledger.repo.js';
@@ -14,6 +14,11 @@ import * as repo from './recovery.repo.js';
  */
 
 const BATCH = 2000;
+/**
+ * Sweepers the job runs side by side, each its own unit of work on its own batch (dueClaims skips what
+ * another holds): the writes of a release are the database's work, and two batches keep two cores busy.
+ */
+const SWEEPERS = 2;
 
 /** Releases up to `limit` overdue customers in one unit of work; returns how many it released. */
 export async function recoverDue(w: Work, now: Date, limit = BATCH): Promise<number> {
@@ -91,7 +96,11 @@ export async function recoverDue(w: Work, now: Date, limit = BATCH): Promise<num
     });
   }
   await ledger.setDeadlines(w.tx, stillProtected);
-  await applyMoves(w, moves, { at: now.toISOString(), recovery: ctx });
+  await applyMoves(w, moves, {
+    at: now.toISOString(),
+    recovery: ctx,
+    current: new Map(held.flatMap((h) => (h.claim ? [[h.account.id, h.claim] as const] : []))),
+  });
   await notify(w.tx, notices);
   return due.length;
 }
@@ -142,14 +151,19 @@ export async function remindDue(w: Work, now: Date): Promise<number> {
   return updates.length;
 }
 
+/** One part of the sweep: `SWEEPERS` batches side by side, each its own unit of work; true while more may be due. */
+export async function recoverPart(work: JobContext['work'], now: Date): Promise<boolean> {
+  const due = await Promise.all(Array.from({ length: SWEEPERS }, () => work((w) => recoverDue(w, now))));
+  return due.some((n) => n >= BATCH);
+}
+
 export const recoveryJob: JobHandler = {
   kind: 'ownership.recover',
   lane: 'system',
   leaseSeconds: 600,
   run: async (job) => {
     const now = new Date();
-    const released = await job.work((w) => recoverDue(w, now));
-    if (released >= BATCH && !job.signal.aborted) return 'again';
+    if ((await recoverPart((body) => job.work(body), now)) && !job.signal.aborted) return 'again';
     await job.work((w) => remindDue(w, now));
     return 'done';
   },
