@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../errors.js';
 import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
 import type { Features } from '../matching/index.js';
-import { initialOwner, openInitialClaim, type OwnerFromFile } from '../ownership/index.js';
+import { chooseInitialOwner, openInitialClaim, type OwnerFromFile } from '../ownership/index.js';
 import { notActive, saveAccount, toAccount, toContact, type Contact } from './account-store.js';
 import type { Account } from './accounts.schema.js';
 import * as repo from './accounts.repo.js';
@@ -209,7 +209,19 @@ async function insertCustomer(
   matches: MatchView[],
 ): Promise<Admission> {
   const v = request.values;
-  const owner = initialOwner(w.actor, request.owner);
+  const owner = await chooseInitialOwner(
+    w,
+    {
+      regionCode: v.regionCode,
+      industryCode: v.industryCode,
+      size: v.size,
+      source: v.source,
+      tags: v.tags,
+      parentId: v.parentId,
+    },
+    request.source.kind === 'import' ? 'import' : 'create',
+    request.owner,
+  );
   const row = await repo.insertAccount(w.tx, {
     legal_name: v.legalName,
     aliases: v.aliases,
@@ -260,6 +272,8 @@ async function insertCustomer(
       ...confirmed,
       owner.evidence,
     ],
+    // Assignment rules consulted before the one that placed the customer, and why each did not apply.
+    ...(owner.notApplied && owner.notApplied.length > 0 && { notApplied: owner.notApplied }),
   });
   await openInitialClaim(w, account.id, owner, decisionId);
   w.audit({

@@ -338,4 +338,40 @@ describeEachEngine('assignment rules', (t) => {
       ).toEqual([]);
     });
   });
+
+  describe('at admission', () => {
+    it('places a customer sales ops enters by the live rules, and leaves one a rep finds with the rep', async () => {
+      const id = await draft('admission');
+      expect(
+        (await save(id, [{ name: 'all to the first rep', target: { type: 'user', userId: reps[0]!.id } }]))
+          .status,
+      ).toBe(200);
+      expect((await call(`/rule-sets/${id}/publish`, { method: 'POST' })).status).toBe(200);
+      const byOps = await server.call('/api/v1/accounts', {
+        cookie: cookies.ops,
+        json: { legalName: `规则分配测试${Date.now()}科技有限公司` },
+      });
+      expect(byOps.status).toBe(201);
+      expect(byOps.body.ownerId).toBe(reps[0]!.id);
+      const decision = await server.call(`/api/v1/decisions/${byOps.body.decisionId}`, {
+        cookie: cookies.admin,
+      });
+      const assigned = decision.body.evidence.find((e: { code: string }) => e.code === 'owner.assigned');
+      expect(assigned.evidence.map((e: { code: string }) => e.code)).toContain('assign.user');
+      const claim = await db()
+        .selectFrom('ownership_claims')
+        .select(['user_id', 'via'])
+        .where('account_id', '=', byOps.body.id)
+        .where('ended_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      expect(claim).toEqual({ user_id: reps[0]!.id, via: 'assignment' });
+      const repCookie = await server.login(otherRep.login);
+      const byRep = await server.call('/api/v1/accounts', {
+        cookie: repCookie,
+        json: { legalName: `自拓客户${Date.now()}贸易有限公司` },
+      });
+      expect(byRep.status).toBe(201);
+      expect(byRep.body.ownerId).toBe(otherRep.id);
+    });
+  });
 });

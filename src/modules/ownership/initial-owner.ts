@@ -1,10 +1,14 @@
-import { evidence, type Evidence, type Work } from '../../kernel/index.js';
+import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
 import type { Actor } from '../access/index.js';
+import { assignAccount, type AccountToAssign } from '../assignment/index.js';
 import { applyMoves, type Holder } from './ledger.js';
 
 export interface InitialOwner {
   ownerId: string | null;
   partnerId: string | null;
+  /** Where the assignment rules put it instead of a person: a team's queue or a pool. */
+  queue?: { type: 'team'; teamId: string } | { type: 'pool'; poolId: string };
+  notApplied?: { rule: { id: string; version: number; params: JsonObject }; evidence: Evidence[] }[];
   /** Why: the rule that chose the owner, as evidence for the admission decision. */
   evidence: Evidence;
 }
@@ -50,9 +54,48 @@ export function initialOwner(actor: Actor, fromFile?: OwnerFromFile): InitialOwn
 export async function openInitialClaim(w: Work, accountId: string, owner: InitialOwner, decisionId: string) {
   const to: Holder | null = owner.ownerId
     ? { type: 'user', userId: owner.ownerId, partnerId: owner.partnerId }
-    : owner.partnerId
-      ? { type: 'partner', partnerId: owner.partnerId }
-      : null;
+    : owner.queue
+      ? owner.queue
+      : owner.partnerId
+        ? { type: 'partner', partnerId: owner.partnerId }
+        : null;
   if (!to) return;
-  await applyMoves(w, [{ accountId, to, via: 'admission', decisionId }]);
+  await applyMoves(w, [
+    { accountId, to, via: owner.queue || owner.notApplied ? 'assignment' : 'admission', decisionId },
+  ]);
+}
+
+/**
+ * The holder of a customer just admitted, where the assignment rules decide it: a customer entered by
+ * someone who acts over everyone (sales ops, an admin, an integration's token) or imported without an owner
+ * column goes where the published rules send it; one a rep, a manager or a partner brings in stays theirs
+ * (they found it), as does one a file names an owner for. No published rule set, or no rule that applies:
+ * the person who brought it in.
+ */
+export async function chooseInitialOwner(
+  w: Work,
+  account: AccountToAssign,
+  trigger: 'create' | 'import',
+  fromFile?: OwnerFromFile,
+): Promise<InitialOwner> {
+  const fallback = initialOwner(w.actor, fromFile);
+  if (fromFile || w.actor.scope !== 'all') return fallback;
+  const assigned = await assignAccount(w, account, trigger);
+  if (!assigned) return fallback;
+  const why = evidence('owner.assigned', {
+    ruleId: assigned.rule.id,
+    version: assigned.rule.version,
+    target: assigned.target.type,
+    trigger,
+  });
+  const withReasons = { ...why, evidence: assigned.evidence };
+  const base = { partnerId: null, evidence: withReasons, notApplied: assigned.notApplied };
+  switch (assigned.target.type) {
+    case 'user':
+      return { ...base, ownerId: assigned.target.userId };
+    case 'team':
+      return { ...base, ownerId: null, queue: { type: 'team', teamId: assigned.target.teamId } };
+    case 'pool':
+      return { ...base, ownerId: null, queue: { type: 'pool', poolId: assigned.target.poolId } };
+  }
 }

@@ -95,6 +95,7 @@ export const decisionsEn = {
       'admission.confirmed': 'Confirmed',
       'owner.creator': 'Owner',
       'owner.from_file': 'Owner',
+      'owner.assigned': 'Assigned by rule',
       'import.rows': 'Source',
       'import.row_failed': 'Import failed',
       'import.resolved': 'Settled by a person',
@@ -146,6 +147,7 @@ export const decisionsEn = {
       released: 'to {{pool}}: “{{reason}}”',
       quoted: '“{{text}}”',
       wonAt: 'won on {{at}}',
+      ownerAssigned: 'placed by the published assignment rules:',
       ownershipMoved: 'Handed to the requester:',
       ownershipUnchanged:
         'Unchanged: a grant is recorded; moving the customer comes with the ownership rules.',

@@ -30,6 +30,7 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'admission.confirmed': 'gold',
   'owner.creator': 'blue',
   'owner.from_file': 'blue',
+  'owner.assigned': 'blue',
   'import.rows': 'cyan',
   'import.row_failed': 'red',
   'import.resolved': 'gold',
@@ -97,6 +98,8 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
           {id('partnerId') && <Secondary>{t('decisions.texts.ownerPartner')}</Secondary>}
         </>
       );
+    case 'owner.assigned':
+      return <Prose>{t('decisions.texts.ownerAssigned')}</Prose>;
     case 'owner.from_file': {
       const importId = id('importId');
       return (
@@ -320,6 +323,12 @@ export function EvidenceItem({ item }: { item: DecisionEvidence }) {
         )}
       </Flex>
       {fields.length > 0 && <ReasonsTable reasons={fields} />}
+      {/* An assignment carries the rule engine's own reasons: the rule that fired, the people it passed over. */}
+      {!hidden && code === 'owner.assigned' && item.evidence && (
+        <div style={{ paddingInlineStart: 16 }}>
+          <EvidenceList items={item.evidence} />
+        </div>
+      )}
     </Flex>
   );
 }

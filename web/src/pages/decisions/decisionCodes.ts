@@ -14,6 +14,7 @@ export type DecisionEvidenceCode =
   | 'admission.confirmed'
   | 'owner.creator'
   | 'owner.from_file'
+  | 'owner.assigned'
   | 'import.rows'
   | 'import.row_failed'
   | 'import.resolved'
@@ -83,6 +84,7 @@ export const DECISION_EVIDENCE_CODES = [
   'admission.confirmed',
   'owner.creator',
   'owner.from_file',
+  'owner.assigned',
   'import.rows',
   'import.row_failed',
   'import.resolved',
