@@ -25,6 +25,7 @@ import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { accessRequestRoutes } from '../modules/access-requests/index.js';
 import { ownershipRoutes, poolRoutes } from '../modules/ownership/index.js';
+import { reportRoutes } from '../modules/reports/index.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -157,6 +158,7 @@ export async function buildApp(
   accessRequestRoutes(app, db);
   ownershipRoutes(app, db);
   poolRoutes(app, db);
+  reportRoutes(app, db);
 
   await serveWeb(app, config);
   return app;
