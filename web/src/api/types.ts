@@ -59,6 +59,11 @@ import type {
   teamMemberSchema,
 } from '../../../src/modules/ownership/ownership.schema.js';
 import type { pooledAccountSchema, poolSchema } from '../../../src/modules/ownership/pools.schema.js';
+import type {
+  distributionReportSchema,
+  kpisSchema,
+  overlapReportSchema,
+} from '../../../src/modules/reports/reports.schema.js';
 import type { Verdict } from '../../../src/modules/matching/index.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
@@ -247,3 +252,9 @@ export const NOTIFICATION_KINDS = [
   'ownership.reminder',
   'ownership.reminder_escalated',
 ] as const satisfies readonly NotificationKind[];
+
+export type DistributionReport = z.infer<typeof distributionReportSchema>;
+export type DistributionRow = DistributionReport['rows'][number];
+export type OverlapReport = z.infer<typeof overlapReportSchema>;
+export type OverlapReason = OverlapReport['accounts'][number]['reasons'][number];
+export type Kpis = z.infer<typeof kpisSchema>;

@@ -3,6 +3,8 @@ import {
   AuditOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
+  FundOutlined,
   InboxOutlined,
   ContactsOutlined,
   GlobalOutlined,
@@ -29,6 +31,8 @@ import { FullPageSpin } from './RequireAuth.js';
 import { meKey, useMe } from './session.js';
 
 const ICONS: Record<NavKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  distribution: <FundOutlined />,
   accounts: <ShopOutlined />,
   myCustomers: <ContactsOutlined />,
   pools: <GlobalOutlined />,

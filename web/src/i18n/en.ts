@@ -7,6 +7,7 @@ import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 import { listEn } from './en.list.js';
 import { ownershipEn } from './en.ownership.js';
+import { reportsEn } from './en.reports.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -45,6 +46,7 @@ export const en = {
     orgDefault: 'Organisation default',
   },
   nav: {
+    ...reportsEn.nav,
     menu: 'Menu',
     accounts: 'Customers',
     accessRequests: 'Access requests',
@@ -281,6 +283,7 @@ export const en = {
   accessRequests: accessRequestsEn,
   ...listEn,
   ownership: ownershipEn,
+  reports: reportsEn.reports,
 };
 
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

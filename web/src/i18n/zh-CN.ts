@@ -7,6 +7,7 @@ import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
 import { listZh } from './zh-CN.list.js';
 import { ownershipZh } from './zh-CN.ownership.js';
+import { reportsZh } from './zh-CN.reports.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
 export const zhCN: Resource = {
@@ -44,6 +45,7 @@ export const zhCN: Resource = {
     orgDefault: '组织默认',
   },
   nav: {
+    ...reportsZh.nav,
     menu: '菜单',
     accounts: '客户',
     accessRequests: '权限申请',
@@ -277,4 +279,5 @@ export const zhCN: Resource = {
   accessRequests: accessRequestsZhCN,
   ...listZh,
   ownership: ownershipZh,
+  reports: reportsZh.reports,
 };
