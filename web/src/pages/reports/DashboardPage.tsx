@@ -1,10 +1,10 @@
-import { Button, Card, Col, Empty, Flex, List, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, List, Row, Space, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Kpis } from '../../api/types.js';
 import { useMe } from '../../app/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { errorText } from '../../i18n/errorText.js';
 import { DeadlineText } from '../ownership/ownershipTags.js';
 import { useMyCustomers } from '../ownership/ownership.api.js';
 import { expiringOption, overlapRateOption, poolFlowOption } from './charts.js';
@@ -46,9 +46,9 @@ export function DashboardPage() {
   );
 }
 
-function ExpiringStats({ kpis }: { kpis: Kpis | undefined }) {
+function ExpiringStats({ kpis }: { kpis: ReturnType<typeof useKpis> }) {
   const { t } = useTranslation();
-  const e = kpis?.expiring;
+  const e = kpis.data?.expiring;
   const stat = (key: 'overdue' | 'within3' | 'within7' | 'within30', danger = false) => (
     <Col xs={12} sm={6}>
       <Statistic
@@ -59,7 +59,8 @@ function ExpiringStats({ kpis }: { kpis: Kpis | undefined }) {
     </Col>
   );
   return (
-    <Card size="small" title={t('reports.dashboard.expiring')}>
+    <Card size="small" title={t('reports.dashboard.expiring')} loading={kpis.isPending}>
+      {kpis.error && <Alert type="error" showIcon title={errorText(t, kpis.error)} />}
       <Row gutter={[16, 16]} data-testid="expiring-stats">
         {stat('overdue', true)}
         {stat('within3', true)}
@@ -80,7 +81,7 @@ function RepDashboard() {
   const soonest = (mine.data?.items ?? []).filter((c) => c.deadline);
   return (
     <>
-      <ExpiringStats kpis={kpis.data} />
+      <ExpiringStats kpis={kpis} />
       <Card
         size="small"
         title={t('reports.dashboard.myExpiring')}
@@ -104,7 +105,12 @@ function RepDashboard() {
           )}
         />
       </Card>
-      <Card size="small" title={t('reports.dashboard.myRow')} data-testid="my-distribution">
+      <Card
+        size="small"
+        title={t('reports.dashboard.myRow')}
+        loading={report.isPending}
+        data-testid="my-distribution"
+      >
         <Row gutter={[16, 16]}>
           {(['received', 'claimed', 'released', 'recovered', 'held'] as const).map((k) => (
             <Col key={k} xs={8} sm={4}>
@@ -141,15 +147,15 @@ function TeamDashboard() {
   );
   return (
     <>
-      <ExpiringStats kpis={k} />
+      <ExpiringStats kpis={kpis} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          <Card size="small" title={t('reports.dashboard.expiringChart')}>
+          <Card size="small" title={t('reports.dashboard.expiringChart')} loading={kpis.isPending}>
             <EChart option={expiring} testId="expiring-chart" />
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" title={t('reports.dashboard.poolFlow')}>
+          <Card size="small" title={t('reports.dashboard.poolFlow')} loading={kpis.isPending}>
             <EChart option={flow} testId="pool-flow-chart" />
           </Card>
         </Col>
@@ -158,12 +164,14 @@ function TeamDashboard() {
             size="small"
             title={t('reports.dashboard.overlapRate')}
             extra={overlap.data && percent(overlap.data.rate)}
+            loading={overlap.isPending}
           >
+            {overlap.error && <Alert type="error" showIcon title={errorText(t, overlap.error)} />}
             <EChart option={rate} testId="overlap-rate-chart" />
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" title={t('reports.dashboard.pools')}>
+          <Card size="small" title={t('reports.dashboard.pools')} loading={kpis.isPending}>
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Statistic
                 title={t('reports.dashboard.releaseToClaim')}

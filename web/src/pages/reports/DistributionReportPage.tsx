@@ -46,7 +46,6 @@ export function DistributionReportPage() {
       dataIndex: k,
       title: t(`reports.distribution.${k}`),
       align: 'right' as const,
-      sorter: (a: DistributionRow, b: DistributionRow) => a[k] - b[k],
     })),
   ];
 
