@@ -3,6 +3,7 @@ import {
   Card,
   Descriptions,
   Empty,
+  Grid,
   List,
   Space,
   Table,
@@ -28,6 +29,8 @@ export function DistributionReportPage() {
   const [range, setRange] = useState<Range>({});
   const report = useDistributionReport(range);
   const data = report.data;
+  // The team column shows from a tablet up; the totals row spans it there.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const columns: TableColumnsType<DistributionRow> = [
     {
@@ -68,7 +71,7 @@ export function DistributionReportPage() {
         summary={() =>
           data ? (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
+              <Table.Summary.Cell index={0} colSpan={narrow ? 1 : 2}>
                 <strong>{t('reports.distribution.total')}</strong>
               </Table.Summary.Cell>
               {COUNTS.map((k, i) => (
