@@ -13,8 +13,8 @@ export function poolFlowOption(flow: Kpis['flow'], labels: { in: string; out: st
     xAxis: { type: 'category', data: flow.map((d) => short(d.day)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: labels.in, type: 'line', data: flow.map((d) => d.in), smooth: true },
-      { name: labels.out, type: 'line', data: flow.map((d) => d.out), smooth: true },
+      { name: labels.in, type: 'line', data: flow.map((d) => d.in) },
+      { name: labels.out, type: 'line', data: flow.map((d) => d.out) },
     ],
   };
 }
