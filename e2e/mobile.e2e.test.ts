@@ -124,6 +124,10 @@ describe.skipIf(!executablePath)('every page at 375 px (Chromium against the bui
   });
 
   const visits = (account: () => string): Visit[] => [
+    // The home page: a rep's own protections and row; for admins the KPIs and charts.
+    { name: 'dashboard', path: '/', permission: 'accounts:read' },
+    { name: 'distribution', path: '/reports/distribution', permission: 'accounts:read' },
+    { name: 'overlap', path: '/reports/overlap', permission: 'accounts:read' },
     { name: 'accounts', path: '/accounts', permission: 'accounts:read' },
     { name: 'account-new', path: '/accounts/new', permission: 'accounts:write' },
     { name: 'account', path: `/accounts/${account()}`, permission: 'accounts:read' },

@@ -23,6 +23,8 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
             },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/ },
+            // Charts only for the pages that draw them (dashboard, overlap report), not the login page.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -27,6 +27,7 @@ import { accessRequestRoutes } from '../modules/access-requests/index.js';
 import { ownershipRoutes, poolRoutes } from '../modules/ownership/index.js';
 import { assignmentRoutes } from '../modules/assignment/index.js';
 import { activityRoutes } from '../modules/activities/index.js';
+import { reportRoutes } from '../modules/reports/index.js';
 import { registerAuth, type RouteAccess } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -161,6 +162,7 @@ export async function buildApp(
   poolRoutes(app, db);
   assignmentRoutes(app, db);
   activityRoutes(app, db);
+  reportRoutes(app, db);
 
   await serveWeb(app, config);
   return app;

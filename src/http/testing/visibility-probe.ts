@@ -70,6 +70,11 @@ export interface Probe {
   /** The duplicate check: an invisible match is told as `{ verdict, visible: false, owned }`, nothing more. */
   tellsExistence?: true;
   counts?: Count;
+  /**
+   * Objects the route publishes to every caller it answers, whatever their scope (the distribution report
+   * names every internal rep: 公开透明). Their ids and markers may show; nothing else out of sight may.
+   */
+  publishes?: (w: World) => string[];
   /** Ends the session it is called with: called with a session of its own. */
   endsSession?: true;
 }

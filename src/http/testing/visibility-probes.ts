@@ -6,6 +6,7 @@ import { CUSTOMER_PROBES } from './visibility-probes.customers.js';
 import { EXPORT_PROBES } from './visibility-probes.exports.js';
 import { OWNERSHIP_PROBES } from './visibility-probes.ownership.js';
 import { PEOPLE_PROBES } from './visibility-probes.people.js';
+import { REPORT_PROBES } from './visibility-probes.reports.js';
 
 export type { Count, Probe, ProbeContext, ProbeRequest } from './visibility-probe.js';
 
@@ -21,4 +22,5 @@ export const PROBES: Record<string, Probe[]> = {
   ...OWNERSHIP_PROBES,
   ...ASSIGNMENT_PROBES,
   ...ACTIVITY_PROBES,
+  ...REPORT_PROBES,
 };

@@ -92,6 +92,11 @@ import type {
   saveRuleSetBody,
   whatIfSchema,
 } from '../../../src/modules/assignment/assignment.schema.js';
+import type {
+  distributionReportSchema,
+  kpisSchema,
+  overlapReportSchema,
+} from '../../../src/modules/reports/reports.schema.js';
 import type { Verdict } from '../../../src/modules/matching/index.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
@@ -316,3 +321,9 @@ export type CreateQuoteBody = z.input<typeof createQuoteBody>;
 export type SentQuote = z.infer<typeof sentQuoteSchema>;
 export type OverlapAlert = z.infer<typeof overlapAlertSchema>;
 export type { MoneyProblem } from '../../../src/modules/activities/money.js';
+
+export type DistributionReport = z.infer<typeof distributionReportSchema>;
+export type DistributionRow = DistributionReport['rows'][number];
+export type OverlapReport = z.infer<typeof overlapReportSchema>;
+export type OverlapReason = OverlapReport['accounts'][number]['reasons'][number];
+export type Kpis = z.infer<typeof kpisSchema>;

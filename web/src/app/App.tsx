@@ -49,6 +49,15 @@ const ImportsPage = lazy(() =>
 const ImportJobPage = lazy(() =>
   import('../pages/imports/ImportJobPage.js').then((m) => ({ default: m.ImportJobPage })),
 );
+const DashboardPage = lazy(() =>
+  import('../pages/reports/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const DistributionReportPage = lazy(() =>
+  import('../pages/reports/DistributionReportPage.js').then((m) => ({ default: m.DistributionReportPage })),
+);
+const OverlapReportPage = lazy(() =>
+  import('../pages/reports/OverlapReportPage.js').then((m) => ({ default: m.OverlapReportPage })),
+);
 const LoginPage = lazy(() => import('../pages/login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const UsersPage = lazy(() => import('../pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../pages/teams/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
@@ -66,8 +75,12 @@ const ChangePasswordPage = lazy(() =>
   import('../pages/password/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
 
+/** `/`: the dashboard for people in the organisation; partners go to their first page. */
 function Home() {
-  return <Navigate to={homePath(useMe().permissions)} replace />;
+  const me = useMe();
+  if (me.scope === 'partner' || !me.permissions.includes('accounts:read'))
+    return <Navigate to={homePath(me.permissions)} replace />;
+  return <DashboardPage />;
 }
 
 const guarded = (permission: Permission, page: ReactNode) => (
@@ -101,6 +114,11 @@ export function App() {
                 <Route path="my-customers" element={guarded('accounts:read', <MyCustomers />)} />
                 <Route path="pools" element={guarded('accounts:write', <PoolsPage />)} />
                 <Route path="access-requests" element={guarded('accounts:write', <AccessRequestsPage />)} />
+                <Route
+                  path="reports/distribution"
+                  element={guarded('accounts:read', <DistributionReportPage />)}
+                />
+                <Route path="reports/overlap" element={guarded('accounts:read', <OverlapReportPage />)} />
                 <Route path="imports" element={guarded('accounts:import', <ImportsPage />)} />
                 <Route path="imports/:id" element={guarded('accounts:import', <ImportJobPage />)} />
                 <Route path="users" element={guarded('users:read', <UsersPage />)} />

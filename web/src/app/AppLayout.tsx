@@ -6,6 +6,8 @@ import {
   AuditOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
   InboxOutlined,
   ContactsOutlined,
   GlobalOutlined,
@@ -33,6 +35,8 @@ import { FullPageSpin } from './RequireAuth.js';
 import { meKey, useMe } from './session.js';
 
 const ICONS: Record<NavKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  distribution: <BarChartOutlined />,
   accounts: <ShopOutlined />,
   myCustomers: <ContactsOutlined />,
   pools: <GlobalOutlined />,

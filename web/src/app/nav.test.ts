@@ -5,11 +5,13 @@ import { homePath, navKeyOf, visibleNav } from './nav.js';
 describe('visibleNav', () => {
   it('shows everything to a caller with every permission', () => {
     expect(visibleNav(PERMISSIONS).map((i) => i.key)).toEqual([
+      'dashboard',
       'accounts',
       'myCustomers',
       'pools',
       'accessRequests',
       'imports',
+      'distribution',
       'users',
       'teams',
       'tokens',
@@ -24,21 +26,25 @@ describe('visibleNav', () => {
 
   it('shows customer imports only to those who may import', () => {
     expect(visibleNav(['accounts:read', 'accounts:write']).map((i) => i.key)).toEqual([
+      'dashboard',
       'accounts',
       'myCustomers',
       'pools',
       'accessRequests',
+      'distribution',
       'opportunities',
     ]);
     expect(visibleNav(['accounts:read', 'accounts:import']).map((i) => i.key)).toEqual([
+      'dashboard',
       'accounts',
       'myCustomers',
       'imports',
+      'distribution',
       'opportunities',
     ]);
   });
 
-  it('leaves my customers and pools out for partners', () => {
+  it('leaves the dashboard, my customers, pools and the distribution report out for partners', () => {
     expect(visibleNav(['accounts:read', 'accounts:write'], true).map((i) => i.key)).toEqual([
       'accounts',
       'accessRequests',
@@ -64,12 +70,16 @@ describe('navKeyOf', () => {
     expect(navKeyOf('/imports/42')).toBe('imports');
     expect(navKeyOf('/my-customers')).toBe('myCustomers');
     expect(navKeyOf('/pools')).toBe('pools');
+    expect(navKeyOf('/')).toBe('dashboard');
+    expect(navKeyOf('/reports/distribution')).toBe('distribution');
+    expect(navKeyOf('/reports/overlap')).toBeUndefined();
   });
 });
 
 describe('homePath', () => {
   it('leads to the first visible page, or to the password page', () => {
     expect(homePath(['audit:read', 'org:read'])).toBe('/audit');
+    // Past the dashboard, which `/` itself shows to people in the organisation.
     expect(homePath(['org:read', 'accounts:read', 'users:read'])).toBe('/accounts');
     expect(homePath([])).toBe('/account/password');
   });

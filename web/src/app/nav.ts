@@ -1,6 +1,8 @@
 import type { Permission } from '../api/types.js';
 
 export type NavKey =
+  | 'dashboard'
+  | 'distribution'
   | 'accounts'
   | 'myCustomers'
   | 'pools'
@@ -26,12 +28,16 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  // The home page of everyone in the organisation; partners land on their first page instead.
+  { key: 'dashboard', path: '/', permission: 'accounts:read', internal: true },
   { key: 'accounts', path: '/accounts', permission: 'accounts:read' },
   { key: 'myCustomers', path: '/my-customers', permission: 'accounts:read', internal: true },
   { key: 'pools', path: '/pools', permission: 'accounts:write', internal: true },
   // Those who may enter customers may ask for hidden ones; their managers and sales ops decide there too.
   { key: 'accessRequests', path: '/access-requests', permission: 'accounts:write' },
   { key: 'imports', path: '/imports', permission: 'accounts:import' },
+  // Published to everyone in the organisation (公开透明).
+  { key: 'distribution', path: '/reports/distribution', permission: 'accounts:read', internal: true },
   { key: 'users', path: '/users', permission: 'users:read' },
   { key: 'teams', path: '/teams', permission: 'teams:read' },
   { key: 'tokens', path: '/tokens', permission: 'tokens:manage' },
@@ -48,12 +54,17 @@ export function visibleNav(permissions: readonly Permission[], partner = false):
   return NAV_ITEMS.filter((item) => permissions.includes(item.permission) && !(partner && item.internal));
 }
 
-/** The menu entry a path belongs to, for highlighting (`/users/123` → users). */
+/** The menu entry a path belongs to, for highlighting (`/users/123` → users; `/` only → dashboard). */
 export function navKeyOf(pathname: string): NavKey | undefined {
-  return NAV_ITEMS.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))?.key;
+  return NAV_ITEMS.find(
+    (item) => pathname === item.path || (item.path !== '/' && pathname.startsWith(`${item.path}/`)),
+  )?.key;
 }
 
-/** Where `/` leads: the first page the caller may see, else the password page everyone has. */
+/**
+ * Where `/` leads those without the dashboard (partners): the first page the caller may see, else the
+ * password page everyone has.
+ */
 export function homePath(permissions: readonly Permission[]): string {
-  return visibleNav(permissions)[0]?.path ?? '/account/password';
+  return visibleNav(permissions, true)[0]?.path ?? '/account/password';
 }

@@ -9,6 +9,7 @@ import { importsEn } from './en.imports.js';
 import { listEn } from './en.list.js';
 import { ownershipEn } from './en.ownership.js';
 import { assignmentEn, assignmentProblemsEn } from './en.assignment.js';
+import { reportsEn } from './en.reports.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -47,6 +48,7 @@ export const en = {
     orgDefault: 'Organisation default',
   },
   nav: {
+    ...reportsEn.nav,
     menu: 'Menu',
     accounts: 'Customers',
     accessRequests: 'Access requests',
@@ -298,6 +300,7 @@ export const en = {
   ...activitiesEn,
   ...listEn,
   ownership: ownershipEn,
+  reports: reportsEn.reports,
 };
 
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

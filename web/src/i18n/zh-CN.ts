@@ -9,6 +9,7 @@ import { importsZh } from './zh-CN.imports.js';
 import { listZh } from './zh-CN.list.js';
 import { ownershipZh } from './zh-CN.ownership.js';
 import { assignmentProblemsZh, assignmentZh } from './zh-CN.assignment.js';
+import { reportsZh } from './zh-CN.reports.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
 export const zhCN: Resource = {
@@ -46,6 +47,7 @@ export const zhCN: Resource = {
     orgDefault: '组织默认',
   },
   nav: {
+    ...reportsZh.nav,
     menu: '菜单',
     accounts: '客户',
     opportunities: '商机',
@@ -294,4 +296,5 @@ export const zhCN: Resource = {
   ...activitiesZh,
   ...listZh,
   ownership: ownershipZh,
+  reports: reportsZh.reports,
 };
