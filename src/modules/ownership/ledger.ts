@@ -1,6 +1,6 @@
 import type { Work } from '../../kernel/index.js';
 import * as repo from './ledger.repo.js';
-import { loadRecoveryContext, storeDeadlines, type RecoveryContext } from './protection.js';
+import { recoveryContextIfRules, storeDeadlines, type RecoveryContext } from './protection.js';
 
 /**
  * The ownership ledger: every change of holder ends the open claim and opens the next one, then writes the
@@ -120,16 +120,14 @@ export async function applyMoves(
     })),
   );
   const protectedOnes = inserted.filter((c) => c.kind === 'protected' && c.holder === 'user');
-  if (protectedOnes.length > 0) {
+  const recovery =
+    protectedOnes.length > 0 ? (options.recovery ?? (await recoveryContextIfRules(w.tx))) : null;
+  if (recovery && recovery.rules.length > 0) {
     const claims = await repo.protectedClaimsOf(
       w.tx,
       protectedOnes.map((c) => c.account_id),
     );
-    const outcomes = await storeDeadlines(
-      w.tx,
-      options.recovery ?? (await loadRecoveryContext(w.tx)),
-      claims,
-    );
+    const outcomes = await storeDeadlines(w.tx, recovery, claims);
     for (const c of inserted) {
       const d = outcomes.get(c.id)?.deadline;
       if (d) {
