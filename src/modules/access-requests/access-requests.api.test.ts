@@ -169,7 +169,7 @@ describeEachEngine('access requests: a hidden customer is not a dead end', (t) =
       expect((await list(cookies.asker, '?mine=true')).body.total).toBe(1);
     });
 
-    it('hands the customer to the requester on a grant, in the decision’s transaction, and tells both', async () => {
+    it('records a grant as a decision and leaves the customer where it was', async () => {
       const [request] = (await list(cookies.manager, '?status=open')).body.items;
       const byRep = await server.call(`/api/v1/access-requests/${request.id}/decide`, {
         cookie: cookies.asker,
@@ -187,54 +187,24 @@ describeEachEngine('access requests: a hidden customer is not a dead end', (t) =
       });
       expect(decided.status).toBe(200);
       expect(decided.body).toMatchObject({
-        ownershipChanged: true,
+        ownershipChanged: false,
         request: {
           status: 'granted',
           decisionNote: '一起跟进',
           decidedBy: { displayName: expect.any(String) },
         },
       });
-      // The customer left the manager's team with the grant: sales ops reads the decision now.
       const decision = await server.call(`/api/v1/decisions/${decided.body.request.decisionId}`, {
-        cookie: cookies.admin,
+        cookie: cookies.manager,
       });
       expect(decision.body).toMatchObject({ kind: 'access_request', verdict: 'granted' });
-      expect(decision.body.evidence).toContainEqual({
-        code: 'access.ownership_moved',
-        params: { fromUserId: customer.ownerId, toUserId: askerId },
-      });
+      expect(decision.body.evidence.map((e: any) => e.code)).toContain('access.ownership_unchanged');
       const account = await db()
         .selectFrom('accounts')
         .select('owner_id')
         .where('id', '=', customer.id)
         .executeTakeFirstOrThrow();
-      expect(account.owner_id).toBe(askerId);
-      const claims = await db()
-        .selectFrom('ownership_claims')
-        .select(['user_id', 'via', 'decision_id'])
-        .where('account_id', '=', customer.id)
-        .where('ended_at', 'is', null)
-        .execute();
-      expect(claims).toEqual([
-        { user_id: askerId, via: 'request', decision_id: decided.body.request.decisionId },
-      ]);
-      const told = await db()
-        .selectFrom('notifications')
-        .select(['user_id', 'kind'])
-        .where('account_id', '=', customer.id)
-        .execute();
-      expect(told).toEqual(
-        expect.arrayContaining([
-          { user_id: askerId, kind: 'ownership.transferred_in' },
-          { user_id: customer.ownerId, kind: 'ownership.transferred_out' },
-        ]),
-      );
-      // Back to its owner, for the tests that follow.
-      const back = await server.call('/api/v1/ownership/transfer', {
-        cookie: cookies.admin,
-        json: { accountIds: [customer.id], to: { type: 'user', userId: customer.ownerId }, note: '测试复原' },
-      });
-      expect(back.status).toBe(200);
+      expect(account.owner_id).toBe(customer.ownerId);
       const twice = await server.call(`/api/v1/access-requests/${request.id}/decide`, {
         cookie: cookies.admin,
         json: { decision: 'deny' },

@@ -75,9 +75,9 @@ export type AccessRequestView = z.infer<typeof accessRequestSchema>;
 export const decidedAccessRequestSchema = z.object({
   request: accessRequestSchema,
   ownershipChanged: z
-    .boolean()
+    .literal(false)
     .describe(
-      'a grant hands the customer to the requester in the same transaction (decision, audit, ' +
-        '`ownership.changed` event, both sides notified); false for a denial, or when the customer is gone',
+      'a grant is recorded (decision, audit, event `access_request.decided`) but does not move the customer ' +
+        'yet: ownership rules act on it in a later release',
     ),
 });

@@ -4,7 +4,6 @@ import type { Page } from '../../http/pagination.js';
 import { evidence, runWork, visibleIds } from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { accessRefKey, openAccessRef } from '../accounts/index.js';
-import { grantToRequester } from '../ownership/index.js';
 import * as repo from './access-requests.repo.js';
 import type {
   AccessRequestView,
@@ -130,7 +129,7 @@ export async function decideAccessRequest(
   ctx: RequestContext,
   id: string,
   input: DecideAccessRequestInput,
-): Promise<{ request: AccessRequestView; ownershipChanged: boolean }> {
+): Promise<{ request: AccessRequestView; ownershipChanged: false }> {
   return runWork(db, ctx, async (w) => {
     const current = await repo.lockVisibleRequest(w.tx, w.actor, id);
     if (!current) throw notFound('access_request', id);
@@ -138,8 +137,6 @@ export async function decideAccessRequest(
     if (current.requester_id === w.actor.id)
       throw forbidden('You cannot decide your own request', { reason: 'own_request' });
     const status = input.decision === 'grant' ? 'granted' : 'denied';
-    const ownerId =
-      (await repo.accountNames(w.tx, [current.account_id])).get(current.account_id)?.ownerId ?? null;
     const decisionId = w.decide({
       kind: 'access_request',
       subject: { type: 'access_request', id },
@@ -148,16 +145,10 @@ export async function decideAccessRequest(
       evidence: [
         evidence('access.requested', { kind: current.kind }),
         evidence('access.decided', { decision: input.decision }),
-        // A grant hands the customer to the requester in this unit of work; a denial leaves it where it is.
-        status === 'granted'
-          ? evidence('access.ownership_moved', { fromUserId: ownerId, toUserId: current.requester_id })
-          : evidence('access.ownership_unchanged'),
+        // Said as data, so nobody reads a grant as a transfer: the ownership rules act on it later.
+        evidence('access.ownership_unchanged'),
       ],
     });
-    const moved =
-      status === 'granted'
-        ? (await grantToRequester(w, current.account_id, current.requester_id, decisionId)).moved
-        : false;
     const row = await repo.updateRequest(w.tx, id, {
       status,
       decided_by: w.actor.id ?? undefined,
@@ -182,7 +173,7 @@ export async function decideAccessRequest(
       decisionId,
     });
     const [view] = await views(w.tx, w.actor, [row]);
-    return { request: view!, ownershipChanged: moved };
+    return { request: view!, ownershipChanged: false as const };
   });
 }
 
