@@ -11,5 +11,4 @@ export { refreshProtection } from './refresh.js';
 export { ownershipRoutes } from './ownership.routes.js';
 export { poolRoutes } from './pools.routes.js';
 export { recoveryJob } from './recovery.js';
-export { grantToRequester } from './ownership.service.js';
 export { handOverAllOf, type Handover } from './ownership.service.js';

@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/database.js';
-import { AppError, fieldError, forbidden, notFound } from '../../errors.js';
+import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import { evidence, runWork, type Evidence, type Work } from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
@@ -92,7 +92,7 @@ const nameTaken = (name: string) =>
 export async function createPool(db: Db, ctx: RequestContext, input: PoolInput): Promise<PoolView> {
   return runWork(db, ctx, async (w) => {
     const row = await repo.insertPool(w.tx, { name: input.name, ...columns(input) }).catch((e: unknown) => {
-      throw isUnique(e) ? nameTaken(input.name) : e;
+      throw isUniqueViolation(e) ? nameTaken(input.name) : e;
     });
     w.audit({
       action: 'pool.created',
@@ -104,8 +104,6 @@ export async function createPool(db: Db, ctx: RequestContext, input: PoolInput):
   });
 }
 
-const isUnique = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && e.code === '23505';
-
 export async function updatePool(
   db: Db,
   ctx: RequestContext,
@@ -116,7 +114,7 @@ export async function updatePool(
     const before = await repo.findPool(w.tx, id, true);
     if (!before) throw notFound('pool', id);
     const row = await repo.updatePool(w.tx, id, columns(patch)).catch((e: unknown) => {
-      throw isUnique(e) ? nameTaken(patch.name ?? '') : e;
+      throw isUniqueViolation(e) ? nameTaken(patch.name ?? '') : e;
     });
     const size = (await repo.poolSizes(w.tx)).get(id) ?? 0;
     w.audit({

@@ -103,7 +103,6 @@ export const decisionsEn = {
       'access.requested': 'Asked for',
       'access.decided': 'Decision',
       'access.ownership_unchanged': 'Owner',
-      'access.ownership_moved': 'Owner',
       'pool.claimed': 'Claimed from the pool',
       'pool.distributed': 'Handed out from the pool',
       'claim.former_holder': 'Held it before',
@@ -148,7 +147,6 @@ export const decisionsEn = {
       quoted: '“{{text}}”',
       wonAt: 'won on {{at}}',
       ownerAssigned: 'placed by the published assignment rules:',
-      ownershipMoved: 'Handed to the requester:',
       ownershipUnchanged:
         'Unchanged: a grant is recorded; moving the customer comes with the ownership rules.',
     },

@@ -38,7 +38,6 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'access.requested': 'blue',
   'access.decided': 'gold',
   'access.ownership_unchanged': 'default',
-  'access.ownership_moved': 'green',
   'pool.claimed': 'green',
   'pool.distributed': 'green',
   'claim.former_holder': 'gold',
@@ -157,13 +156,6 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
       );
     case 'access.ownership_unchanged':
       return <Prose>{t('decisions.texts.ownershipUnchanged')}</Prose>;
-    case 'access.ownership_moved':
-      return (
-        <>
-          <Prose>{t('decisions.texts.ownershipMoved')}</Prose>
-          <ActorName actorId={id('toUserId')} />
-        </>
-      );
     case 'pool.claimed':
     case 'pool.distributed':
     case 'claim.former_holder':

@@ -22,7 +22,6 @@ export type DecisionEvidenceCode =
   | 'access.requested'
   | 'access.decided'
   | 'access.ownership_unchanged'
-  | 'access.ownership_moved'
   | OwnershipEvidenceCode
   | AssignmentEvidenceCode;
 
@@ -92,7 +91,6 @@ export const DECISION_EVIDENCE_CODES = [
   'access.requested',
   'access.decided',
   'access.ownership_unchanged',
-  'access.ownership_moved',
   'pool.claimed',
   'pool.distributed',
   'claim.former_holder',
