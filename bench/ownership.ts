@@ -15,7 +15,9 @@
  *     recovery job does (one unit of work per batch) until nothing is due, then the job's reminder pass;
  *     counts the decisions and audit rows written.
  * (3) "why is X the owner" (ownershipOf, the service behind GET /api/v1/accounts/:id/ownership) on the swept
- *     database: `--samples` random customers, asked by their owner (scope own) and by sales ops (scope all).
+ *     database: `--samples` random customers, asked by their owner (scope own) and by sales ops (scope all);
+ *     then the same over HTTP against `fairshare serve` (owners: 20 reps given a password, their customers).
+ * A template seeded before a newer migration is migrated in its copy before anything is timed.
  *
  * Prints one JSON document with the machine it ran on.
  */
@@ -29,6 +31,7 @@ import pg from 'pg';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { newAuditKeyPem, runWork, type JobContext } from '../src/kernel/index.js';
+import { hashPassword } from '../src/modules/auth/password.js';
 import {
   permissionsOf,
   scopeOf,
@@ -99,7 +102,7 @@ async function startServer(url: string, dir: string): Promise<{ child: ChildProc
 
 interface Reply {
   status: number;
-  body: { id?: string; error?: { code?: string } } | null;
+  body: { id?: string; accountId?: string; error?: { code?: string } } | null;
   cookie: string;
 }
 
@@ -457,6 +460,7 @@ async function sweep(db: Db, seeded: Seeded, accounts: number) {
     met: seconds <= 60,
     reminderPass: { seconds: round(remindSeconds, 2), remindersWritten: after.reminders - before.reminders },
     jobSeconds: round(seconds + remindSeconds, 2),
+    loadAverage: loadavg().map((l) => round(l, 1)),
   };
 }
 
@@ -530,6 +534,79 @@ async function why(db: Db, samples: number) {
   };
 }
 
+const OWNERS_OVER_HTTP = 20;
+
+/**
+ * "Why is X the owner" as a client gets it: GET /api/v1/accounts/:id/ownership against `fairshare serve` in
+ * its own process on the swept database — routing, session, visibility, serialisation included. Asked by
+ * the owners (20 reps given a password for it, their customers sampled) and by sales ops.
+ */
+async function whyOverHttp(db: Db, url: string, samples: number) {
+  const hash = await hashPassword(PASSWORD);
+  const reps = await sql<{ id: string; login: string }>`
+    select id, login from users where role = 'rep' order by login limit ${OWNERS_OVER_HTTP}`.execute(db);
+  await sql`update users set password_hash = ${hash}, password_changed_at = now(), must_change_password = false
+    where role = 'sales_ops' or id = any(${reps.rows.map((r) => r.id)}::uuid[])`.execute(db);
+  const picks = await sql<{ id: string; owner_id: string }>`
+    select id, owner_id from accounts where owner_id = any(${reps.rows.map((r) => r.id)}::uuid[])
+    order by random() limit ${samples}`.execute(db);
+  const anywhere = await sql<{ id: string }>`
+    select id from accounts tablesample bernoulli (1) order by random() limit ${samples}`.execute(db);
+  const dir = mkdtempSync(join(tmpdir(), 'fairshare-bench-ownership-'));
+  const { child, base } = await startServer(url, dir);
+  try {
+    const login = async (name: string) => {
+      const r = await call(base, '/api/v1/auth/login', { json: { login: name, password: PASSWORD } });
+      if (r.status !== 200) throw new Error(`login ${name}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.cookie;
+    };
+    const cookies = new Map<string, string>();
+    for (const r of reps.rows) cookies.set(r.id, await login(r.login));
+    const opsCookie = await login('ops');
+    const ask = async (label: string, asks: { id: string; cookie: string }[]) => {
+      const timings: number[] = [];
+      for (const warm of [true, false]) {
+        for (const a of warm ? asks.slice(0, 100) : asks) {
+          const t0 = performance.now();
+          const r = await call(base, `/api/v1/accounts/${a.id}/ownership`, { cookie: a.cookie });
+          if (!warm) timings.push(performance.now() - t0);
+          if (r.status !== 200 || r.body?.accountId !== a.id)
+            throw new Error(`GET ownership of ${a.id}: ${r.status} ${JSON.stringify(r.body)}`);
+        }
+      }
+      timings.sort((a, b) => a - b);
+      return {
+        asked: label,
+        samples: timings.length,
+        ms: {
+          p50: round(percentile(timings, 50), 2),
+          p99: round(percentile(timings, 99), 2),
+          max: round(timings.at(-1) ?? NaN, 2),
+        },
+      };
+    };
+    const asOwner = await ask(
+      `by the owner (scope own; ${reps.rows.length} reps' customers)`,
+      picks.rows.map((p) => ({ id: p.id, cookie: cookies.get(p.owner_id)! })),
+    );
+    const asOps = await ask(
+      'by sales ops (scope all)',
+      anywhere.rows.map((p) => ({ id: p.id, cookie: opsCookie })),
+    );
+    return {
+      via: 'HTTP: GET /api/v1/accounts/:id/ownership against `fairshare serve` in its own process, one request at a time, after 100 warm-up requests',
+      targetP99Ms: 10,
+      results: [asOwner, asOps],
+      loadAverage: loadavg().map((l) => round(l, 1)),
+      met: asOwner.ms.p99 <= 10 && asOps.ms.p99 <= 10,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function main(args: string[]) {
   const pooled = Number(option(args, 'pooled', '1000'));
   const rounds = Number(option(args, 'rounds', '50'));
@@ -561,9 +638,12 @@ export async function main(args: string[]) {
     const url = await freshDatabase('fairshare_bench_ownership', template);
     const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
     try {
+      // A template seeded before a later migration gets it here, before anything is timed.
+      await migrateToLatest(database.db);
       seeded ??= await seededIn(database.db);
       if (only.includes('sweep')) result.sweep = await sweep(database.db, seeded, accounts);
       if (only.includes('why')) result.whyOwner = await why(database.db, samples);
+      if (only.includes('why')) result.whyOwnerHttp = await whyOverHttp(database.db, url, samples);
     } finally {
       await database.close();
     }

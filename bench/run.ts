@@ -9,6 +9,8 @@ const benchmarks: Record<string, () => Promise<{ main: (args: string[]) => Promi
   login: () => import('./login.js'),
   export: () => import('./export.js'),
   ownership: () => import('./ownership.js'),
+  registrations: () => import('./registrations.js'),
+  commission: () => import('./commission.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -30,6 +30,7 @@ describe.skipIf(!executablePath)(
       asker: { login: 'e2e.west.rep', displayName: 'Li Lei', role: 'rep' },
     };
     const password = 'violet-harbour-lantern-42';
+    let customerId: string;
 
     /** A page signed in as `login`, in a context of its own. */
     async function pageOf(login: string): Promise<Page> {
@@ -68,6 +69,7 @@ describe.skipIf(!executablePath)(
         data: { legalName: CUSTOMER, phones: ['0571-8765 4321'] },
       });
       expect(created.status()).toBe(201);
+      customerId = (await created.json()).id;
       await owner.context().close();
     }, STEP_TIMEOUT);
 
@@ -108,7 +110,7 @@ describe.skipIf(!executablePath)(
     );
 
     it(
-      'puts it before the owner’s manager, who grants it; the rep sees the answer',
+      'puts it before the owner’s manager, whose grant transfers the customer to the rep; both are told',
       async () => {
         const manager = await pageOf(people.manager.login);
         await manager.goto(`${server.url}/access-requests`);
@@ -121,19 +123,58 @@ describe.skipIf(!executablePath)(
         await screenshot(manager, 'access-03-manager-list');
         await card.getByTestId('grant-access').click();
         const dialog = manager.getByRole('dialog', { name: 'Grant the request' });
-        expect(await dialog.textContent()).toContain('moving the customer');
+        expect(await dialog.getByTestId('grant-effect').textContent()).toContain(
+          'Granting transfers the customer to the requester',
+        );
         await dialog.getByLabel('Note').fill('请与王芳一起跟进');
+        const keep = dialog.getByLabel('Keep the current owner as a read-only collaborator until');
+        await keep.click();
+        await keep.fill('2099-12-31');
+        await keep.press('Tab');
         await dialog.getByRole('button', { name: 'Grant' }).click();
         await poll(() => manager.getByText('Decision recorded').isVisible()).toBe(true);
         await poll(() => card.count()).toBe(0);
         await manager.getByText('All', { exact: true }).click();
         await poll(() => card.getAttribute('data-status')).toBe('granted');
 
+        await manager.context().close();
+
         await asker.reload();
         const mine = asker.getByTestId('access-request');
         await poll(() => mine.getAttribute('data-status')).toBe('granted');
         expect(await mine.textContent()).toContain('请与王芳一起跟进');
+        // The customer is the rep's now: named on its request, with a link.
+        await poll(() => mine.getByRole('link', { name: CUSTOMER }).isVisible()).toBe(true);
         await screenshot(asker, 'access-04-requester-granted');
+        await asker.getByTestId('notification-bell').click();
+        await poll(() => asker.getByTestId('notices').textContent()).toContain(
+          'Your request was granted: the customer is yours now. Reason: 请与王芳一起跟进',
+        );
+        await asker.keyboard.press('Escape');
+
+        // The account page says who holds it now, how it came, and keeps the former owner read-only.
+        await mine.getByRole('link', { name: CUSTOMER }).click();
+        await asker.waitForURL(new RegExp(`/accounts/${customerId}$`));
+        const panel = asker.getByTestId('ownership-panel');
+        await poll(() => panel.isVisible()).toBe(true);
+        const history = panel.getByTestId('ownership-history');
+        await poll(() => history.count()).toBe(2);
+        expect(await history.first().textContent()).toContain('Li Lei');
+        expect(await history.first().textContent()).toContain('Access request');
+        expect(await history.nth(1).textContent()).toContain('王芳');
+        const former = await panel.getByTestId('team-member').textContent();
+        expect(former).toContain('王芳');
+        expect(former).toContain('Former owner');
+        await screenshot(asker, 'access-05-requester-owns');
+
+        // The former owner is told too.
+        const owner = await pageOf(people.owner.login);
+        await owner.goto(`${server.url}/my-customers`);
+        await owner.getByTestId('notification-bell').click();
+        await poll(() => owner.getByTestId('notices').textContent()).toContain(
+          'A customer of yours was transferred to a colleague whose request your manager granted',
+        );
+        await owner.context().close();
       },
       STEP_TIMEOUT,
     );
@@ -150,16 +191,13 @@ describe.skipIf(!executablePath)(
           await poll(() => card.getAttribute('data-status')).toBe('granted');
           expect(await card.textContent()).toContain('已批准');
           expect(await scrollWidth(mobile), 'horizontal scroll on /access-requests').toBeLessThanOrEqual(375);
-          await screenshot(mobile, 'access-05-phone-zh');
-          await mobile.goto(`${server.url}/accounts/new`);
-          await mobile.getByLabel('工商注册名称', { exact: true }).fill(CUSTOMER);
-          const panel = mobile.getByTestId('duplicate-panel');
-          await poll(() => panel.getByTestId('hidden-owner').textContent()).toBe(
-            '负责人：王芳（华东销售部）',
-          );
-          expect(await panel.getByTestId('flag-conflict').textContent()).toBe('提出归属冲突');
-          expect(await scrollWidth(mobile), 'horizontal scroll on /accounts/new').toBeLessThanOrEqual(375);
-          await screenshot(mobile, 'access-06-phone-panel-zh');
+          await screenshot(mobile, 'access-06-phone-zh');
+          await mobile.goto(`${server.url}/accounts/${customerId}`);
+          const history = mobile.getByTestId('ownership-history');
+          await poll(() => history.count()).toBe(2);
+          expect(await history.first().textContent()).toContain('权限申请');
+          expect(await scrollWidth(mobile), 'horizontal scroll on the account page').toBeLessThanOrEqual(375);
+          await screenshot(mobile, 'access-07-phone-account-zh');
         } finally {
           await phone.close();
         }

@@ -73,7 +73,8 @@ describe.skipIf(!executablePath)(
         ).toBe(true);
         expect(await page.getByText('010-6212 3456').isVisible()).toBe(true);
 
-        await page.getByRole('button', { name: 'Edit' }).click();
+        // Ends in 'Edit': the team's 'Manage team' button is named 'edit Manage team' after its icon.
+        await page.getByRole('button', { name: /Edit$/ }).click();
         const dialog = page.getByRole('dialog', { name: 'Edit customer' });
         await poll(() => dialog.getByLabel('Phones', { exact: true }).inputValue()).toBe('+861062123456');
         await dialog

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow } from './support/overflow.js';
 import type { RunningFairshare } from './support/server.js';
 import {
+  chooseOption,
   chromiumOrSkip,
   pageErrorGuard,
   poll,
@@ -92,8 +93,7 @@ describe.skipIf(!executablePath)(
           await poll(() => timeline.textContent()).toContain('暂无跟进记录');
           await timeline.getByTestId('log-follow-up').click();
           const form = page.getByTestId('follow-up-form');
-          await form.getByLabel('方式', { exact: true }).click();
-          await page.locator('.ant-select-item-option[title="拜访"]').click();
+          await chooseOption(page, form.getByLabel('方式', { exact: true }), '拜访');
           // The time is now unless changed; the location only when asked for.
           expect(await form.getByLabel('时间', { exact: true }).inputValue()).toMatch(
             /^\d{4}-\d\d-\d\d \d\d:\d\d$/,

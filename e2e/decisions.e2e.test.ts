@@ -110,7 +110,7 @@ describe.skipIf(!executablePath)(
       'refuses to rename a customer into one that is already here, showing it and offering the merge',
       async () => {
         await page.goto(`${server.url}/accounts/${ids[LANHAI]}`);
-        await page.getByRole('button', { name: 'Edit' }).click();
+        await page.getByRole('button', { name: /Edit$/ }).click();
         const dialog = page.getByRole('dialog', { name: 'Edit customer' });
         await poll(() => dialog.getByLabel('Legal name', { exact: true }).inputValue()).toBe(LANHAI);
         await dialog.getByLabel('Legal name', { exact: true }).fill(QINGTENG);
@@ -142,7 +142,7 @@ describe.skipIf(!executablePath)(
       'saves a rename that looks like other customers once a reason is given, and records why',
       async () => {
         await page.goto(`${server.url}/accounts/${ids[LANHAI]}`);
-        await page.getByRole('button', { name: 'Edit' }).click();
+        await page.getByRole('button', { name: /Edit$/ }).click();
         const dialog = page.getByRole('dialog', { name: 'Edit customer' });
         await poll(() => dialog.getByLabel('Legal name', { exact: true }).inputValue()).toBe(LANHAI);
         await dialog.getByLabel('Legal name', { exact: true }).fill('北京华源物流有限公司');

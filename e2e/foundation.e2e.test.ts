@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
+  chooseOption,
   chromiumOrSkip,
   pageErrorGuard,
   phoneContext,
@@ -75,8 +76,7 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       const dialog = page.getByRole('dialog', { name: 'New user' });
       await dialog.getByLabel('Login', { exact: true }).fill('e2e.alice');
       await dialog.getByLabel('Name', { exact: true }).fill('Alice E2E');
-      await dialog.getByLabel('Role', { exact: true }).click();
-      await page.locator('.ant-select-item-option').filter({ hasText: 'Sales manager' }).click();
+      await chooseOption(page, dialog.getByLabel('Role', { exact: true }), 'Sales manager');
       await dialog.getByLabel('Email', { exact: true }).fill('alice@example.com');
       await shot('03-create-user');
       const created = page.waitForResponse(

@@ -20,7 +20,11 @@ import { systemContext, type RequestContext } from './modules/access/index.js';
 import { auditKeyFile, auditSetup, type AuditSetup } from './modules/audit/index.js';
 import { actorForJob, deleteExpiredSessions } from './modules/auth/index.js';
 import { importJob } from './modules/imports/index.js';
-import { recoveryJob } from './modules/ownership/index.js';
+import { reassignJob, recoveryJob, redateJob } from './modules/ownership/index.js';
+import { certificationJob } from './modules/partners/index.js';
+import { registrationExpiryJob, registrationReminderJob } from './modules/registrations/index.js';
+import { caseEscalationJob } from './modules/cases/index.js';
+import { attainmentAlertJob } from './modules/commission/alerts.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -110,11 +114,18 @@ export function backgroundJobs(
     eventPurgeJob,
     importJob({ memoryMb: config.IMPORT_MEMORY_MB }),
     recoveryJob,
+    registrationExpiryJob,
+    reassignJob,
+    redateJob,
+    certificationJob,
+    caseEscalationJob,
     {
       kind: 'sessions.expire',
       lane: 'system',
       run: async ({ db: database }) => (await deleteExpiredSessions(database), 'done'),
     },
+    registrationReminderJob,
+    attainmentAlertJob,
   ];
   const recurring: Recurring[] = [
     { kind: 'audit.seal', intervalSeconds: 1 },
@@ -123,6 +134,14 @@ export function backgroundJobs(
     { kind: 'sessions.expire', intervalSeconds: 3600 },
     // Reads show an expired protection as expired at once; the sweep moves the customers and reminds.
     { kind: 'ownership.recover', intervalSeconds: 900 },
+    { kind: 'registrations.expire', intervalSeconds: 900 },
+    // Certifications expire on business dates: an hourly look is within the hour of local midnight.
+    { kind: 'partners.certifications', intervalSeconds: 3600 },
+    { kind: 'registrations.remind', intervalSeconds: 3600 },
+    // Case SLAs are counted in hours: a look every five minutes escalates within minutes of the due instant.
+    { kind: 'cases.escalate', intervalSeconds: 300 },
+    // Attainment checkpoints are days: an hourly look alerts within the hour.
+    { kind: 'commission.attainment_alerts', intervalSeconds: 3600 },
   ];
   if (db.engine === 'pglite') {
     // PGlite has no autovacuum: without statistics the planner scans instead of using indexes.

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
 import { launchChromium } from './browser.js';
 import { repoRoot, startFairshare, type RunningFairshare } from './server.js';
@@ -131,9 +131,57 @@ export async function signInByApi(page: Page, url: string, login: string, passwo
   expect(response.ok()).toBe(true);
 }
 
+/**
+ * A watched page in a fresh browser context (its own cookies), signed in as `login` through the API: the
+ * usual opening of a test that acts as a second person or on a second screen size.
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  pageErrors: string[],
+  login: string,
+  password: string,
+  options: { viewport?: { width: number; height: number }; locale?: string; phone?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: options.locale ?? 'en-US',
+    ...(options.phone && { deviceScaleFactor: 2, isMobile: true, hasTouch: true }),
+  });
+  const page = await watchedPage(context, pageErrors);
+  await signInByApi(page, url, login, password);
+  return page;
+}
+
 /** A screenshot in tmp/e2e. */
 export function screenshot(target: Page, name: string, fullPage = true): Promise<Buffer> {
   return target.screenshot({ path: join(screenshots, `${name}.png`), animations: 'disabled', fullPage });
 }
 
 export const scrollWidth = (target: Page) => target.evaluate(() => document.documentElement.scrollWidth);
+
+/**
+ * Picks `label` in the Ant Design select `field` and checks that it took. Under load the list can still be
+ * sliding open when the click lands and pick the option beside the one asked for; then it tries again.
+ */
+export async function chooseOption(page: Page, field: Locator, label: string): Promise<void> {
+  // `field` is the select's input, the select itself, or a container holding it (a test id on a wrapper).
+  const select = field
+    .locator('xpath=ancestor-or-self::div[contains(concat(" ", @class, " "), " ant-select ")][1]')
+    .or(field.locator('.ant-select'))
+    .first();
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label })
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await option.isVisible())) await select.click();
+    await option.click();
+    try {
+      await select.filter({ hasText: label }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}

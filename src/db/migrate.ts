@@ -6,8 +6,17 @@ export class MigrationError extends Error {}
 
 const MIGRATION_LOCK_KEY = 7_245_002;
 
+/**
+ * Migrations are built on branches side by side and numbered when started, so one can land after a
+ * higher-numbered one was applied (0022 before 0021): each stands alone, and a database that has the later
+ * one still takes the earlier one rather than refusing to start.
+ */
 function migrator(db: Db) {
-  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    allowUnorderedMigrations: true,
+  });
 }
 
 /**

@@ -23,6 +23,9 @@ export const SESSION_COOKIE = 'fairshare_session';
 /** What a user whose password someone else set may do before choosing one: see who they are, choose, leave. */
 const BEFORE_NEW_PASSWORD = new Set(['/api/v1/me', '/api/v1/me/password', '/api/v1/auth/logout']);
 
+/** What the people of a partner that cannot act (suspended, terminated) may still do: see why, and leave. */
+const AFTER_PARTNER_ENDS = new Set(['/api/v1/me', '/api/v1/auth/logout']);
+
 /**
  * Routes that need no declaration: the docs UI and the web UI's static files, which plugins register and
  * which are public by nature. Everything under /api/ and the health checks must declare their access.
@@ -62,9 +65,15 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
           reason: 'session_malformed',
         });
       }
-      const { actor, sessionId, mustChangePassword } = await authenticateSession(db, config, cookie);
+      const { actor, sessionId, mustChangePassword, partnerBlock } = await authenticateSession(
+        db,
+        config,
+        cookie,
+      );
       request.ctx = { actor, requestId: request.id };
       request.sessionId = sessionId;
+      // A suspended or terminated partner's people may still see who they are and sign out, nothing else.
+      if (partnerBlock && !AFTER_PARTNER_ENDS.has(request.routeOptions.url ?? '')) throw partnerBlock;
       if (mustChangePassword && !BEFORE_NEW_PASSWORD.has(request.routeOptions.url ?? '')) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose your own password first', {
           reason: 'password_set_by_someone_else',

@@ -12,7 +12,7 @@ describeEachEngine('API conventions', (t) => {
   });
   afterAll(() => server.close());
 
-  it('declares the access every route needs (only health, login and docs are public)', () => {
+  it('declares the access every route needs (only health, login, docs and the partner form are public)', () => {
     const routes = server.app.registeredRoutes.filter((r) => !isPluginRoute(r.url));
     expect(routes.length).toBeGreaterThan(15);
     const undeclared = routes.filter((r) => !r.access);
@@ -23,6 +23,7 @@ describeEachEngine('API conventions', (t) => {
       'GET /healthz',
       'GET /readyz',
       'POST /api/v1/auth/login',
+      'POST /api/v1/partner-applications',
     ]);
   });
 

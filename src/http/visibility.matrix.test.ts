@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeAccount, makeTeam, makeUser } from '../db/testing/factories.js';
 import { describeEachEngine } from '../db/testing/index.js';
 import { startTestServer, type TestServer } from '../db/testing/server.js';
 import { ROLES, type Permission, type Role } from '../modules/access/index.js';
@@ -22,8 +23,8 @@ type Variant = (typeof VARIANTS)[number];
 const ROUTE_CELLS = Object.keys(PROBES).length * ROLES.length * VARIANTS.length;
 const CELLS = Object.values(PROBES).flat().length * ROLES.length * VARIANTS.length;
 // Lower bounds: a matrix that shrinks (a probe or route dropped) is noticed here.
-const MIN_ROUTE_CELLS = 1071;
-const MIN_CELLS = 1596;
+const MIN_ROUTE_CELLS = 4515;
+const MIN_CELLS = 5250;
 
 /** The permission a token holds for a variant: the route's own (any, for routes open to every caller) or another. */
 function tokenScope(access: string, variant: Exclude<Variant, 'session'>): Permission {
@@ -125,6 +126,33 @@ describeEachEngine('visibility matrix', (t) => {
       'quotes',
       'quote_lines',
       'overlap_alerts',
+      'registrations',
+      'registration_protections',
+      'registration_settings',
+      'partners',
+      'partner_status_changes',
+      'partner_tiers',
+      'partner_checklist_items',
+      'partner_checklist',
+      'partner_certifications',
+      'price_list_entries',
+      'territory_models',
+      'territories',
+      'territory_authorisations',
+      'territory_exceptions',
+      'cases',
+      'case_events',
+      'case_settings',
+      'exchange_rates',
+      'transactions',
+      'transaction_lines',
+      'credit_splits',
+      'credit_lines',
+      'commission_plans',
+      'commission_plan_versions',
+      'commission_payees',
+      'commission_targets',
+      'commission_indexes',
     ];
     const parts = tables.map(
       (table) => sql<string>`(select md5(coalesce(string_agg(t::text, '|' order by t::text), ''))
@@ -230,12 +258,19 @@ describeEachEngine('visibility matrix', (t) => {
         const rows = await db()
           .selectFrom('access_requests')
           .innerJoin('accounts', 'accounts.id', 'access_requests.account_id')
-          .select(['access_requests.id', 'requester_id', 'accounts.owner_id', 'accounts.partner_id'])
+          .select([
+            'access_requests.id',
+            'requester_id',
+            'decided_by',
+            'accounts.owner_id',
+            'accounts.partner_id',
+          ])
           .execute();
         return rows
           .filter((r) =>
             sight.accessRequest({
               requesterId: r.requester_id,
+              decidedBy: r.decided_by,
               account: { ownerId: r.owner_id, partnerId: r.partner_id },
             }),
           )
@@ -280,6 +315,29 @@ describeEachEngine('visibility matrix', (t) => {
           .filter((r) =>
             sight.overlapAlert({
               accounts: [accounts.get(r.account_id)!, accounts.get(r.other_account_id)!],
+            }),
+          )
+          .map((r) => r.id);
+      }
+      case 'registrations': {
+        const rows = await db().selectFrom('registrations').select(['id', 'partner_id']).execute();
+        return rows.filter((r) => sight.registration(r.partner_id)).map((r) => r.id);
+      }
+      case 'partners': {
+        const rows = await db().selectFrom('partners').select(['id', 'manager_id']).execute();
+        return rows.filter((r) => sight.partner({ id: r.id, managerId: r.manager_id })).map((r) => r.id);
+      }
+      case 'cases': {
+        const rows = await db()
+          .selectFrom('cases')
+          .select(['id', 'partner_id', 'other_partner_id', 'direct_owner_id'])
+          .execute();
+        return rows
+          .filter((r) =>
+            sight.case({
+              partnerId: r.partner_id,
+              otherPartnerId: r.other_partner_id,
+              directOwnerId: r.direct_owner_id,
             }),
           )
           .map((r) => r.id);
@@ -473,5 +531,107 @@ describeEachEngine('visibility matrix', (t) => {
     expect(ran).toBe(CELLS);
     expect(ROUTE_CELLS).toBeGreaterThanOrEqual(MIN_ROUTE_CELLS);
     expect(CELLS).toBeGreaterThanOrEqual(MIN_CELLS);
+  });
+
+  /**
+   * The account team beside the owner: collaborators see the customer and what hangs off it (contacts,
+   * timeline, ownership) while their membership lasts; changing the customer stays with its holder's side.
+   * An assisting collaborator logs follow-ups; a former owner kept read-only does not; an expired one, and
+   * anyone else out of scope, is answered as for a customer that does not exist.
+   */
+  it('lets collaborators see the customer they work on, read-only where kept so; an expired one sees nothing', async () => {
+    const owner = await makeUser(db());
+    const customer = await makeAccount(db(), { owner, contacts: [{ name: '陈经理' }] });
+    const team = await makeTeam(db());
+    const helper = await makeUser(db(), { teamId: team.id });
+    const helpersManager = await makeUser(db(), { role: 'manager', teamId: team.id });
+    await db()
+      .updateTable('teams')
+      .set({ manager_id: helpersManager.id })
+      .where('id', '=', team.id)
+      .execute();
+    const former = await makeUser(db());
+    const expired = await makeUser(db());
+    const stranger = await makeUser(db());
+    const day = 24 * 3600 * 1000;
+    await db()
+      .insertInto('account_team')
+      .values([
+        { account_id: customer.id, user_id: helper.id, role: 'assisting_rep', credit_bp: 2000, until: null },
+        {
+          account_id: customer.id,
+          user_id: former.id,
+          role: 'former_owner',
+          until: new Date(Date.now() + 30 * day).toISOString(),
+        },
+        {
+          account_id: customer.id,
+          user_id: expired.id,
+          role: 'assisting_rep',
+          until: new Date(Date.now() - day).toISOString(),
+        },
+      ])
+      .execute();
+    const who = { helper, helpersManager, former, expired, stranger, owner };
+    const cookie = {} as Record<keyof typeof who, string>;
+    for (const [key, user] of Object.entries(who))
+      cookie[key as keyof typeof who] = await server.login(user.login);
+    const base = `/api/v1/accounts/${customer.id}`;
+    const get = (as: keyof typeof who, path = '') => server.call(`${base}${path}`, { cookie: cookie[as] });
+    const contactId = customer.contacts[0]!.id;
+    const writes = {
+      'PATCH account': (as: keyof typeof who) =>
+        server.call(base, { method: 'PATCH', cookie: cookie[as], json: { aliases: ['协作改名'] } }),
+      'POST contact': (as: keyof typeof who) =>
+        server.call(`${base}/contacts`, { cookie: cookie[as], json: { name: '新联系人' } }),
+      'PATCH contact': (as: keyof typeof who) =>
+        server.call(`${base}/contacts/${contactId}`, {
+          method: 'PATCH',
+          cookie: cookie[as],
+          json: { title: '总监' },
+        }),
+      'POST follow-up': (as: keyof typeof who) =>
+        server.call(`${base}/follow-ups`, {
+          cookie: cookie[as],
+          json: { kind: 'call', at: new Date(Date.now() - 200).toISOString(), note: '协作跟进' },
+        }),
+    };
+    const reads = ['', '/follow-ups', '/ownership', '/decisions'];
+    const failures: string[] = [];
+    const expect_ = (label: string, got: { status: number; body: any }, status: number, code?: string) => {
+      if (got.status !== status || (code && got.body?.error?.code !== code))
+        failures.push(`${label}: ${got.status} ${got.body?.error?.code ?? ''}, not ${status} ${code ?? ''}`);
+    };
+    for (const as of ['helper', 'helpersManager', 'former'] as const)
+      for (const path of reads) expect_(`${as} GET ${path || '/'}`, await get(as, path), 200);
+    for (const as of ['expired', 'stranger'] as const)
+      for (const path of reads) expect_(`${as} GET ${path || '/'}`, await get(as, path), 404, 'NOT_FOUND');
+    const listed = async (as: keyof typeof who) =>
+      (await server.call('/api/v1/accounts?limit=100', { cookie: cookie[as] })).body.items.map(
+        (a: any) => a.id,
+      );
+    if (!(await listed('helper')).includes(customer.id)) failures.push('helper: not in its list');
+    // Contacts come with the customer.
+    const seenContacts = (await get('former')).body.contacts?.map((c: any) => c.name);
+    if (!seenContacts?.includes('陈经理')) failures.push(`former: contacts ${JSON.stringify(seenContacts)}`);
+    if ((await listed('expired')).includes(customer.id)) failures.push('expired: in its list');
+
+    for (const [label, write] of Object.entries(writes)) {
+      const followUp = label === 'POST follow-up';
+      // Collaborators (and their manager, who sees through them) do not change the customer itself.
+      for (const as of ['helper', 'helpersManager'] as const)
+        if (!followUp) expect_(`${as} ${label}`, await write(as), 403, 'ACCOUNT_READ_ONLY');
+      expect_(`former ${label}`, await write('former'), 403, 'ACCOUNT_READ_ONLY');
+      expect_(`expired ${label}`, await write('expired'), 404, 'NOT_FOUND');
+      expect_(`stranger ${label}`, await write('stranger'), 404, 'NOT_FOUND');
+    }
+    const refused = await writes['PATCH account']('former');
+    expect(refused.body.error.details).toMatchObject({ accountId: customer.id, role: 'former_owner' });
+    // The assisting collaborator works the customer: its follow-up counts as one by someone not the owner.
+    const logged = await writes['POST follow-up']('helper');
+    expect_('helper POST follow-up', logged, 201);
+    expect(logged.body).toMatchObject({ byOwner: false, mine: true });
+    expect_('owner PATCH account', await writes['PATCH account']('owner'), 200);
+    expect(failures).toEqual([]);
   });
 });

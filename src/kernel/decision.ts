@@ -38,6 +38,20 @@ export const DECISION_KINDS = [
   'ownership.lock',
   'ownership.convert',
   'assignment.publish',
+  'registration.verdict',
+  'registration.review',
+  'registration.extension',
+  'registration.expiry',
+  'partner.admission',
+  'partner.status',
+  'partner.registration_rights',
+  'territory.activate',
+  'case.decision',
+  'credit.assign',
+  'commission.plan',
+  'commission.calculate',
+  'commission.adjust',
+  'commission.dispute',
   // Ownership, registration and commission decisions join this list as their modules arrive.
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];

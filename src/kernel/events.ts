@@ -19,7 +19,7 @@ export const EVENT_SCHEMAS = {
   'user.created': z.object({ userId: id }),
   'user.updated': z.object({ userId: id }),
   // A rep asked for a customer held out of its sight, or flagged it as theirs; then someone settled it.
-  // The ownership rules subscribe to `access_request.decided` (a grant does not move the customer yet).
+  // A grant moves the customer in the same transaction (`ownership.changed` via `request` goes out too).
   'access_request.created': z.object({
     requestId: id,
     accountId: id,
@@ -31,6 +31,7 @@ export const EVENT_SCHEMAS = {
     accountId: id,
     requesterId: id,
     decision: z.enum(['granted', 'denied']),
+    ownershipChanged: z.boolean(),
     decisionId: id,
   }),
   'access_request.withdrawn': z.object({ requestId: id, accountId: id, requesterId: id }),
@@ -81,6 +82,78 @@ export const EVENT_SCHEMAS = {
     quoteId: id,
     otherQuoteId: id,
   }),
+  // Channel partners: every lifecycle step, and registration rights lost or regained.
+  'partner.status_changed': z.object({
+    partnerId: id,
+    from: z.string().nullable(),
+    to: z.string(),
+    decisionId: id,
+  }),
+  'partner.registration_suspended': z.object({ partnerId: id, reason: z.string(), decisionId: id }),
+  'partner.registration_restored': z.object({ partnerId: id, decisionId: id }),
+  // Deal registration: every submission and verdict (screening's or a reviewer's), extensions, the end of a
+  // protection and how the deal closed, and the warnings before a protection ends. `code` is the refusal
+  // code of a rejection; dates are organisation-local.
+  'registration.submitted': z.object({
+    registrationId: id,
+    partnerId: id,
+    resubmitted: z.boolean(),
+    decisionId: id,
+  }),
+  'registration.decided': z.object({
+    registrationId: id,
+    partnerId: id,
+    verdict: z.enum(['approved', 'step_approved', 'rejected', 'returned']),
+    automatic: z.boolean(),
+    code: z.string().nullable(),
+    protectedUntil: z.string().nullable(),
+    decisionId: id,
+  }),
+  'registration.withdrawn': z.object({ registrationId: id, partnerId: id, decisionId: id }),
+  'registration.extension_requested': z.object({ registrationId: id, partnerId: id, days: z.number().int() }),
+  'registration.extension_decided': z.object({
+    registrationId: id,
+    partnerId: id,
+    approved: z.boolean(),
+    protectedUntil: z.string(),
+    decisionId: id,
+  }),
+  'registration.expiring': z.object({
+    registrationId: id,
+    partnerId: id,
+    protectedUntil: z.string(),
+    daysLeft: z.number().int(),
+  }),
+  'registration.expired': z.object({
+    registrationId: id,
+    partnerId: id,
+    accountId: id.nullable(),
+    decisionId: id,
+  }),
+  'registration.won': z.object({ registrationId: id, partnerId: id, accountId: id, decisionId: id }),
+  'registration.lost': z.object({
+    registrationId: id,
+    partnerId: id,
+    accountId: id.nullable(),
+    decisionId: id,
+  }),
+  // Conflict cases: opened (by a collision, a partner's dispute or the channel), taken up, escalated past
+  // its SLA, decided (with the outcome applied in the same transaction) or withdrawn.
+  'case.opened': z.object({
+    caseId: id,
+    registrationId: id,
+    partnerId: id,
+    kind: z.enum(['collision', 'dispute', 'raised']),
+  }),
+  'case.taken_up': z.object({ caseId: id, registrationId: id }),
+  'case.escalated': z.object({ caseId: id, registrationId: id, to: z.array(id) }),
+  'case.decided': z.object({
+    caseId: id,
+    registrationId: id,
+    outcome: z.enum(['partner_wins', 'direct_wins', 'dismissed']),
+    decisionId: id,
+  }),
+  'case.withdrawn': z.object({ caseId: id, registrationId: id }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

@@ -63,5 +63,13 @@ export {
 } from './table-writer.js';
 export { csvField, csvQuote, neutralizeCell } from './spreadsheet.js';
 export { storableText, unstorableAt } from './storable-text.js';
-export { POLICY_ENTITIES, teamSubtree, visible, type Condition, type Entity } from './visibility.js';
-export { visibleIds, type NamedEntity } from './visibility.repo.js';
+export {
+  editable,
+  POLICY_ENTITIES,
+  teamSubtree,
+  visible,
+  type Condition,
+  type Entity,
+} from './visibility.js';
+export { assertEditable, visibleIds, type NamedEntity } from './visibility.repo.js';
+export { allocate, shareOf } from './allocate.js';

@@ -1,7 +1,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Actor } from '../modules/access/index.js';
-import { ENTITY_TABLES, visible, type Entity } from './visibility.js';
+import { AppError } from '../errors.js';
+import { editable, ENTITY_TABLES, visible, type Entity } from './visibility.js';
 
 /** Entities whose rows are named by a uuid `id` — the ones a reply can refer to. */
 export type NamedEntity = Exclude<Entity, 'import_cluster' | 'audit'>;
@@ -31,4 +32,39 @@ export async function visibleIds(
     .where(visible(entity, actor))
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Refuses a change to a customer the actor sees but may not change (`editable`): a collaborator on its
+ * account team — read-only as a former owner, or any collaborator for the customer's own record — gets 403
+ * `ACCOUNT_READ_ONLY` naming its role and until when. Call it after the customer was found visible.
+ */
+export async function assertEditable(
+  db: Executor,
+  what: Parameters<typeof editable>[0],
+  actor: Actor,
+  accountId: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('accounts.id')
+    .where('accounts.id', '=', accountId)
+    .where(editable(what, actor))
+    .executeTakeFirst();
+  if (row) return;
+  const membership = actor.id
+    ? await db
+        .selectFrom('account_team')
+        .select(['role', 'until'])
+        .where('account_id', '=', accountId)
+        .where('user_id', '=', actor.id)
+        .executeTakeFirst()
+    : undefined;
+  throw new AppError(
+    'ACCOUNT_READ_ONLY',
+    what === 'account'
+      ? 'Collaborators see this customer; only its owner’s side changes it'
+      : 'A read-only collaborator may not log activity on this customer',
+    { accountId, role: membership?.role ?? null, until: membership?.until ?? null },
+  );
 }

@@ -24,6 +24,15 @@ export const ENTITY_TABLES = {
   opportunity: 'opportunities',
   quote: 'quotes',
   overlap_alert: 'overlap_alerts',
+  registration: 'registrations',
+  partner: 'partners',
+  territory_authorisation: 'territory_authorisations',
+  territory_exception: 'territory_exceptions',
+  transaction: 'transactions',
+  credit_line: 'credit_lines',
+  case: 'cases',
+  commission_plan: 'commission_plans',
+  commission_payee: 'commission_payees',
 } as const satisfies Record<string, keyof DB>;
 
 export type Entity = keyof typeof ENTITY_TABLES;
@@ -76,7 +85,11 @@ const byUser =
   (actor) =>
     actor.scope === 'all' ? everything : (eb) => eb(column, 'in', usersInScope(eb, actor));
 
-const accountPolicy: Policy = (actor) => {
+/**
+ * The holder's side of a customer: whoever holds it by scope (the owner, its managers, its partner). This
+ * side may change the customer and its contacts; the account team beside it only sees them.
+ */
+const accountHolderPolicy: Policy = (actor) => {
   switch (actor.scope) {
     case 'all':
       return everything;
@@ -89,17 +102,75 @@ const accountPolicy: Policy = (actor) => {
   }
 };
 
+/** A membership counts while its `until` is unset or still ahead: an expired collaborator sees nothing. */
+const activeMembership = (eb: Eb) =>
+  eb.or([eb('account_team.until', 'is', null), eb('account_team.until', '>', sql<string>`now()`)]);
+
+/** Customers on whose account team `members` sit, active (and, for `writable`, not read-only). */
+function onAccountTeam(
+  eb: Eb,
+  members: ReturnType<typeof usersInScope> | string,
+  options: { writable?: boolean } = {},
+) {
+  let team = eb
+    .selectFrom('account_team')
+    .select('account_team.account_id')
+    .where((inner) =>
+      typeof members === 'string'
+        ? inner('account_team.user_id', '=', members)
+        : inner('account_team.user_id', 'in', members),
+    )
+    .where(activeMembership);
+  // The former owner kept after a transfer is on the team to look, not to act.
+  if (options.writable) team = team.where('account_team.role', '<>', 'former_owner');
+  return eb('accounts.id', 'in', team);
+}
+
+/**
+ * Who sees a customer: its holder's side, and its account team — collaborators (and whoever has them in
+ * scope) while their membership lasts. Seeing is not changing: `editable` says who may change it.
+ */
+const accountPolicy: Policy = (actor) => {
+  if (actor.scope === 'all') return everything;
+  const holder = accountHolderPolicy(actor);
+  if (!actor.id) return holder;
+  return (eb) => eb.or([holder(eb), onAccountTeam(eb, usersInScope(eb, actor))]);
+};
+
+/**
+ * What the actor may change, where it is less than what it sees. `account`: the customer itself and its
+ * contacts (edit, archive, merge) — its holder's side only. `follow_up`: logging activity on the customer —
+ * the holder's side and the actor's own active collaborations that are not read-only.
+ */
+const EDIT_POLICIES = {
+  account: accountHolderPolicy,
+  follow_up: (actor) =>
+    actor.scope === 'all' || !actor.id
+      ? accountHolderPolicy(actor)
+      : (eb) => eb.or([accountHolderPolicy(actor)(eb), onAccountTeam(eb, actor.id!, { writable: true })]),
+} satisfies Record<string, Policy>;
+
+/** The condition `accounts` rows must meet for `actor` to change them (or log `follow_up`s on them). */
+export function editable(what: keyof typeof EDIT_POLICIES, actor: Actor): Condition {
+  return EDIT_POLICIES[what](actor);
+}
+
 const importPolicy = byUser('import_jobs.created_by');
 
 /**
  * Access requests: the requester sees its own; whoever settles them sees the rest — admins and sales ops
- * all of them, a manager those on customers its team scope covers (its people's customers, as the account
- * policy says). By role, like tokens: a narrowed token does not change whose desk a request lands on. The
+ * all of them, a manager those on customers its team scope holds (its people's customers; a collaboration
+ * does not put a request on its desk). By role, like tokens: a narrowed token does not change whose desk a request lands on. The
  * owner itself is not shown requests for its customer: its manager arbitrates.
  */
 const accessRequestPolicy: Policy = (actor) => {
   if (actor.role === 'admin' || actor.role === 'sales_ops') return everything;
-  const own = (eb: Eb) => eb('access_requests.requester_id', '=', actor.id);
+  // Its requester, and whoever decided it: a grant moves the customer off the decider's desk, not the request.
+  const own = (eb: Eb) =>
+    eb.or([
+      eb('access_requests.requester_id', '=', actor.id),
+      eb('access_requests.decided_by', '=', actor.id),
+    ]);
   if (actor.scope !== 'team' || actor.role !== 'manager') return actor.id ? own : nothing;
   return (eb) =>
     eb.or([
@@ -107,7 +178,7 @@ const accessRequestPolicy: Policy = (actor) => {
       eb(
         'access_requests.account_id',
         'in',
-        eb.selectFrom('accounts').select('accounts.id').where(accountPolicy(actor)),
+        eb.selectFrom('accounts').select('accounts.id').where(accountHolderPolicy(actor)),
       ),
     ]);
 };
@@ -145,6 +216,141 @@ const overlapAlertPolicy: Policy = (actor) =>
           byAccount('overlap_alerts.account_id')(actor)(eb),
           byAccount('overlap_alerts.other_account_id')(actor)(eb),
         ]);
+
+/**
+ * Deal registrations: a partner's people see their partner's, the channel (scope all) sees every one. Direct
+ * reps and managers see none — what partners register is not the direct team's to read. A registration's
+ * decisions (verdicts naming who else holds a customer) are not partners' to read either: the decision
+ * policy shows registration subjects to scope all only, and the registration itself carries what a partner
+ * may learn (the refusal's code and date).
+ */
+const registrationPolicy: Policy = (actor) => {
+  switch (actor.scope) {
+    case 'all':
+      return everything;
+    case 'partner':
+      return actor.partnerId ? (eb) => eb('registrations.partner_id', '=', actor.partnerId) : nothing;
+    case 'own':
+    case 'team':
+      return nothing;
+  }
+};
+
+/**
+ * A partner company: its own people see it and nothing else; channel staff see the partners their scope
+ * covers — all of them for scope all, otherwise those whose channel manager (`manager_id`) is in their
+ * user scope (a manager the partners its people manage, a rep the ones it manages itself).
+ */
+const partnerPolicy: Policy = (actor) => {
+  switch (actor.scope) {
+    case 'all':
+      return everything;
+    case 'partner':
+      return actor.partnerId ? (eb) => eb('partners.id', '=', actor.partnerId) : nothing;
+    case 'own':
+    case 'team':
+      return (eb) => eb('partners.manager_id', 'in', usersInScope(eb, actor));
+  }
+};
+
+/**
+ * Territory authorisations: a partner's people see their partner's; staff see those of the teams in their
+ * scope (a rep its own team's, a manager its subtree's); scope all sees every one.
+ */
+const territoryAuthorisationPolicy: Policy = (actor) => {
+  switch (actor.scope) {
+    case 'all':
+      return everything;
+    case 'partner':
+      return actor.partnerId
+        ? (eb) => eb('territory_authorisations.partner_id', '=', actor.partnerId)
+        : nothing;
+    case 'team':
+      return actor.teamId
+        ? (eb) => eb('territory_authorisations.team_id', 'in', teamSubtree(actor.teamId!))
+        : nothing;
+    case 'own':
+      return actor.teamId ? (eb) => eb('territory_authorisations.team_id', '=', actor.teamId) : nothing;
+  }
+};
+
+/**
+ * Conflict cases: the channel (scope all) sees every one; a partner's people the cases its registrations
+ * are party to (claiming, or holding the customer); direct staff the cases about customers whose direct
+ * owner is in their user scope. What each party reads of a case is its own side (the service shapes it).
+ */
+const casePolicy: Policy = (actor) => {
+  switch (actor.scope) {
+    case 'all':
+      return everything;
+    case 'partner':
+      return actor.partnerId
+        ? (eb) =>
+            eb.or([
+              eb('cases.partner_id', '=', actor.partnerId),
+              eb('cases.other_partner_id', '=', actor.partnerId),
+            ])
+        : nothing;
+    case 'own':
+    case 'team':
+      return (eb) => eb('cases.direct_owner_id', 'in', usersInScope(eb, actor));
+  }
+};
+
+/**
+ * Credit lines: a person sees the lines crediting the people in its scope (a rep its own, a manager its
+ * team's), a partner's people their partner's, scope all every one. Unassigned lines are scope all's.
+ */
+const creditLinePolicy: Policy = (actor) => {
+  switch (actor.scope) {
+    case 'all':
+      return everything;
+    case 'partner':
+      return actor.partnerId ? (eb) => eb('credit_lines.partner_id', '=', actor.partnerId) : nothing;
+    case 'own':
+    case 'team':
+      return (eb) => eb('credit_lines.user_id', 'in', usersInScope(eb, actor));
+  }
+};
+
+/**
+ * Commission payees (and through them plans, statements, disputes and attainment): a person sees itself as
+ * a payee, a manager its team's people, a partner's people their partner, scope all every payee.
+ */
+const commissionPayeePolicy: Policy = (actor) => {
+  switch (actor.scope) {
+    case 'all':
+      return everything;
+    case 'partner':
+      return actor.partnerId ? (eb) => eb('commission_payees.partner_id', '=', actor.partnerId) : nothing;
+    case 'own':
+    case 'team':
+      return (eb) => eb('commission_payees.user_id', 'in', usersInScope(eb, actor));
+  }
+};
+
+/**
+ * Commission plans are the company's: scope all and managers see every plan (a manager sees only its
+ * people among the payees); a rep or a partner's people only the plans they are paid by.
+ */
+const commissionPlanPolicy: Policy = (actor) => {
+  switch (actor.scope) {
+    case 'all':
+    case 'team':
+      return everything;
+    case 'own':
+    case 'partner':
+      return (eb) =>
+        eb(
+          'commission_plans.id',
+          'in',
+          eb
+            .selectFrom('commission_payees')
+            .select('commission_payees.plan_id')
+            .where(commissionPayeePolicy(actor)),
+        );
+  }
+};
 
 const POLICIES: Record<Entity, Policy> = {
   account: accountPolicy,
@@ -218,6 +424,22 @@ const POLICIES: Record<Entity, Policy> = {
       eb.selectFrom('opportunities').select('opportunities.id').where(opportunityPolicy(actor)),
     ),
   overlap_alert: overlapAlertPolicy,
+  registration: registrationPolicy,
+  partner: partnerPolicy,
+  territory_authorisation: territoryAuthorisationPolicy,
+  // Fence exceptions are the channel's: a partner sees those granted to it, scope all every one.
+  territory_exception: (actor) =>
+    actor.scope === 'all'
+      ? everything
+      : actor.scope === 'partner' && actor.partnerId
+        ? (eb) => eb('territory_exceptions.partner_id', '=', actor.partnerId)
+        : nothing,
+  case: casePolicy,
+  // Transactions are finance's and sales ops' books: scope all only; others read their credit lines.
+  transaction: (actor) => (actor.scope === 'all' ? everything : nothing),
+  credit_line: creditLinePolicy,
+  commission_plan: commissionPlanPolicy,
+  commission_payee: commissionPayeePolicy,
 };
 
 /** The condition `entity` rows must meet for `actor` to see them. */

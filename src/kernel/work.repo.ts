@@ -32,8 +32,6 @@ const AUDIT_COLUMNS = [
   'decision_id',
 ] as const;
 const EVENT_COLUMNS = ['name', 'payload', 'actor_id', 'request_id'] as const;
-// PostgreSQL takes at most 65,535 parameters a statement.
-const ROWS_PER_STATEMENT = 1000;
 
 /**
  * The statement for a given number of rows per table, built once: a unit of work writes the same few
@@ -81,29 +79,91 @@ function parameters<T>(rows: readonly T[], columns: readonly (keyof T & string)[
   return rows.flatMap((row) => columns.map((c) => row[c] ?? null));
 }
 
+/** Column types, for batches sent as one array per column. */
+const COLUMN_TYPES: Record<string, string> = {
+  id: 'uuid',
+  actor_id: 'uuid',
+  decision_id: 'uuid',
+  rule: 'jsonb',
+  evidence: 'jsonb',
+  not_applied: 'jsonb',
+  effective: 'jsonb',
+  before: 'jsonb',
+  after: 'jsonb',
+  payload: 'jsonb',
+};
+/** Above this many rows a unit of work's records go as arrays, one per column, whatever their number. */
+const ARRAYS_FROM = 64;
+
+/**
+ * The statement for a batch (a sweep's thousands of decisions): each column one array parameter, so
+ * PostgreSQL parses a few parameters instead of tens of thousands, and no limit on parameters applies. Rows
+ * keep their order (audit ids follow it, and the chainer links by id).
+ */
+function arrayStatement(d: boolean, a: boolean, e: boolean): string {
+  const shape = `arrays ${d}/${a}/${e}`;
+  let text = statements.get(shape);
+  if (text) return text;
+  let n = 0;
+  const arrays = (columns: readonly string[]) =>
+    columns.map((c) => `$${++n}::${COLUMN_TYPES[c] ?? 'text'}[]`).join(', ');
+  const parts = [
+    ...(d
+      ? [
+          `decided as (insert into decisions (${DECISION_COLUMNS.join(', ')}) select * from unnest(${arrays(DECISION_COLUMNS)}))`,
+        ]
+      : []),
+    ...(a
+      ? [
+          `audited as (insert into audit_log (${AUDIT_COLUMNS.join(', ')}) select * from unnest(${arrays(AUDIT_COLUMNS)}) returning id)`,
+          'noted as (insert into audit_pending (audit_id) select id from audited)',
+        ]
+      : []),
+    ...(e
+      ? [
+          `emitted as (insert into events (${EVENT_COLUMNS.join(', ')}) select * from unnest(${arrays(EVENT_COLUMNS)}))`,
+        ]
+      : []),
+  ];
+  text = `with ${parts.join(', ')} select 1`;
+  statements.set(shape, text);
+  return text;
+}
+
+const columnArrays = <T>(rows: readonly T[], columns: readonly (keyof T & string)[]) =>
+  rows.length === 0 ? [] : columns.map((c) => rows.map((row) => row[c] ?? null));
+
 /**
  * Everything a unit of work recorded, in one statement (one round trip): decisions, audit rows with their
  * notes for the chainer, and events. Only the parts that have rows are sent. The text is cached by shape and
- * sent without the query builder: this runs on every audited write.
+ * sent without the query builder: this runs on every audited write. A batch goes as one array per column.
  */
 export async function insertRecords(
   tx: Executor,
   records: { decisions: NewDecisionRow[]; audits: NewAuditRow[]; events: NewEventRow[] },
 ): Promise<void> {
   const { decisions, audits, events } = records;
-  const longest = Math.max(decisions.length, audits.length, events.length);
-  for (let start = 0; start < longest; start += ROWS_PER_STATEMENT) {
-    const slice = <T>(rows: T[]) => rows.slice(start, start + ROWS_PER_STATEMENT);
-    const [d, a, e] = [slice(decisions), slice(audits), slice(events)];
-    const text = statementFor(d.length, a.length, e.length);
+  const rows = decisions.length + audits.length + events.length;
+  if (rows === 0) return;
+  if (rows > ARRAYS_FROM) {
+    const text = arrayStatement(decisions.length > 0, audits.length > 0, events.length > 0);
     await tx.executeQuery(
       CompiledQuery.raw(text, [
-        ...parameters(d, DECISION_COLUMNS),
-        ...parameters(a, AUDIT_COLUMNS),
-        ...parameters(e, EVENT_COLUMNS),
+        ...columnArrays(decisions, DECISION_COLUMNS),
+        ...columnArrays(audits, AUDIT_COLUMNS),
+        ...columnArrays(events, EVENT_COLUMNS),
       ]),
     );
+    return;
   }
+  const text = statementFor(decisions.length, audits.length, events.length);
+  await tx.executeQuery(
+    CompiledQuery.raw(text, [
+      ...parameters(decisions, DECISION_COLUMNS),
+      ...parameters(audits, AUDIT_COLUMNS),
+      ...parameters(events, EVENT_COLUMNS),
+    ]),
+  );
 }
 
 /**

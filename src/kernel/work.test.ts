@@ -42,6 +42,52 @@ describeEachEngine('unit of work', (t) => {
     expect(await count('events', sql`name = 'account.updated'`)).toBe(1);
   });
 
+  it('writes a batch of thousands (one array per column) in order, every row as a few would be written', async () => {
+    const n = 2500;
+    const ids = await runWork(t.database.db, ctx, (w) =>
+      Array.from({ length: n }, (_, i) => {
+        const decisionId = w.decide({ ...decision, subject: { type: 'account', id: `batch-${i}` } });
+        w.audit({
+          action: 'test.batch',
+          entityType: 'thing',
+          entityId: `batch-${i}`,
+          before: i % 2 ? null : { i },
+          after: { n: i, text: '华南公海 "quoted", {braced}' },
+          decisionId,
+        });
+        w.emit('account.updated', { accountId: '00000000-0000-4000-8000-000000000001' });
+        return decisionId;
+      }),
+    );
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'before', 'after', 'decision_id', 'request_id'])
+      .where('action', '=', 'test.batch')
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.entity_id)).toEqual(ids.map((_, i) => `batch-${i}`));
+    expect(rows.map((r) => r.decision_id)).toEqual(ids);
+    expect(rows[2]).toMatchObject({ before: { i: 2 }, after: { n: 2, text: '华南公海 "quoted", {braced}' } });
+    expect(rows[1]!.before).toBeNull();
+    expect(rows.every((r) => r.request_id === 'req-1')).toBe(true);
+    const pending = await count(
+      'audit_pending',
+      sql`audit_id in (select id from audit_log where action = 'test.batch')`,
+    );
+    expect(pending).toBe(n);
+    const stored = await t.database.db
+      .selectFrom('decisions')
+      .select(['rule', 'evidence'])
+      .where('id', '=', ids[7]!)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ rule: decision.rule, evidence: decision.evidence });
+    expect(await count('decisions', sql`subject_id like 'batch-%'`)).toBe(n);
+  });
+
+  it('sends nothing when the use case recorded nothing', async () => {
+    expect(await runWork(t.database.db, ctx, () => 'read only')).toBe('read only');
+  });
+
   it('writes none of them when the use case fails', async () => {
     const before = [await count('audit_log'), await count('decisions'), await count('events')];
     await expect(

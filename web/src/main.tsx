@@ -1,3 +1,4 @@
+import './api/zodConfig.js';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.js';

@@ -11,6 +11,17 @@ import * as m0009 from './0009_access_requests.js';
 import * as m0010 from './0010_ownership.js';
 import * as m0011 from './0011_assignment.js';
 import * as m0012 from './0012_activities.js';
+import * as m0014 from './0014_assignrun.js';
+import * as m0015 from './0015_pool_priority.js';
+import * as m0018 from './0018_ownership_sweep_index.js';
+import * as m0020 from './0020_registrations.js';
+import * as m0016 from './0016_partners.js';
+import * as m0017 from './0017_territories.js';
+import * as m0021 from './0021_cases.js';
+import * as m0022 from './0022_registration_reminders.js';
+import * as m0023 from './0023_transactions.js';
+import * as m0024 from './0024_commission.js';
+import * as m0025 from './0025_commission_alerts.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +37,15 @@ export const migrations: Record<string, Migration> = {
   '0010_ownership': m0010,
   '0011_assignment': m0011,
   '0012_activities': m0012,
+  '0014_assignrun': m0014,
+  '0015_pool_priority': m0015,
+  '0018_ownership_sweep_index': m0018,
+  '0020_registrations': m0020,
+  '0016_partners': m0016,
+  '0017_territories': m0017,
+  '0021_cases': m0021,
+  '0022_registration_reminders': m0022,
+  '0023_transactions': m0023,
+  '0024_commission': m0024,
+  '0025_commission_alerts': m0025,
 };

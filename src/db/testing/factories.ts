@@ -9,6 +9,12 @@ import { createImport } from '../../modules/imports/imports.service.js';
 import { createTeam } from '../../modules/teams/teams.service.js';
 import { createUser } from '../../modules/users/users.service.js';
 import type { CreateUserInput } from '../../modules/users/users.schema.js';
+import type { PartnerStatus } from '../../modules/partners/partners.schema.js';
+import {
+  changePartnerStatus,
+  createPartner,
+  setChecklistItem,
+} from '../../modules/partners/partners.service.js';
 
 /**
  * Factories build valid records with sensible defaults and create the parents they need, so that no test
@@ -40,7 +46,41 @@ export async function makeTeam(db: Db, overrides: { name?: string; parentId?: st
   });
 }
 
-export const makePartnerId = () => crypto.randomUUID();
+/**
+ * A partner, admitted through the identity engine like any, walked to `status` (default active: its people
+ * may act) with its checklist ticked on the way.
+ */
+export async function makePartner(
+  db: Db,
+  options: { status?: PartnerStatus; name?: string; managerId?: string | null; ctx?: RequestContext } = {},
+) {
+  const by = options.ctx ?? ctx;
+  const partner = await createPartner(db, by, {
+    legalName: options.name ?? `测试${unique()}${unique()}渠道有限公司`,
+    contactName: 'Contact',
+    contactEmail: `p${unique()}@example.com`,
+    managerId: options.managerId ?? null,
+    confirm: { reason: 'test partner' },
+  });
+  const path: PartnerStatus[] = {
+    applicant: [],
+    onboarding: ['onboarding'],
+    active: ['onboarding', 'active'],
+    suspended: ['onboarding', 'active', 'suspended'],
+    terminated: ['terminated'],
+  }[options.status ?? 'active'] as PartnerStatus[];
+  let current = partner;
+  for (const to of path) {
+    if (to === 'active')
+      for (const item of current.checklist)
+        await setChecklistItem(db, by, partner.id, item.itemId, { done: true });
+    current = await changePartnerStatus(db, by, partner.id, { to, reason: 'test' });
+  }
+  return current;
+}
+
+export const makePartnerId = async (db: Db, options: Parameters<typeof makePartner>[1] = {}) =>
+  (await makePartner(db, options)).id;
 
 /** The request context of a user, as if signed in. */
 export async function contextOf(db: Db, user: { id: string }): Promise<RequestContext> {

@@ -93,10 +93,10 @@ export class Sight {
   }
 
   /** Access requests: one's own; a manager's on customers in its scope; everything for admins and sales ops. */
-  accessRequest(request: { requesterId: string; account: AccountFacts }): boolean {
+  accessRequest(request: { requesterId: string; decidedBy?: string | null; account: AccountFacts }): boolean {
     const role = this.caller.role;
     if (role === 'admin' || role === 'sales_ops') return true;
-    if (request.requesterId === this.caller.id) return true;
+    if (request.requesterId === this.caller.id || request.decidedBy === this.caller.id) return true;
     return role === 'manager' && this.account(request.account);
   }
 
@@ -107,12 +107,84 @@ export class Sight {
     );
   }
 
+  /** A deal registration: the channel (scope all) sees every one, a partner's people their partner's. */
+  registration(partnerId: string): boolean {
+    if (this.scope === 'all') return true;
+    return this.scope === 'partner' && this.caller.partnerId !== null && partnerId === this.caller.partnerId;
+  }
+
   /** An overlap alert: seen by whoever sees either customer it names. */
   overlapAlert(alert: { accounts: readonly AccountFacts[] }): boolean {
     return alert.accounts.some((a) => this.account(a));
   }
 
-  partner(partnerId: string): boolean {
+  /** A partner: its own people; channel staff by scope — all, or its channel manager in their user scope. */
+  partner(partner: { id: string; managerId: string | null }): boolean {
+    switch (this.scope) {
+      case 'all':
+        return true;
+      case 'partner':
+        return partner.id === this.caller.partnerId;
+      case 'team':
+      case 'own':
+        return partner.managerId !== null && this.usersInScope.has(partner.managerId);
+    }
+  }
+
+  /** A direct team's territory authorisation: its team's people (a manager's subtree), or scope all. */
+  teamAuthorisation(teamId: string): boolean {
+    switch (this.scope) {
+      case 'all':
+        return true;
+      case 'team':
+        return this.subtree.has(teamId);
+      case 'own':
+        return this.caller.teamId === teamId;
+      case 'partner':
+        return false;
+    }
+  }
+
+  /**
+   * A conflict case: the channel (scope all) sees every one; a partner's people the cases their partner is
+   * party to; direct staff those whose direct owner is in their user scope.
+   */
+  case(c: { partnerId: string; otherPartnerId: string | null; directOwnerId: string | null }): boolean {
+    switch (this.scope) {
+      case 'all':
+        return true;
+      case 'partner':
+        return (
+          this.caller.partnerId !== null &&
+          (c.partnerId === this.caller.partnerId || c.otherPartnerId === this.caller.partnerId)
+        );
+      case 'team':
+      case 'own':
+        return c.directOwnerId !== null && this.usersInScope.has(c.directOwnerId);
+    }
+  }
+
+  /** A payee on a commission plan: a user payee in the caller's user scope, a partner payee its partner's people. */
+  commissionPayee(payee: { userId: string | null; partnerId: string | null }): boolean {
+    switch (this.scope) {
+      case 'all':
+        return true;
+      case 'partner':
+        return this.caller.partnerId !== null && payee.partnerId === this.caller.partnerId;
+      case 'team':
+      case 'own':
+        return payee.userId !== null && this.usersInScope.has(payee.userId);
+    }
+  }
+
+  /** A commission plan: every one for scope all and managers; a rep or a partner the plans it sees a payee of. */
+  commissionPlan(payees: readonly { userId: string | null; partnerId: string | null }[]): boolean {
+    if (this.scope === 'all' || this.scope === 'team') return true;
+    return payees.some((p) => this.commissionPayee(p));
+  }
+
+  /** A partner's territory authorisation or fence exception: that partner's people, or scope all. */
+  partnerAuthorisation(partnerId: string): boolean {
     return this.scope === 'all' || partnerId === this.caller.partnerId;
   }
 }

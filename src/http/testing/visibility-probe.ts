@@ -39,7 +39,10 @@ export type Count =
   | { of: 'access requests' }
   | { of: 'opportunities' }
   | { of: 'quotes' }
-  | { of: 'overlap alerts' };
+  | { of: 'overlap alerts' }
+  | { of: 'registrations' }
+  | { of: 'partners' }
+  | { of: 'cases' };
 
 export interface AccountTruth {
   id: string;

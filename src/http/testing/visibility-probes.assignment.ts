@@ -9,6 +9,13 @@ const base = '/api/v1/assignment';
 const repB = (w: { users: { repB: { id: string } } }) => w.users.repB.id;
 
 export const ASSIGNMENT_PROBES: Record<string, Probe[]> = {
+  [`GET ${base}/rule-sets/:id/apply`]: [
+    {
+      label: 'the live set, published without applying: no run to show',
+      request: ({ world }) => get(`${base}/rule-sets/${world.ruleSets.live}/apply`),
+      allowed: 404,
+    },
+  ],
   [`GET ${base}/rule-sets`]: [
     { label: 'every version', request: () => get(`${base}/rule-sets`), allowed: 200 },
   ],

@@ -52,4 +52,18 @@ export const EXPORT_PROBES: Record<string, Probe[]> = {
       allowed: needs('accounts:import'),
     },
   ],
+  'GET /api/v1/exports/channel': [
+    {
+      label: 'the channel scorecards in sight',
+      request: () => get('/api/v1/exports/channel?format=csv&from=2026-01-01&to=2026-12-31'),
+      allowed: needs('partners:read'),
+    },
+    {
+      label: 'P2’s scorecard',
+      target: (w) => w.partners.p2,
+      request: ({ world }) => get(`/api/v1/exports/channel?format=csv&partnerId=${world.partners.p2}`),
+      allowed: needs('partners:read'),
+      hidden: 404,
+    },
+  ],
 };

@@ -75,6 +75,9 @@ export const OWNERSHIP_PROBES: Record<string, Probe[]> = {
   'GET /api/v1/ownership/mine': [
     { label: 'one’s own customers', request: () => get('/api/v1/ownership/mine'), allowed: 200 },
   ],
+  'GET /api/v1/recovery-rules/redating': [
+    { label: 'the re-dating run', request: () => get('/api/v1/recovery-rules/redating'), allowed: 200 },
+  ],
   'GET /api/v1/recovery-rules': [
     { label: 'the rules', request: () => get('/api/v1/recovery-rules'), allowed: 200 },
   ],

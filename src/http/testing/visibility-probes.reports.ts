@@ -30,4 +30,18 @@ export const REPORT_PROBES: Record<string, Probe[]> = {
   'GET /api/v1/reports/kpis': [
     { label: 'the caller’s KPIs', request: () => get('/api/v1/reports/kpis'), allowed: internal },
   ],
+  'GET /api/v1/reports/channel': [
+    {
+      label: 'the channel report in the caller’s sight',
+      request: () => get('/api/v1/reports/channel?from=2026-01-01&to=2026-12-31'),
+      allowed: 200,
+    },
+    {
+      label: 'P2’s scorecard',
+      target: (w) => w.partners.p2,
+      request: ({ world }) => get(`/api/v1/reports/channel?partnerId=${world.partners.p2}`),
+      allowed: 200,
+      hidden: 404,
+    },
+  ],
 };

@@ -6,7 +6,15 @@ import { CUSTOMER_PROBES } from './visibility-probes.customers.js';
 import { EXPORT_PROBES } from './visibility-probes.exports.js';
 import { OWNERSHIP_PROBES } from './visibility-probes.ownership.js';
 import { PEOPLE_PROBES } from './visibility-probes.people.js';
+import { PARTNER_PROBES } from './visibility-probes.partners.js';
 import { REPORT_PROBES } from './visibility-probes.reports.js';
+import { REGISTRATION_PROBES } from './visibility-probes.registrations.js';
+import { TERRITORY_PROBES } from './visibility-probes.territories.js';
+import { CASE_PROBES } from './visibility-probes.cases.js';
+import { TRANSACTION_PROBES } from './visibility-probes.transactions.js';
+import { COMMISSION_EXTRA_PROBES } from './visibility-probes.commission-extras.js';
+import { COMMISSION_PERIOD_PROBES } from './visibility-probes.commission-periods.js';
+import { COMMISSION_PROBES } from './visibility-probes.commission-plans.js';
 
 export type { Count, Probe, ProbeContext, ProbeRequest } from './visibility-probe.js';
 
@@ -23,4 +31,12 @@ export const PROBES: Record<string, Probe[]> = {
   ...ASSIGNMENT_PROBES,
   ...ACTIVITY_PROBES,
   ...REPORT_PROBES,
+  ...REGISTRATION_PROBES,
+  ...PARTNER_PROBES,
+  ...TERRITORY_PROBES,
+  ...CASE_PROBES,
+  ...TRANSACTION_PROBES,
+  ...COMMISSION_EXTRA_PROBES,
+  ...COMMISSION_PERIOD_PROBES,
+  ...COMMISSION_PROBES,
 };

@@ -26,6 +26,11 @@ import { updateTeam } from '../../modules/teams/teams.service.js';
 import { createRuleSet, publishRuleSet } from '../../modules/assignment/assignment.service.js';
 import type { Sight } from './policy-model.js';
 import { buildActivityWorld } from './visibility-world.activities.js';
+import { buildRegistrationWorld } from './visibility-world.registrations.js';
+import { buildTerritoryWorld } from './visibility-world.territories.js';
+import { buildCaseWorld } from './visibility-world.cases.js';
+import { buildCommissionExtrasWorld } from './visibility-world.commission-extras.js';
+import { buildCommissionWorld } from './visibility-world.commission-plans.js';
 
 /**
  * The world the visibility matrix walks: a caller of every role inside team A (partners in partner P1), and
@@ -58,10 +63,16 @@ export async function buildWorld(database: Database) {
     return id;
   };
 
-  const p1 = makePartnerId();
-  const p2 = makePartnerId();
-  add('partnerP1', p1, null, (s) => s.partner(p1));
-  add('partnerP2', p2, null, (s) => s.partner(p2));
+  // Partners carry a marker in their names: a reply naming P2 to someone who may not see it is a leak.
+  // Trade names of their own: two names differing only in a marker's digits read as one company.
+  const partner = async (trade: string) => {
+    const marker = mark('pt');
+    const id = await makePartnerId(db, { name: `${trade}${marker}渠道有限公司` });
+    add(`partner ${marker}`, id, marker, (s) => s.partner({ id, managerId: null }));
+    return id;
+  };
+  const p1 = await partner('青松');
+  const p2 = await partner('海燕');
 
   const team = async (parentId?: string) => {
     const marker = mark('tm');
@@ -246,10 +257,51 @@ export async function buildWorld(database: Database) {
     accountA1,
   });
 
+  const registrations = await buildRegistrationWorld(db, {
+    mark,
+    add,
+    p2User,
+    partnerId: p2,
+    productId: activities.product.id,
+  });
+  // Before the territories: the fence they draw would keep P2 from registering team B's customer.
+  const cases = await buildCaseWorld(db, {
+    add,
+    p2User,
+    ops: opsB,
+    partnerId: p2,
+    directOwnerId: repB.id,
+    customerName: accountB.legalName,
+    productId: activities.product.id,
+  });
+
+  const commissionExtras = await buildCommissionExtrasWorld(db, {
+    add,
+    repA: callers.rep,
+    repB,
+    finance: callers.finance,
+  });
+
   // Assignment rule sets (sales ops' alone): a live version, and a draft made from it.
   const liveRules = await createRuleSet(db, opsCtx, { name: mark('rs') });
   await publishRuleSet(db, opsCtx, liveRules.id);
   const draftRules = await createRuleSet(db, opsCtx, { name: mark('rs') });
+  const territories = await buildTerritoryWorld(db, {
+    mark,
+    add,
+    admin: callers.admin,
+    partners: { p1, p2 },
+    teams: { a: teamA.id, b: teamB.id },
+  });
+
+  const commission = await buildCommissionWorld(db, {
+    mark,
+    add,
+    author: callers.sales_ops,
+    approver: callers.finance,
+    repB,
+    partnerId: p2,
+  });
 
   return {
     prefix,
@@ -284,6 +336,11 @@ export async function buildWorld(database: Database) {
     accessRequests: { denied: deniedRequest.id, open: openRequests },
     ruleSets: { live: liveRules.id, draft: draftRules.id },
     activities,
+    registrations,
+    territories,
+    cases,
+    commissionExtras,
+    commission,
     tokens: await callerTokens(database, callers),
     objects,
   };

@@ -37,15 +37,21 @@ export async function accountStatus(db: Executor, accountId: string) {
   return row?.status;
 }
 
-/** A request the actor may see, locked for a change. */
-export async function lockVisibleRequest(db: Executor, actor: Actor, id: string) {
-  return db
+const visibleRequest = (db: Executor, actor: Actor, id: string) =>
+  db
     .selectFrom('access_requests')
     .selectAll('access_requests')
     .where(visible('access_request', actor))
-    .where('access_requests.id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+    .where('access_requests.id', '=', id);
+
+/** A request the actor may see, as it stands (the decider locks the customer before the request). */
+export async function findVisibleRequest(db: Executor, actor: Actor, id: string) {
+  return visibleRequest(db, actor, id).executeTakeFirst();
+}
+
+/** A request the actor may see, locked for a change. */
+export async function lockVisibleRequest(db: Executor, actor: Actor, id: string) {
+  return visibleRequest(db, actor, id).forUpdate().executeTakeFirst();
 }
 
 export async function updateRequest(

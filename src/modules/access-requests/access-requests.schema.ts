@@ -32,7 +32,11 @@ export type CreateAccessRequestInput = z.infer<typeof createAccessRequestBody>;
 
 export const decideAccessRequestBody = z.strictObject({
   decision: z.enum(ACCESS_DECISIONS),
-  note: note.optional(),
+  note: note.optional().describe('the reason: shown to the requester and kept in the decision'),
+  keepFormerUntil: z.iso
+    .date()
+    .optional()
+    .describe('on a grant: keep the former owner on the account team, read-only, until this date'),
 });
 export type DecideAccessRequestInput = z.infer<typeof decideAccessRequestBody>;
 
@@ -75,9 +79,10 @@ export type AccessRequestView = z.infer<typeof accessRequestSchema>;
 export const decidedAccessRequestSchema = z.object({
   request: accessRequestSchema,
   ownershipChanged: z
-    .literal(false)
+    .boolean()
     .describe(
-      'a grant is recorded (decision, audit, event `access_request.decided`) but does not move the customer ' +
-        'yet: ownership rules act on it in a later release',
+      'a grant hands the customer to the requester in the same transaction (decision, audit, ' +
+        '`ownership.changed` event, both sides notified); false for a denial, or when the customer cannot ' +
+        'move (archived or merged away, requester inactive, requester already the owner)',
     ),
 });

@@ -4,6 +4,7 @@ import type { Page } from '../../http/pagination.js';
 import { evidence, runWork, visibleIds } from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { accessRefKey, openAccessRef } from '../accounts/index.js';
+import { grantToRequester, lockForGrant, tellRequesterDenied } from '../ownership/index.js';
 import * as repo from './access-requests.repo.js';
 import type {
   AccessRequestView,
@@ -14,9 +15,11 @@ import type {
 
 /**
  * A user who may not see a customer it tried to enter asks for access, or says the customer is theirs; the
- * owner's manager (or sales ops, or an admin) decides. Today a decision is recorded — with a decision row,
- * an audit entry and an `access_request.decided` event — and nothing else: moving the customer is the
- * ownership rules' job, which subscribe to the event.
+ * owner's manager (or sales ops, or an admin) decides, with a reason. A grant — of a request for access, or
+ * of a conflict flag ("this customer is mine") — hands the customer to the requester in the deciding unit of
+ * work (the ownership ledger's claim names the decision, via `request`); a denial leaves it where it is.
+ * Either way the decision, audit entry and `access_request.decided` event are written and the requester is
+ * told; on a grant the former owner is told too.
  */
 
 const RULE = { id: 'access_request.manual', version: 1, params: {} };
@@ -129,31 +132,62 @@ export async function decideAccessRequest(
   ctx: RequestContext,
   id: string,
   input: DecideAccessRequestInput,
-): Promise<{ request: AccessRequestView; ownershipChanged: false }> {
+): Promise<{ request: AccessRequestView; ownershipChanged: boolean }> {
   return runWork(db, ctx, async (w) => {
+    const found = await repo.findVisibleRequest(w.tx, w.actor, id);
+    if (!found) throw notFound('access_request', id);
+    const grant = input.decision === 'grant';
+    // The customer's lock before the request's: two grants of competing requests queue on the customer.
+    const basis =
+      grant && found.status === 'open'
+        ? await lockForGrant(w, {
+            id,
+            accountId: found.account_id,
+            requesterId: found.requester_id,
+            createdAt: found.created_at,
+          })
+        : null;
     const current = await repo.lockVisibleRequest(w.tx, w.actor, id);
     if (!current) throw notFound('access_request', id);
     if (current.status !== 'open') throw closed(current.status);
     if (current.requester_id === w.actor.id)
       throw forbidden('You cannot decide your own request', { reason: 'own_request' });
-    const status = input.decision === 'grant' ? 'granted' : 'denied';
+    if (!grant && input.keepFormerUntil)
+      throw fieldError('VALIDATION_FAILED', 'keepFormerUntil: only with a grant', {
+        field: 'keepFormerUntil',
+        problem: 'not_granted',
+        message: 'keeps the former owner on the team only when the customer moves: grant, or leave it out',
+      });
+    const status = grant ? 'granted' : 'denied';
+    const note = input.note || null;
+    const moves = basis !== null && basis.unchanged === null;
     const decisionId = w.decide({
       kind: 'access_request',
       subject: { type: 'access_request', id },
       verdict: status,
       rule: RULE,
       evidence: [
-        evidence('access.requested', { kind: current.kind }),
-        evidence('access.decided', { decision: input.decision }),
-        // Said as data, so nobody reads a grant as a transfer: the ownership rules act on it later.
-        evidence('access.ownership_unchanged'),
+        evidence('access.requested', {
+          kind: current.kind,
+          requestId: id,
+          requesterId: current.requester_id,
+        }),
+        evidence('access.decided', { decision: input.decision, by: w.actor.id, reason: note }),
+        moves
+          ? evidence('access.ownership_moved', {
+              requestId: id,
+              fromUserId: basis.fromUserId,
+              toUserId: current.requester_id,
+              keepFormerUntil: input.keepFormerUntil ?? null,
+            })
+          : evidence('access.ownership_unchanged', { reason: basis?.unchanged ?? 'denied' }),
       ],
     });
     const row = await repo.updateRequest(w.tx, id, {
       status,
       decided_by: w.actor.id ?? undefined,
       decided_at: new Date().toISOString(),
-      decision_note: input.note || null,
+      decision_note: note,
       decision_id: decisionId,
     });
     w.audit({
@@ -161,8 +195,8 @@ export async function decideAccessRequest(
       entityType: 'access_request',
       entityId: id,
       before: { status: current.status },
-      after: { status, accountId: row.account_id, requesterId: row.requester_id },
-      reason: input.note || null,
+      after: { status, accountId: row.account_id, requesterId: row.requester_id, ownershipChanged: moves },
+      reason: note,
       decisionId,
     });
     w.emit('access_request.decided', {
@@ -170,10 +204,19 @@ export async function decideAccessRequest(
       accountId: row.account_id,
       requesterId: row.requester_id,
       decision: status,
+      ownershipChanged: moves,
       decisionId,
     });
+    if (basis)
+      await grantToRequester(w, basis, {
+        requestId: id,
+        decisionId,
+        note,
+        keepFormerUntil: input.keepFormerUntil,
+      });
+    else await tellRequesterDenied(w, { requestId: id, requesterId: row.requester_id, decisionId, note });
     const [view] = await views(w.tx, w.actor, [row]);
-    return { request: view!, ownershipChanged: false as const };
+    return { request: view!, ownershipChanged: moves };
   });
 }
 

@@ -6,9 +6,10 @@ export const BULK_LIMIT = 500;
 /**
  * Why an account named in a bulk request was left alone. `not_visible`: missing or out of the caller's
  * sight (the two are told alike); `not_allowed`: in sight, but its state forbids it (merged into another);
- * `already_archived`: nothing to do.
+ * `already_archived`: nothing to do; `read_only`: in sight as a collaborator on its account team, which does
+ * not change the customer.
  */
-export const BULK_REFUSALS = ['not_visible', 'not_allowed', 'already_archived'] as const;
+export const BULK_REFUSALS = ['not_visible', 'not_allowed', 'already_archived', 'read_only'] as const;
 export type BulkRefusal = (typeof BULK_REFUSALS)[number];
 
 export const bulkArchiveBody = z.strictObject({

@@ -39,12 +39,14 @@ export async function archiveAccounts(
   const ids = [...new Set(input.ids)];
   return runWork(db, ctx, async (w) => {
     const seen = await repo.visibleAccountIds(w.tx, w.actor, ids);
+    const mine = await repo.editableAccountIds(w.tx, w.actor, [...seen]);
     const refused = new Map<string, BulkArchiveResult['refused'][number]>();
     const archived: string[] = [];
     // Rows are locked in id order, the kernel's lock order for several rows.
     for (const id of [...ids].sort()) {
       const row = seen.has(id) ? await repo.findAccount(w.tx, id, true) : undefined;
-      const refusal = archiveRefusal(row, seen.has(id));
+      const refusal =
+        seen.has(id) && !mine.has(id) ? { code: 'read_only' as const } : archiveRefusal(row, seen.has(id));
       if (refusal || !row) {
         refused.set(id, { id, ...(refusal ?? { code: 'not_visible' }) });
         continue;

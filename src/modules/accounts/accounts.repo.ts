@@ -2,7 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { AccountTable, ContactTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
-import { teamSubtree, visible } from '../../kernel/visibility.js';
+import { editable, teamSubtree, visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
 import { industryCodesFor } from '../industries/index.js';
 import { regionPrefix } from '../regions/index.js';
@@ -179,6 +179,18 @@ export async function visibleAccountIds(db: Executor, actor: Actor, ids: string[
   if (ids.length === 0) return new Set();
   const rows = await visibleAccounts(db, actor)
     .select('accounts.id')
+    .where('accounts.id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Of `ids`, those the actor may change (the holder's side; collaborators on the account team only see). */
+export async function editableAccountIds(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('accounts')
+    .select('accounts.id')
+    .where(editable('account', actor))
     .where('accounts.id', 'in', ids)
     .execute();
   return new Set(rows.map((r) => r.id));

@@ -1,9 +1,17 @@
 import type { Db } from '../../db/database.js';
-import { fieldError, invalid, isUniqueViolation, notFound, type FieldProblem } from '../../errors.js';
+import {
+  AppError,
+  fieldError,
+  invalid,
+  isUniqueViolation,
+  notFound,
+  type FieldProblem,
+} from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import { RetryWork, runWork, type Work } from '../../kernel/index.js';
-import type { RequestContext } from '../access/index.js';
-import { normalizePhone, normalizeUscc, searchKeys, searchText } from '../matching/index.js';
+import { assertEditable, RetryWork, runWork, type Work } from '../../kernel/index.js';
+import type { Actor, RequestContext } from '../access/index.js';
+import { normalizePhone, normalizeUscc, searchKeys, searchText, type Features } from '../matching/index.js';
+import { recordDuplicateTouches, type DuplicateHit } from '../ownership/index.js';
 import { inSight, notActive, saveAccount, toAccount, toContact } from './account-store.js';
 import { admitCustomer, readmitCustomer } from './admission.js';
 import * as repo from './accounts.repo.js';
@@ -19,6 +27,7 @@ import {
   accountFeatures,
   findDuplicates,
   matchKeys,
+  type DuplicateCandidate,
   offerActions,
   viewMatches,
   type MatchView,
@@ -80,6 +89,29 @@ function usccWarning(uscc: ReturnType<typeof normalizeUscc>): FieldProblem[] {
     : [];
 }
 
+/** Customers a check found that someone other than the checker owns: overlap, whatever the checker sees. */
+function heldByOthers(actor: Actor, candidates: readonly DuplicateCandidate[]): DuplicateHit[] {
+  return candidates.flatMap((c) =>
+    actor.id && c.ownerId && c.ownerId !== actor.id ? [{ accountId: c.accountId, holderId: c.ownerId }] : [],
+  );
+}
+
+/**
+ * Keeps the overlap a check ran into, in a unit of work of its own: a check writes nothing else, and a
+ * refused create has rolled its own back.
+ */
+async function noteOverlap(db: Db, ctx: RequestContext, candidates: readonly DuplicateCandidate[]) {
+  const hits = heldByOthers(ctx.actor, candidates);
+  if (hits.length > 0) await runWork(db, ctx, (w) => recordDuplicateTouches(w, hits));
+}
+
+/** A create refused over a look-alike is a check that hit: find what it hit again, outside its rollback. */
+async function noteRefusedCreate(db: Db, ctx: RequestContext, features: Features[], error: unknown) {
+  if (!(error instanceof AppError)) return;
+  if (error.code !== 'DUPLICATE_ACCOUNT' && error.code !== 'POSSIBLE_DUPLICATE') return;
+  await noteOverlap(db, ctx, (await findDuplicates(db, features)).candidates);
+}
+
 /** The duplicate check a create runs, on its own: what would happen, and why. */
 export async function checkAccount(
   db: Db,
@@ -89,6 +121,7 @@ export async function checkAccount(
   const { phones, uscc } = cleanContactPoints(input);
   const features = accountFeatures({ ...input, phones });
   const { candidates } = await findDuplicates(db, features);
+  await noteOverlap(db, ctx, candidates);
   const matches = await offerActions(db, ctx.actor, candidates, await viewMatches(db, ctx.actor, candidates));
   const verdict = matches.some((m) => m.verdict === 'same') ? 'same' : matches.length ? 'possible' : 'none';
   return { verdict, matches, warnings: usccWarning(uscc) };
@@ -119,13 +152,16 @@ async function parentProblem(
   return null;
 }
 
-export async function createAccount(db: Db, ctx: RequestContext, input: CreateAccountInput) {
+/**
+ * A customer as typed, read into what admission takes: phones in E.164, a readable USCC, codes placed from
+ * the address, the features matching reads — and every problem with the input, field by field. Deal
+ * registration reads its end customer through here too, so a registered customer is the customer a create
+ * would make.
+ */
+export function prepareCustomer(input: Omit<CreateAccountInput, 'confirm'>) {
   const points = cleanContactPoints(input);
   const people = cleanContacts(input.contacts);
   const problems = [...points.problems, ...people.problems];
-  const parent = input.parentId ? await parentProblem(db, ctx, input.parentId) : null;
-  if (parent) problems.push(parent);
-  if (problems.length) throw invalid(problems);
   const values = placeCustomer({
     legalName: input.legalName,
     aliases: input.aliases ?? [],
@@ -151,24 +187,38 @@ export async function createAccount(db: Db, ctx: RequestContext, input: CreateAc
     isBranch: input.isBranch ?? false,
   });
   const features = accountFeatures({ ...input, ...values, contacts: people.contacts });
+  return { values, contacts: people.contacts, features, problems, warnings: usccWarning(points.uscc) };
+}
+
+export async function createAccount(db: Db, ctx: RequestContext, input: CreateAccountInput) {
+  const { values, contacts, features, problems, warnings } = prepareCustomer(input);
+  const parent = input.parentId ? await parentProblem(db, ctx, input.parentId) : null;
+  if (parent) problems.push(parent);
+  if (problems.length) throw invalid(problems);
   try {
     return await runWork(db, ctx, async (w) => {
       const admitted = await admitCustomer(w, {
         values,
-        contacts: people.contacts,
+        contacts,
         features,
         source: { kind: 'create' },
         confirmReason: input.confirm?.reason,
       });
       if (admitted.outcome !== 'created') throw new Error(`create admitted as ${admitted.outcome}`);
+      if (admitted.matches.length > 0) {
+        // Created anyway, over look-alikes confirmed with a reason: those held by others are overlap.
+        const { candidates } = await findDuplicates(w.tx, features, { excludeIds: [admitted.account.id] });
+        await recordDuplicateTouches(w, heldByOthers(w.actor, candidates));
+      }
       return {
         ...admitted.account,
         contacts: admitted.contacts,
         decisionId: admitted.decisionId,
-        warnings: usccWarning(points.uscc),
+        warnings,
       };
     });
   } catch (error) {
+    await noteRefusedCreate(db, ctx, features, error);
     // The partial unique index on valid USCCs is the last line: a racing twin ends here.
     if (isUniqueViolation(error)) {
       throw fieldError(
@@ -239,6 +289,7 @@ export async function updateAccount(
   return runWork(db, ctx, async (w) => {
     const seen = await repo.findVisibleAccount(w.tx, ctx.actor, id);
     if (!seen) throw notFound('account', id);
+    await assertEditable(w.tx, 'account', w.actor, id);
     // Lock order: the keys the new values would hold, then the row.
     const identityChanges = IDENTITY_FIELDS.some((f) => patch[f] !== undefined);
     const contacts = identityChanges ? await repo.listContacts(w.tx, id) : [];

@@ -1,13 +1,19 @@
 import { AppError, notFound } from '../../errors.js';
-import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
+import { assertEditable, evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
 import type { Features } from '../matching/index.js';
-import { chooseInitialOwner, openInitialClaim, type OwnerFromFile } from '../ownership/index.js';
+import {
+  chooseInitialOwner,
+  openInitialClaim,
+  type InitialOwner,
+  type OwnerFromFile,
+} from '../ownership/index.js';
 import { notActive, saveAccount, toAccount, toContact, type Contact } from './account-store.js';
 import type { Account } from './accounts.schema.js';
 import * as repo from './accounts.repo.js';
 import {
   findDuplicates,
   lockKeys,
+  type Duplicates,
   matchKeys,
   offerActions,
   viewMatches,
@@ -88,6 +94,17 @@ export interface AdmissionRequest {
    * goes to that user, with evidence that the file said so. A fold into an existing account keeps its owner.
    */
   owner?: OwnerFromFile | undefined;
+  /**
+   * Who holds the new account, decided by the caller instead of the assignment rules: an approved deal
+   * registration admits its customer straight to the partner (the registrations module then dates the claim).
+   */
+  holder?: InitialOwner | undefined;
+  /**
+   * The duplicate check the caller already ran on these same features in this unit of work, after taking
+   * `admissionKeys(features)`: admission uses it instead of asking the database again (deal registration
+   * screens the customer, then admits it in the same transaction under the same locks).
+   */
+  checked?: Duplicates | undefined;
 }
 
 export type Admission =
@@ -122,15 +139,19 @@ function sourceEvidence(source: AdmissionSource): Evidence[] {
 /** The advisory keys admitting these features takes: bulk callers take a batch's keys at once, first. */
 export const admissionKeys = (features: readonly Features[]) => lockKeys(matchKeys(features));
 
-/** Locks the keys these features would hold, then finds who already holds them. */
+/**
+ * Locks the keys these features would hold, then finds who already holds them (or takes the check the
+ * caller ran under those locks: taking keys already held sends nothing).
+ */
 async function screen(
   w: Work,
   features: readonly Features[],
   excludeIds?: readonly string[],
   passOver?: ReadonlySet<string>,
+  checked?: Duplicates,
 ) {
   await w.lockKeys(admissionKeys(features));
-  const found = await findDuplicates(w.tx, features, { excludeIds });
+  const found = checked ?? (await findDuplicates(w.tx, features, { excludeIds }));
   const candidates = passOver ? found.candidates.filter((c) => !passOver.has(c.accountId)) : found.candidates;
   const { thresholds } = found;
   const matches = await viewMatches(w.tx, w.actor, candidates);
@@ -148,6 +169,7 @@ export async function admitCustomer(w: Work, request: AdmissionRequest): Promise
     request.features,
     undefined,
     request.source.kind === 'import' ? request.source.madeByThisImport : undefined,
+    request.checked,
   );
   const same = matches.find((m) => m.verdict === 'same');
   const found = candidateEvidence(candidates);
@@ -159,6 +181,7 @@ export async function admitCustomer(w: Work, request: AdmissionRequest): Promise
   if (request.choice?.action === 'merge') {
     const chosen = request.choice.accountId;
     if (!(await repo.findVisibleAccount(w.tx, w.actor, chosen))) throw notFound('account', chosen);
+    await assertEditable(w.tx, 'account', w.actor, chosen);
     const byPerson = [...origin, evidence('import.resolved', { action: 'merge', accountId: chosen })];
     const folded = await foldInto(w, chosen, request, rule, found, byPerson);
     if (!folded) throw notActive(chosen, (await repo.findAccount(w.tx, chosen))?.status);
@@ -209,19 +232,21 @@ async function insertCustomer(
   matches: MatchView[],
 ): Promise<Admission> {
   const v = request.values;
-  const owner = await chooseInitialOwner(
-    w,
-    {
-      regionCode: v.regionCode,
-      industryCode: v.industryCode,
-      size: v.size,
-      source: v.source,
-      tags: v.tags,
-      parentId: v.parentId,
-    },
-    request.source.kind === 'import' ? 'import' : 'create',
-    request.owner,
-  );
+  const owner =
+    request.holder ??
+    (await chooseInitialOwner(
+      w,
+      {
+        regionCode: v.regionCode,
+        industryCode: v.industryCode,
+        size: v.size,
+        source: v.source,
+        tags: v.tags,
+        parentId: v.parentId,
+      },
+      request.source.kind === 'import' ? 'import' : 'create',
+      request.owner,
+    ));
   const row = await repo.insertAccount(w.tx, {
     legal_name: v.legalName,
     aliases: v.aliases,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { runWork, type Work } from '../../kernel/index.js';
+import { assertEditable, runWork, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import { normalizePhone } from '../matching/index.js';
 import { inSight, notActive, saveAccount, toAccount, toContact } from './account-store.js';
@@ -23,6 +23,7 @@ async function activeAccount(
 ) {
   const seen = await repo.findVisibleAccount(w.tx, w.actor, id);
   if (!seen) throw notFound('account', id);
+  await assertEditable(w.tx, 'account', w.actor, id);
   const contacts = change(await repo.listContacts(w.tx, id));
   await w.lockKeys(lockKeys(matchKeys(accountFeatures({ ...toAccount(seen), contacts }))));
   const row = await repo.findAccount(w.tx, id, true);
@@ -119,6 +120,7 @@ export async function setAccountArchived(
   return runWork(db, ctx, async (w) => {
     const seen = await repo.findVisibleAccount(w.tx, w.actor, id);
     if (!seen) throw notFound('account', id);
+    await assertEditable(w.tx, 'account', w.actor, id);
     let decisionId: string | undefined;
     if (!archived) {
       // While it was archived someone may have created the same customer again: refuse to make two.

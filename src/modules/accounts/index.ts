@@ -3,6 +3,7 @@ export {
   accountFeatures,
   findDuplicates,
   viewMatches,
+  type Duplicates,
   type MatchInput,
   type MatchView,
 } from './duplicates.js';
@@ -13,7 +14,7 @@ export {
   visibleAccountIds,
   type AccountFilter,
 } from './accounts.repo.js';
-export { accountSearch } from './accounts.service.js';
+export { accountSearch, prepareCustomer } from './accounts.service.js';
 export { admissionKeys } from './admission.js';
 export { placeCustomer } from './places.js';
 export { openAccessRef } from './access-ref.js';

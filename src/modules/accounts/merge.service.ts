@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
-import { evidence, runWork, visibleIds, type Work } from '../../kernel/index.js';
+import { assertEditable, evidence, runWork, visibleIds, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import type { Features } from '../matching/index.js';
 import { scoreConfig, scorePair, type MatchResult } from '../matching/index.js';
@@ -25,6 +25,7 @@ async function lockPair(w: Work, ids: [string, string], missing: () => AppError)
   const rows: Record<string, repo.AccountRow> = {};
   for (const id of [...ids].sort()) {
     if (!(await repo.findVisibleAccount(w.tx, w.actor, id))) throw missing();
+    await assertEditable(w.tx, 'account', w.actor, id);
     const row = await repo.findAccount(w.tx, id, true);
     if (!row) throw missing();
     rows[id] = row;
@@ -130,6 +131,7 @@ export async function unmergeAccounts(db: Db, ctx: RequestContext, mergeId: stri
     const seen = await repo.findMerge(w.tx, mergeId);
     // A merge is the survivor's history: one the caller cannot see is answered exactly like no merge.
     if (!seen || !(await repo.findVisibleAccount(w.tx, w.actor, seen.survivor_id))) throw missing();
+    await assertEditable(w.tx, 'account', w.actor, seen.survivor_id);
     if (seen.merged_id) {
       const restoring = await repo.findAccount(w.tx, seen.merged_id);
       if (restoring) {

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import { runWork, visibleIds } from '../../kernel/index.js';
+import { assertEditable, runWork, visibleIds } from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { refreshProtection } from '../ownership/index.js';
 import * as repo from './follow-ups.repo.js';
@@ -10,7 +10,7 @@ import { userNames } from './names.repo.js';
 
 /**
  * Follow-ups: the activity log on a customer's timeline, which recovery and protection read. Anyone who sees
- * the customer may log one; one logged by someone other than the owner is recorded as such (`by_owner`) and
+ * the customer may log one, except a former owner kept on its account team read-only; one logged by someone other than the owner is recorded as such (`by_owner`) and
  * announced as overlap (`follow_up.overlap`): another party is working the owner's customer.
  */
 
@@ -48,6 +48,8 @@ export async function logFollowUp(
   return runWork(db, ctx, async (w) => {
     const account = await repo.lockVisibleAccount(w.tx, w.actor, accountId);
     if (!account) throw notFound('account', accountId);
+    // Collaborators log activity too, but a former owner kept read-only does not.
+    await assertEditable(w.tx, 'follow_up', w.actor, accountId);
     if (account.status !== 'active')
       throw new AppError('ACCOUNT_NOT_ACTIVE', `The account is ${account.status}`, {
         status: account.status,

@@ -17,10 +17,18 @@ const MAX_MINOR = 10n ** 15n;
 /** ISO 4217 codes as the runtime knows them (Intl formats any three letters, so it cannot say). */
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
+/** Decimals per currency code, asked of Intl once each: building a NumberFormat costs more than the rest of a view. */
+const DIGITS = new Map<string, number>();
+
 /** How many decimals a currency has (CNY 2, JPY 0), or undefined for a code that is no currency. */
 export function minorDigits(currency: string): number | undefined {
+  const known = DIGITS.get(currency);
+  if (known !== undefined) return known;
   if (!CURRENCIES.has(currency)) return undefined;
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits;
+  if (digits !== undefined) DIGITS.set(currency, digits);
+  return digits;
 }
 
 export function isCurrency(currency: string): boolean {

@@ -30,6 +30,15 @@ export async function replaceLines(
   lines: readonly { productId: string; quantity: number }[],
 ) {
   await db.deleteFrom('opportunity_lines').where('opportunity_id', '=', opportunityId).execute();
+  await insertLines(db, opportunityId, lines);
+}
+
+/** The lines of an opportunity that has none yet (a new one): no delete to send first. */
+export async function insertLines(
+  db: Executor,
+  opportunityId: string,
+  lines: readonly { productId: string; quantity: number }[],
+) {
   if (lines.length === 0) return;
   await db
     .insertInto('opportunity_lines')

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../../errors.js';
-import { runWork, visibleIds, type Work } from '../../kernel/index.js';
+import { assertEditable, runWork, visibleIds, type Work } from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { refreshProtection } from '../ownership/index.js';
 import { lockVisibleAccount } from './follow-ups.repo.js';
@@ -102,40 +102,53 @@ export async function createOpportunity(
   input: CreateOpportunityInput,
 ): Promise<OpportunityView> {
   return runWork(db, ctx, async (w) => {
+    // Logging a deal is activity on the customer: a read-only collaborator may see it but not add to it.
     const account = await lockVisibleAccount(w.tx, w.actor, input.accountId);
     if (!account) throw notFound('account', input.accountId);
-    if (account.status !== 'active')
-      throw new AppError('ACCOUNT_NOT_ACTIVE', `The account is ${account.status}`, {
-        status: account.status,
-      });
-    const { problems } = await productProblems(w.tx, input.lines);
-    if (input.ownerId) {
-      // An owner is someone active the caller has in scope: a rep cannot hand deals to strangers.
-      const inScope = await visibleIds(w.tx, 'user', w.actor, [input.ownerId]);
-      if (!inScope.has(input.ownerId) || !(await repo.activeUser(w.tx, input.ownerId)))
-        problems.push({ field: 'ownerId', problem: 'not_found', message: 'is no active user you may name' });
-    }
-    if (problems.length) throw invalid(problems);
-    const row = await repo.insertOpportunity(w.tx, {
-      account_id: input.accountId,
-      owner_id: input.ownerId ?? account.owner_id ?? w.actor.id,
-      name: input.name,
-      stage: input.stage,
-      amount_minor: checkedMinor(input.amount, input.currency),
-      currency: input.currency,
-      expected_close: input.expectedClose ?? null,
-      created_by: w.actor.id,
-    });
-    await repo.replaceLines(w.tx, row.id, input.lines);
-    w.audit({ action: 'opportunity.created', entityType: 'opportunity', entityId: row.id, after: input });
-    w.emit('opportunity.created', {
-      opportunityId: row.id,
-      accountId: row.account_id,
-      ownerId: row.owner_id,
-    });
-    await refreshProtection(w, [row.account_id]);
-    return viewOne(w, row);
+    await assertEditable(w.tx, 'follow_up', w.actor, input.accountId);
+    return viewOne(w, await openOpportunity(w, input));
   });
+}
+
+/**
+ * Opens an opportunity inside the caller's unit of work: an approved deal registration opens the partner's
+ * deal with the approval that admits its customer. Returns the row: the view costs five reads a caller that
+ * only needs the id (the registration's approval, on every auto-approved submission) should not pay.
+ */
+export async function openOpportunity(w: Work, input: CreateOpportunityInput): Promise<repo.OpportunityRow> {
+  const account = await lockVisibleAccount(w.tx, w.actor, input.accountId);
+  if (!account) throw notFound('account', input.accountId);
+  if (account.status !== 'active')
+    throw new AppError('ACCOUNT_NOT_ACTIVE', `The account is ${account.status}`, {
+      status: account.status,
+    });
+  const { problems } = await productProblems(w.tx, input.lines);
+  if (input.ownerId) {
+    // An owner is someone active the caller has in scope: a rep cannot hand deals to strangers.
+    const inScope = await visibleIds(w.tx, 'user', w.actor, [input.ownerId]);
+    if (!inScope.has(input.ownerId) || !(await repo.activeUser(w.tx, input.ownerId)))
+      problems.push({ field: 'ownerId', problem: 'not_found', message: 'is no active user you may name' });
+  }
+  if (problems.length) throw invalid(problems);
+  const row = await repo.insertOpportunity(w.tx, {
+    account_id: input.accountId,
+    owner_id: input.ownerId ?? account.owner_id ?? w.actor.id,
+    name: input.name,
+    stage: input.stage,
+    amount_minor: checkedMinor(input.amount, input.currency),
+    currency: input.currency,
+    expected_close: input.expectedClose ?? null,
+    created_by: w.actor.id,
+  });
+  await repo.insertLines(w.tx, row.id, input.lines);
+  w.audit({ action: 'opportunity.created', entityType: 'opportunity', entityId: row.id, after: input });
+  w.emit('opportunity.created', {
+    opportunityId: row.id,
+    accountId: row.account_id,
+    ownerId: row.owner_id,
+  });
+  await refreshProtection(w, [row.account_id]);
+  return row;
 }
 
 async function lockOpen(w: Work, id: string) {

@@ -105,7 +105,7 @@ describeEachEngine('assignment rules', (t) => {
         (await save(first, [{ name: 'all to the pool', target: { type: 'pool', poolId } }])).status,
       ).toBe(200);
       const published = await call(`/rule-sets/${first}/publish`, { method: 'POST' });
-      expect(published.status).toBe(200);
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
       expect(published.body).toMatchObject({
         status: 'published',
         version: 1,

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { AssignmentRuleSetTable, UserAbsenceTable } from '../../db/types.js';
+import type { AssignmentApplyTable, AssignmentRuleSetTable, UserAbsenceTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
 import { teamSubtree, visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
@@ -14,7 +14,13 @@ export type AbsenceRow = Selectable<UserAbsenceTable>;
 
 export async function insertRuleSet(
   db: Executor,
-  row: { name: string; rules: string; based_on: string | null; created_by: string | null },
+  row: {
+    name: string;
+    rules: string;
+    based_on: string | null;
+    created_by: string | null;
+    key_account_manager_first?: boolean;
+  },
 ): Promise<RuleSetRow> {
   return db.insertInto('assignment_rule_sets').values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -76,7 +82,14 @@ export async function updateRuleSet(
   patch: Partial<
     Pick<
       RuleSetRow,
-      'name' | 'status' | 'version' | 'published_by' | 'published_at' | 'retired_at' | 'decision_id'
+      | 'name'
+      | 'status'
+      | 'version'
+      | 'published_by'
+      | 'published_at'
+      | 'retired_at'
+      | 'decision_id'
+      | 'key_account_manager_first'
     >
   > & { rules?: string },
 ): Promise<RuleSetRow> {
@@ -276,20 +289,32 @@ export async function names(db: Executor, ids: { users: string[]; teams: string[
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-// ---- what-if ----
+// ---- accounts as rules read them ----
+
+export type AccountWithHolder = Awaited<ReturnType<typeof accountsWithHolders>>[number];
 
 /**
- * Every active account with what rules read and who holds it now, as the ownership module projects its open
- * claim onto the account (owner, queue team, pool, partner), and whether that claim is a lock.
+ * Active accounts with what rules read and who holds them now, as the ownership module projects its open
+ * claim onto the account (owner, queue team, pool, partner), and whether that claim is a lock: the ones
+ * named, or a page of all of them in creation order (keyset `after`, created no later than `createdBy`).
  */
-export async function activeAccountsWithHolders(db: Executor) {
-  return db
+export async function accountsWithHolders(
+  db: Executor,
+  select:
+    | { ids: readonly string[] }
+    | { after: { createdAt: string; id: string } | null; createdBy?: string; limit: number },
+) {
+  let query = db
     .selectFrom('accounts')
     .leftJoin('ownership_claims as c', (j) =>
       j.onRef('c.account_id', '=', 'accounts.id').on('c.ended_at', 'is', null),
     )
     .select([
       'accounts.id',
+      // To the microsecond, as stored: a keyset cursor rounded to milliseconds would read a row twice.
+      sql<string>`to_char(accounts.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'created_at',
+      ),
       'accounts.legal_name',
       'accounts.region_code',
       'accounts.industry_code',
@@ -312,10 +337,151 @@ export async function activeAccountsWithHolders(db: Executor) {
           )
           .as('is_group'),
     ])
-    .where('accounts.status', '=', 'active')
-    .orderBy('accounts.created_at')
-    .orderBy('accounts.id')
+    .where('accounts.status', '=', 'active');
+  if ('ids' in select) {
+    if (select.ids.length === 0) return [];
+    return query.where(sql<boolean>`accounts.id = any(${[...select.ids]}::uuid[])`).execute();
+  }
+  const { after, createdBy, limit } = select;
+  if (after)
+    query = query.where(
+      sql<boolean>`(accounts.created_at, accounts.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+    );
+  if (createdBy) query = query.where('accounts.created_at', '<=', createdBy);
+  return query.orderBy('accounts.created_at').orderBy('accounts.id').limit(limit).execute();
+}
+
+/**
+ * The key-account manager of each account's group: the first `key_account_manager` (still on the team) on
+ * the account team of the group's topmost parent — the group as `ownership/group.ts` shows it, reached
+ * along `parent_id` (at most 20 hops). Keyed by the id each walk started from (an account, or the parent
+ * a new account is entered under).
+ */
+export async function groupKeyAccountManagers(db: Executor, starts: readonly string[]) {
+  if (starts.length === 0) return new Map<string, { groupId: string; userId: string }>();
+  const { rows } = await sql<{ origin: string; group_id: string; user_id: string }>`
+    with recursive up as (
+      select a.id as origin, a.id, a.parent_id, 0 as hops
+      from accounts a where a.id = any(${[...new Set(starts)]}::uuid[])
+      union all
+      select up.origin, a.id, a.parent_id, up.hops + 1 from accounts a join up on a.id = up.parent_id
+      where up.hops < 20
+    ), root as (select distinct on (origin) origin, id from up order by origin, hops desc)
+    select distinct on (root.origin) root.origin, root.id as group_id, t.user_id
+    from root join account_team t on t.account_id = root.id
+    where t.role = 'key_account_manager' and (t.until is null or t.until > now())
+    order by root.origin, t.added_at, t.user_id
+  `.execute(db);
+  return new Map(rows.map((r) => [r.origin, { groupId: r.group_id, userId: r.user_id }]));
+}
+
+// ---- applying a rule set to existing accounts ----
+
+export type ApplyRow = Selectable<AssignmentApplyTable>;
+
+export async function insertApply(
+  db: Executor,
+  row: { rule_set_id: string; accounts_before: string; created_by: string | null },
+): Promise<ApplyRow> {
+  return db.insertInto('assignment_applies').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function setApplyJob(db: Executor, id: string, jobId: string) {
+  await db.updateTable('assignment_applies').set({ job_id: jobId }).where('id', '=', id).execute();
+}
+
+export async function findApply(db: Executor, id: string, lock = false): Promise<ApplyRow | undefined> {
+  const query = db.selectFrom('assignment_applies').selectAll().where('id', '=', id);
+  return lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+}
+
+export async function latestApply(db: Executor, ruleSetId: string): Promise<ApplyRow | undefined> {
+  return db
+    .selectFrom('assignment_applies')
+    .selectAll()
+    .where('rule_set_id', '=', ruleSetId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function updateApply(
+  db: Executor,
+  id: string,
+  patch: Partial<
+    Pick<
+      ApplyRow,
+      | 'status'
+      | 'total'
+      | 'after_created_at'
+      | 'after_id'
+      | 'decided'
+      | 'moved'
+      | 'skipped'
+      | 'error'
+      | 'finished_at'
+    >
+  >,
+) {
+  await db
+    .updateTable('assignment_applies')
+    .set({ ...patch, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
     .execute();
+}
+
+export async function insertApplyItems(
+  db: Executor,
+  rows: readonly {
+    apply_id: string;
+    account_id: string;
+    outcome: 'moved' | 'skipped';
+    reason: string | null;
+    decision_id: string | null;
+  }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('assignment_apply_items')
+    .values([...rows])
+    .execute();
+}
+
+export async function applyItems(db: Executor, applyId: string, outcome: 'moved' | 'skipped', page: Page) {
+  return db
+    .selectFrom('assignment_apply_items as i')
+    .innerJoin('accounts as a', 'a.id', 'i.account_id')
+    .select(['i.account_id', 'a.legal_name', 'i.outcome', 'i.reason', 'i.decision_id'])
+    .where('i.apply_id', '=', applyId)
+    .where('i.outcome', '=', outcome)
+    .orderBy('a.created_at')
+    .orderBy('i.account_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/** Locks accounts in id order (the kernel's row lock order), before deciding them. */
+export async function lockAccountRows(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await db
+    .selectFrom('accounts')
+    .select('id')
+    .where(sql<boolean>`id = any(${[...ids]}::uuid[])`)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Active accounts created no later than `createdBy`: what an apply run goes through. */
+export async function countAccounts(db: Executor, createdBy: string) {
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('status', '=', 'active')
+    .where('created_at', '<=', createdBy)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 // ---- absences and capacity ----

@@ -5,6 +5,9 @@ import { pageOf } from '../../http/pagination.js';
 import { idParams, noContent, responses } from '../../http/schemas.js';
 import {
   absenceBody,
+  applyQuery,
+  applySchema,
+  publishBody,
   absenceParams,
   absenceSchema,
   capacityBody,
@@ -111,12 +114,35 @@ export function assignmentRoutes(app: FastifyInstance, db: Db) {
       config: manage,
       schema: {
         tags,
-        summary: 'Make a draft the live version (the next number); the one live before is retired. Audited',
+        summary:
+          'Make a draft the live version (the next number); the one live before is retired. Audited. With ' +
+          '`applyToExisting`, a job then moves existing accounts as the what-if shows',
         params: idParams,
+        body: publishBody.nullish().describe('optional: a POST without a body publishes without applying'),
         response: responses({ 200: ruleSetSchema }),
       },
     },
-    async (request) => service.publishRuleSet(db, request.ctx, request.params.id),
+    async (request) =>
+      service.publishRuleSet(db, request.ctx, request.params.id, {
+        applyToExisting: request.body?.applyToExisting ?? false,
+      }),
+  );
+
+  r.get(
+    `${base}/rule-sets/:id/apply`,
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'The latest run applying a published set to existing accounts: live progress, moved and skipped ' +
+          'counts, and a page of the moved or skipped accounts (each skipped one with its reason)',
+        params: idParams,
+        querystring: applyQuery,
+        response: responses({ 200: applySchema }),
+      },
+    },
+    async (request) => service.applyView(db, request.params.id, request.query),
   );
 
   r.post(

@@ -32,6 +32,10 @@ export const ruleConditionsSchema = z.strictObject({
     .enum(GROUP_CONDITIONS)
     .default('any')
     .describe('group: the account has a parent or subsidiaries; standalone: neither'),
+  triggers: list(z.enum(ASSIGN_TRIGGERS)).describe(
+    'the occasions the rule runs on; none listed: create, import and transfer. A released customer is ' +
+      'routed only by rules that list release (otherwise it goes to its recovery rule’s pool)',
+  ),
 });
 export type RuleConditions = z.infer<typeof ruleConditionsSchema>;
 /** A rule without conditions: it matches every account. */
@@ -44,7 +48,10 @@ export const NO_CONDITIONS: RuleConditions = {
   tags: [],
   productLines: [],
   group: 'any',
+  triggers: [],
 };
+/** The occasions a rule without a `triggers` condition runs on: release is opted into rule by rule. */
+export const DEFAULT_TRIGGERS: readonly AssignTrigger[] = ['create', 'import', 'transfer'];
 
 const teamPick = {
   teamId: z.uuid(),
@@ -84,9 +91,16 @@ export type RuleInput = z.input<typeof ruleSchema>;
 export type Rule = z.infer<typeof ruleSchema> & { key: string };
 
 export const rulesBody = z.strictObject({ rules: z.array(ruleSchema).max(200) });
+const keyAccountManagerFirst = z
+  .boolean()
+  .describe(
+    'a group customer (one with a parent or subsidiaries) goes first to the key-account manager on the ' +
+      'account team of the group’s topmost parent, when eligible; otherwise the rules run',
+  );
 export const saveRuleSetBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   rules: z.array(ruleSchema).max(200),
+  keyAccountManagerFirst: keyAccountManagerFirst.optional().describe('unchanged when left out'),
 });
 export type SaveRuleSetInput = z.infer<typeof saveRuleSetBody>;
 export const createRuleSetBody = z.strictObject({
@@ -104,6 +118,7 @@ export const ruleSetSchema = z.object({
   status: z.enum(RULE_SET_STATUSES),
   version: z.number().int().nullable().describe('given at publishing; a draft has none'),
   rules: z.array(storedRule),
+  keyAccountManagerFirst,
   createdBy: person.nullable(),
   publishedBy: person.nullable(),
   publishedAt: z.string().nullable(),
@@ -141,6 +156,9 @@ const named = z.object({ id: z.uuid(), name: z.string() });
 export const whatIfSchema = z.object({
   ruleSetId: z.uuid(),
   accounts: z.number().int().describe('active accounts the draft was run against'),
+  skipped: z
+    .object({ locked: z.number().int(), partner: z.number().int() })
+    .describe('accounts the draft would move that stay where they are: locked, or held by a partner'),
   moves: z.object({
     items: z.array(
       z.object({
@@ -194,3 +212,46 @@ export const eligibilitySchema = z.object({
 });
 export type EligibilityView = z.infer<typeof eligibilitySchema>;
 export const absenceParams = z.strictObject({ id: z.uuid(), absenceId: z.uuid() });
+
+export const publishBody = z.strictObject({
+  applyToExisting: z
+    .boolean()
+    .default(false)
+    .describe(
+      'also move existing accounts as the what-if shows (a background job; locked and partner-held ones ' +
+        'stay); progress at GET …/rule-sets/:id/apply',
+    ),
+});
+
+export const APPLY_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const applyQuery = z.strictObject({
+  outcome: z.enum(['moved', 'skipped']).default('skipped'),
+  ...pageQuery,
+});
+export const applySchema = z.object({
+  id: z.uuid(),
+  ruleSetId: z.uuid(),
+  status: z.enum(APPLY_STATUSES),
+  total: z.number().int().nullable().describe('accounts to go through; known once the job starts'),
+  decided: z.number().int().describe('accounts gone through so far'),
+  moved: z.number().int(),
+  skipped: z.number().int(),
+  error: z.string().nullable().describe('an error code when it stopped (RULE_SET_NOT_LIVE, JOB_EXHAUSTED)'),
+  job: z.object({ status: z.string(), attempts: z.number().int(), error: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  items: z.object({
+    items: z.array(
+      z.object({
+        account: named,
+        outcome: z.enum(['moved', 'skipped']),
+        reason: z.enum(['locked', 'partner']).nullable().describe('why a skipped account stayed'),
+        decisionId: z.uuid().nullable(),
+      }),
+    ),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  }),
+});
+export type ApplyView = z.infer<typeof applySchema>;

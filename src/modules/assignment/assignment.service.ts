@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import { evidence, runWork, type Work } from '../../kernel/index.js';
+import { enqueueJob, evidence, findJob, runWork, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import * as repo from './assignment.repo.js';
 import type {
+  ApplyView,
   CreateRuleSetInput,
   Rule,
   RuleInput,
@@ -14,6 +15,8 @@ import type {
   SaveRuleSetInput,
   WhatIfView,
 } from './assignment.schema.js';
+import { APPLY_JOB } from './apply.js';
+import { engineSet } from './assign.js';
 import { ROTATING } from './engine.js';
 import { referencedIds, validateRules } from './validate-rules.js';
 import { whatIf } from './what-if.js';
@@ -35,7 +38,8 @@ async function views(db: Executor, rows: readonly repo.RuleSetRow[]): Promise<Ru
     name: r.name,
     status: r.status,
     version: r.version,
-    rules: r.rules as Rule[],
+    rules: [...engineSet(r).rules],
+    keyAccountManagerFirst: r.key_account_manager_first,
     createdBy: person(r.created_by),
     publishedBy: person(r.published_by),
     publishedAt: r.published_at,
@@ -94,6 +98,7 @@ export async function createRuleSet(db: Db, ctx: RequestContext, input: CreateRu
       rules: JSON.stringify(base?.rules ?? []),
       based_on: base?.id ?? null,
       created_by: w.actor.id,
+      key_account_manager_first: base?.key_account_manager_first ?? false,
     });
     w.audit({
       action: 'assignment.rule_set_created',
@@ -121,19 +126,34 @@ export async function saveRuleSet(db: Db, ctx: RequestContext, id: string, input
   return runWork(db, ctx, async (w) => {
     const current = await lockDraft(w, id);
     const rules = await checkedRules(w.tx, input.rules);
-    const row = await repo.updateRuleSet(w.tx, id, { name: input.name, rules: JSON.stringify(rules) });
+    const row = await repo.updateRuleSet(w.tx, id, {
+      name: input.name,
+      rules: JSON.stringify(rules),
+      ...(input.keyAccountManagerFirst !== undefined && {
+        key_account_manager_first: input.keyAccountManagerFirst,
+      }),
+    });
     w.audit({
       action: 'assignment.rule_set_saved',
       entityType: 'assignment_rule_set',
       entityId: id,
-      before: { name: current.name, rules: current.rules },
-      after: { name: row.name, rules },
+      before: {
+        name: current.name,
+        rules: current.rules,
+        keyAccountManagerFirst: current.key_account_manager_first,
+      },
+      after: { name: row.name, rules, keyAccountManagerFirst: row.key_account_manager_first },
     });
     return view(w.tx, row);
   });
 }
 
-export async function publishRuleSet(db: Db, ctx: RequestContext, id: string) {
+export async function publishRuleSet(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  options: { applyToExisting?: boolean } = {},
+) {
   return runWork(db, ctx, async (w) => {
     const locked = await repo.lockForPublish(w.tx, id);
     const draft = locked.find((r) => r.id === id);
@@ -167,17 +187,69 @@ export async function publishRuleSet(db: Db, ctx: RequestContext, id: string) {
       published_at: now,
       decision_id: decisionId,
     });
+    const apply = options.applyToExisting ? await startApply(w, id, now) : null;
     w.audit({
       action: 'assignment.rule_set_published',
       entityType: 'assignment_rule_set',
       entityId: id,
       before: { status: 'draft', live: live ? { id: live.id, version: live.version } : null },
-      after: { status: 'published', version },
+      after: { status: 'published', version, applyId: apply?.id ?? null },
       decisionId,
     });
     w.emit('assignment.rule_set_published', { ruleSetId: id, version, retiredId: live?.id ?? null });
     return view(w.tx, row);
   });
+}
+
+/** Queues the job that moves existing accounts as the newly live set would (accounts entered by `now`). */
+async function startApply(w: Work, ruleSetId: string, now: string) {
+  const apply = await repo.insertApply(w.tx, {
+    rule_set_id: ruleSetId,
+    accounts_before: now,
+    created_by: w.actor.id,
+  });
+  const job = await enqueueJob(w, APPLY_JOB, { applyId: apply.id });
+  await repo.setApplyJob(w.tx, apply.id, job.id);
+  return apply;
+}
+
+/** The latest run applying a set to existing accounts: counts, the job's state, a page of moved or skipped. */
+export async function applyView(
+  db: Db,
+  ruleSetId: string,
+  query: { outcome: 'moved' | 'skipped' } & Page,
+): Promise<ApplyView> {
+  if (!(await repo.findRuleSet(db, ruleSetId))) throw notFound('assignment_rule_set', ruleSetId);
+  const apply = await repo.latestApply(db, ruleSetId);
+  if (!apply) throw notFound('assignment_apply', ruleSetId);
+  const [job, items] = await Promise.all([
+    apply.job_id ? findJob(db, apply.job_id) : undefined,
+    repo.applyItems(db, apply.id, query.outcome, query),
+  ]);
+  return {
+    id: apply.id,
+    ruleSetId,
+    status: apply.status,
+    total: apply.total,
+    decided: apply.decided,
+    moved: apply.moved,
+    skipped: apply.skipped,
+    error: apply.error,
+    job: job ? { status: job.status, attempts: job.attempts, error: job.last_error } : null,
+    createdAt: apply.created_at,
+    finishedAt: apply.finished_at,
+    items: {
+      items: items.map((i) => ({
+        account: { id: i.account_id, name: i.legal_name },
+        outcome: i.outcome,
+        reason: i.reason as ApplyView['items']['items'][number]['reason'],
+        decisionId: i.decision_id,
+      })),
+      limit: query.limit,
+      offset: query.offset,
+      total: query.outcome === 'moved' ? apply.moved : apply.skipped,
+    },
+  };
 }
 
 /** The what-if as the web shows it: moves a page at a time, names beside ids, every changed load. */
@@ -199,6 +271,10 @@ export async function whatIfView(db: Db, id: string, page: Page): Promise<WhatIf
   return {
     ruleSetId: id,
     accounts: result.accounts,
+    skipped: {
+      locked: result.skipped.filter((s) => s.reason === 'locked').length,
+      partner: result.skipped.filter((s) => s.reason === 'partner').length,
+    },
     moves: {
       items: items.map((m) => ({
         account: { id: m.accountId, name: m.accountName },

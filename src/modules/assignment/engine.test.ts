@@ -251,3 +251,64 @@ describe('decideAssignment', () => {
     expect([counts.get(uuid(1)), counts.get(uuid(2))]).toEqual([2, 2]);
   });
 });
+
+describe('release, transfer and the key-account manager', () => {
+  const team = set(rule(1, {}, roundRobin));
+  const byRule = (rs: RuleSetForEngine, candidates: Candidate[]) =>
+    new Map(rs.rules.map((r) => [r.key, candidates]));
+
+  it('runs a rule without triggers on create and transfer, not on release; one that lists release runs then', () => {
+    const people = byRule(team, [rep(1)]);
+    expect(
+      decideAssignment(team, account({ trigger: 'transfer' }), people, new Map(), DAY).assignment,
+    ).not.toBeNull();
+    const released = decideAssignment(team, account({ trigger: 'release' }), people, new Map(), DAY);
+    expect(released.assignment).toBeNull();
+    const onRelease = set(rule(1, { triggers: ['release'] }, roundRobin));
+    expect(
+      decideAssignment(
+        onRelease,
+        account({ trigger: 'release' }),
+        byRule(onRelease, [rep(1)]),
+        new Map(),
+        DAY,
+      ).assignment?.target,
+    ).toEqual({ type: 'user', userId: uuid(1) });
+    expect(conditionMisses(onRelease.rules[0]!, account({ trigger: 'create' }))).toEqual([
+      { code: 'rule.trigger_not_included', params: { trigger: 'create', values: ['release'] } },
+    ]);
+  });
+
+  it('passes the former owner by, saying so', () => {
+    const { assignment } = decideAssignment(team, account(), byRule(team, [rep(1), rep(2)]), new Map(), DAY, {
+      exclude: new Set([uuid(1)]),
+    });
+    expect(assignment?.target).toEqual({ type: 'user', userId: uuid(2) });
+    expect(assignment?.evidence).toContainEqual({ code: 'rep.former_owner', params: { userId: uuid(1) } });
+  });
+
+  it('gives a group customer to its eligible KAM first, else records why and runs the rules', () => {
+    const kamFirst = { ...team, keyAccountManagerFirst: true };
+    const group = account({ parentId: uuid(500) });
+    const kam = { groupId: uuid(500), candidate: rep(7) };
+    const first = decideAssignment(kamFirst, group, byRule(kamFirst, [rep(1)]), new Map(), DAY, {
+      keyAccountManager: kam,
+    });
+    expect(first.assignment?.target).toEqual({ type: 'user', userId: uuid(7) });
+    expect(first.assignment?.rule.id).toBe('assignment.key_account_manager_first');
+    expect(first.cursor).toBeNull();
+    const away = { ...kam, candidate: rep(7, { absences: [{ from: DAY, to: DAY }] }) };
+    const next = decideAssignment(kamFirst, group, byRule(kamFirst, [rep(1)]), new Map(), DAY, {
+      keyAccountManager: away,
+    });
+    expect(next.assignment?.target).toEqual({ type: 'user', userId: uuid(1) });
+    expect(next.assignment?.notApplied[0]?.evidence[0]?.code).toBe('rep.absent');
+    const none = decideAssignment(kamFirst, group, byRule(kamFirst, [rep(1)]), new Map(), DAY);
+    expect(none.assignment?.notApplied[0]?.evidence[0]?.code).toBe('kam.none');
+    // A standalone customer is not a group's: the right does not come into it.
+    const alone = decideAssignment(kamFirst, account(), byRule(kamFirst, [rep(1)]), new Map(), DAY, {
+      keyAccountManager: kam,
+    });
+    expect(alone.assignment?.notApplied).toEqual([]);
+  });
+});

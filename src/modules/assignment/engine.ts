@@ -1,7 +1,7 @@
 import { evidence, type Evidence, type JsonObject, type RuleRef } from '../../kernel/index.js';
 import { industryCodesFor } from '../industries/index.js';
 import { regionPrefix } from '../regions/index.js';
-import type { Rule, RuleTarget } from './assignment.schema.js';
+import { DEFAULT_TRIGGERS, type AssignTrigger, type Rule, type RuleTarget } from './assignment.schema.js';
 
 /**
  * The assignment engine: which rule of a rule set takes an account, and whom it goes to. Pure — the service
@@ -22,6 +22,8 @@ export interface RuleSetForEngine {
   /** 0 for a draft, which has no version yet. */
   version: number;
   rules: readonly Rule[];
+  /** A group customer goes to the group's key-account manager first, when eligible. */
+  keyAccountManagerFirst?: boolean;
 }
 
 export interface AccountFacts {
@@ -34,6 +36,16 @@ export interface AccountFacts {
   /** The account has subsidiaries (a parent of a group). */
   isGroup?: boolean | undefined;
   productLine?: string | null | undefined;
+  /** The occasion: rules run only on the triggers they list (by default create, import and transfer). */
+  trigger?: AssignTrigger | undefined;
+}
+
+/** What the caller knows beyond the account: who must not get it, and the group's key-account manager. */
+export interface DecideOptions {
+  /** People passed by whatever the rule (the former owner of a released or transferred customer). */
+  exclude?: ReadonlySet<string>;
+  /** The key-account manager of the account's group, with their eligibility facts, if the group has one. */
+  keyAccountManager?: { groupId: string; candidate: Candidate } | null;
 }
 
 export interface Candidate {
@@ -113,11 +125,27 @@ export function conditionMisses(rule: Rule, account: AccountFacts): Evidence[] {
   among('rule.product_line_not_included', 'productLine', account.productLine, c.productLines);
   if (c.tags.length && !account.tags.some((t) => c.tags.includes(t)))
     misses.push(evidence('rule.tags_not_matched', { tags: [...account.tags], values: [...c.tags] }));
-  const isGroup = account.parentId !== null || account.isGroup === true;
-  if (c.group === 'group' && !isGroup) misses.push(evidence('rule.not_group'));
-  if (c.group === 'standalone' && isGroup) misses.push(evidence('rule.group_customer'));
+  if (c.group === 'group' && !isGroupCustomer(account)) misses.push(evidence('rule.not_group'));
+  if (c.group === 'standalone' && isGroupCustomer(account)) misses.push(evidence('rule.group_customer'));
+  const triggers = c.triggers.length ? c.triggers : DEFAULT_TRIGGERS;
+  if (account.trigger && !triggers.includes(account.trigger))
+    misses.push(evidence('rule.trigger_not_included', { trigger: account.trigger, values: [...triggers] }));
   return misses;
 }
+
+export const isGroupCustomer = (account: AccountFacts) =>
+  account.parentId !== null || account.isGroup === true;
+
+/** Whether any rule of a set can run on this occasion (a release is routed only by rules that say so). */
+export const runsOn = (set: RuleSetForEngine, trigger: AssignTrigger) =>
+  (set.keyAccountManagerFirst === true && trigger !== 'transfer') ||
+  set.rules.some((r) => effectiveTriggers(r).includes(trigger));
+
+export const effectiveTriggers = (rule: { conditions: Rule['conditions'] }): readonly AssignTrigger[] =>
+  rule.conditions.triggers.length ? rule.conditions.triggers : DEFAULT_TRIGGERS;
+
+/** The group key-account manager's first right, as the rule a decision names. */
+export const KAM_RULE = 'assignment.key_account_manager_first';
 
 /** Why a person cannot take an account on `date`, or null when they can. */
 export function ineligibility(candidate: Candidate, date: string): Evidence | null {
@@ -223,8 +251,31 @@ export function decideAssignment(
   candidatesByRule: ReadonlyMap<string, readonly Candidate[]>,
   cursors: ReadonlyMap<string, Cursor>,
   date: string,
+  options: DecideOptions = {},
 ): EngineResult {
   const notApplied: Assignment['notApplied'] = [];
+  const passedBy = (c: Candidate) =>
+    options.exclude?.has(c.userId)
+      ? evidence('rep.former_owner', { userId: c.userId })
+      : ineligibility(c, date);
+  if (set.keyAccountManagerFirst && isGroupCustomer(account)) {
+    const ref: RuleRef = { id: KAM_RULE, version: set.version, params: { ruleSetId: set.id } };
+    const kam = options.keyAccountManager;
+    const why = kam ? passedBy(kam.candidate) : evidence('kam.none');
+    if (kam && !why)
+      return {
+        assignment: {
+          target: { type: 'user', userId: kam.candidate.userId },
+          rule: ref,
+          evidence: [
+            evidence('assign.key_account_manager', { userId: kam.candidate.userId, groupId: kam.groupId }),
+          ],
+          notApplied,
+        },
+        cursor: null,
+      };
+    notApplied.push({ rule: ref, evidence: [why!] });
+  }
   for (const [position, rule] of set.rules.entries()) {
     const ref = ruleRef(set, rule, position);
     const misses = conditionMisses(rule, account);
@@ -250,7 +301,7 @@ export function decideAssignment(
     const candidates = candidatesByRule.get(rule.key) ?? [];
     const skipped: Evidence[] = [];
     const eligible = candidates.filter((c) => {
-      const why = ineligibility(c, date);
+      const why = passedBy(c);
       if (why) skipped.push(why);
       return !why;
     });

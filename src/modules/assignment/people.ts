@@ -23,6 +23,8 @@ export async function loadPeople(
   rules: readonly Rule[],
   date: string,
   timeZone: string,
+  /** People no rule names whose facts are wanted too (a group's key-account manager). */
+  extra: readonly string[] = [],
 ): Promise<People> {
   const members = new Map<string, { userId: string; weight: number }[]>();
   const lastPeriod = new Set<string>();
@@ -41,13 +43,8 @@ export async function loadPeople(
     );
     if (t.type === 'weighted' && t.weightSource === 'last_period') lastPeriod.add(rule.key);
   }
-  const ids = [...new Set([...members.values()].flat().map((m) => m.userId))];
-  const [statuses, absences, caps, held] = await Promise.all([
-    repo.userStatuses(db, ids),
-    repo.absencesOf(db, ids, date),
-    repo.capacities(db, ids),
-    repo.heldCounts(db, ids),
-  ]);
+  const ids = [...new Set([...[...members.values()].flat().map((m) => m.userId), ...extra])];
+  const { facts, held } = await personFacts(db, ids, date);
   if (lastPeriod.size) {
     const winners = [...new Set([...lastPeriod].flatMap((k) => members.get(k)!.map((m) => m.userId)))];
     const won = await repo.wonBetween(db, winners, previousMonth(date), timeZone);
@@ -57,6 +54,16 @@ export async function loadPeople(
         members.get(key)!.map((m) => ({ ...m, weight: won.get(m.userId) ?? 0 })),
       );
   }
+  return { members, facts, held };
+}
+
+async function personFacts(db: Executor, ids: readonly string[], date: string) {
+  const [statuses, absences, caps, held] = await Promise.all([
+    repo.userStatuses(db, ids),
+    repo.absencesOf(db, ids, date),
+    repo.capacities(db, ids),
+    repo.heldCounts(db, ids),
+  ]);
   const facts = new Map(
     statuses.map((u) => [
       u.id,
@@ -70,7 +77,26 @@ export async function loadPeople(
       },
     ]),
   );
-  return { members, facts, held };
+  return { facts, held };
+}
+
+/** Adds the facts (and present loads) of people not read yet, such as key-account managers met page by page. */
+export async function addPeople(db: Executor, people: People, ids: readonly string[], date: string) {
+  const missing = [...new Set(ids)].filter((id) => !people.facts.has(id));
+  if (missing.length === 0) return;
+  const { facts, held } = await personFacts(db, missing, date);
+  for (const [id, f] of facts) people.facts.set(id, f);
+  for (const [id, n] of held) if (!people.held.has(id)) people.held.set(id, n);
+}
+
+/** One person as the engine weighs them, with the load `held` gives; undefined for an unknown user. */
+export function candidateOf(
+  people: People,
+  userId: string,
+  held: ReadonlyMap<string, number> = people.held,
+): Candidate | undefined {
+  const facts = people.facts.get(userId);
+  return facts && { ...facts, held: held.get(userId) ?? 0 };
 }
 
 /** The candidates of every rule, with loads as `held` has them. */

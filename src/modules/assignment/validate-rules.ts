@@ -2,6 +2,7 @@ import type { FieldProblem } from '../../errors.js';
 import { findIndustry, industryCodesFor, isSection } from '../industries/index.js';
 import { findRegion, regionPrefix } from '../regions/index.js';
 import type { Rule, RuleConditions } from './assignment.schema.js';
+import { effectiveTriggers } from './engine.js';
 
 /**
  * What makes a rule set wrong before anyone is assigned by it: codes that name no region or industry, people,
@@ -116,7 +117,10 @@ export function covers(outer: RuleConditions, inner: RuleConditions): boolean {
     subset(outer.sources, inner.sources) &&
     subset(outer.tags, inner.tags) &&
     subset(outer.productLines, inner.productLines) &&
-    (outer.group === 'any' || outer.group === inner.group)
+    (outer.group === 'any' || outer.group === inner.group) &&
+    effectiveTriggers({ conditions: inner }).every((t) =>
+      effectiveTriggers({ conditions: outer }).includes(t),
+    )
   );
 }
 

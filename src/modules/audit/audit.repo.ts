@@ -113,3 +113,17 @@ export async function visibleNames(
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * One record's audit entries, oldest first, without a visibility filter: for a module that has already
+ * checked the reader may see the record and shows its own history (a registration's timeline).
+ */
+export async function entityHistory(db: Executor, entityType: string, entityId: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'action', 'after', 'reason', 'decision_id'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'asc')
+    .execute();
+}

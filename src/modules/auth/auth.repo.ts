@@ -79,8 +79,10 @@ export async function findSessionWithUser(db: Executor, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('partners', 'partners.id', 'users.partner_id')
     .selectAll('users')
     .select([
+      'partners.status as partner_status',
       'sessions.expires_at as session_expires_at',
       'sessions.absolute_expires_at as session_absolute_expires_at',
       'sessions.last_seen_at as session_last_seen_at',
@@ -147,8 +149,10 @@ export async function findApiTokenWithUser(db: Executor, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .leftJoin('partners', 'partners.id', 'users.partner_id')
     .selectAll('users')
     .select([
+      'partners.status as partner_status',
       'api_tokens.id as token_id',
       'api_tokens.scopes as token_scopes',
       'api_tokens.expires_at as token_expires_at',

@@ -1,5 +1,6 @@
 import type { Column } from '../../kernel/index.js';
 import { formatPhone } from '../matching/index.js';
+import type { Scorecard } from '../reports/index.js';
 
 /** Column headings of exported files, in the reader's language; values stay as stored (codes, dates). */
 export type Language = 'zh-CN' | 'en';
@@ -194,4 +195,33 @@ export const IMPORT_RESULT_COLUMNS: ColumnSpec<ImportResultRow>[] = [
   { heading: { 'zh-CN': '处理', en: 'Decision' }, value: (r) => r.decision },
   { heading: { 'zh-CN': '结果', en: 'Outcome' }, value: (r) => r.outcome },
   { heading: { 'zh-CN': '客户编号', en: 'Account IDs' }, value: (r) => list(r.account_ids) },
+];
+
+const amounts = (values: Scorecard['registered']) =>
+  values.map((a) => `${a.currency} ${a.amount}`).join('; ');
+
+/** A partner's scorecard from the channel report: rates as the report's decimal strings, amounts per currency. */
+export const SCORECARD_COLUMNS: ColumnSpec<Scorecard>[] = [
+  { heading: { 'zh-CN': '伙伴编号', en: 'Partner ID' }, value: (r) => r.partnerId },
+  { heading: { 'zh-CN': '伙伴', en: 'Partner' }, value: (r) => r.name },
+  { heading: { 'zh-CN': '级别', en: 'Tier' }, value: (r) => r.tier.code },
+  { heading: { 'zh-CN': '已提交', en: 'Submitted' }, value: (r) => r.submitted },
+  { heading: { 'zh-CN': '已批准', en: 'Approved' }, value: (r) => r.approved },
+  { heading: { 'zh-CN': '已驳回', en: 'Rejected' }, value: (r) => r.rejected },
+  { heading: { 'zh-CN': '批准率', en: 'Approval rate' }, value: (r) => r.approvalRate.rate },
+  { heading: { 'zh-CN': '赢单', en: 'Won' }, value: (r) => r.won },
+  { heading: { 'zh-CN': '丢单', en: 'Lost' }, value: (r) => r.lost },
+  { heading: { 'zh-CN': '赢单率', en: 'Win rate' }, value: (r) => r.winRate.rate },
+  { heading: { 'zh-CN': '冲突', en: 'Conflicts' }, value: (r) => r.conflicts },
+  { heading: { 'zh-CN': '冲突率', en: 'Conflict rate' }, value: (r) => r.conflictRate.rate },
+  {
+    heading: { 'zh-CN': '审批时长中位数（小时）', en: 'Median approval time (h)' },
+    value: (r) => r.approvalTime.medianHours,
+  },
+  {
+    heading: { 'zh-CN': '审批时长 P90（小时）', en: 'P90 approval time (h)' },
+    value: (r) => r.approvalTime.p90Hours,
+  },
+  { heading: { 'zh-CN': '登记金额', en: 'Registered amount' }, value: (r) => amounts(r.registered) },
+  { heading: { 'zh-CN': '赢单金额', en: 'Won amount' }, value: (r) => amounts(r.wonAmount) },
 ];

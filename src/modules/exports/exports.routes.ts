@@ -7,6 +7,7 @@ import { idParams, responses } from '../../http/schemas.js';
 import { listAccountsQuery } from '../accounts/accounts.schema.js';
 import { listUsersQuery } from '../users/users.schema.js';
 import { auditQuery } from '../audit/audit.schema.js';
+import { channelExportQuery } from '../reports/channel.schema.js';
 import { prepareExport, type PreparedExport } from './exports.service.js';
 
 const fileQuery = {
@@ -135,5 +136,24 @@ export function exportRoutes(app: FastifyInstance, db: Db) {
           request.query.lang,
         ),
       ),
+  );
+
+  r.get(
+    '/api/v1/exports/channel',
+    {
+      config: { access: 'data:export' },
+      schema: {
+        tags,
+        summary:
+          'The channel report’s partner scorecards in the caller’s sight, with its filters, as XLSX or CSV ' +
+          '(needs partners:read)',
+        querystring: channelExportQuery,
+        response: responses({ 200: file }),
+      },
+    },
+    async (request, reply) => {
+      const { format, lang, ...filter } = request.query;
+      return stream(reply, await prepareExport(db, request.ctx, { kind: 'channel', filter }, format, lang));
+    },
   );
 }

@@ -12,6 +12,7 @@ import {
 import { iterateNamedAuditRows, type AuditFilter } from '../audit/index.js';
 import { readOrganization } from '../org/index.js';
 import { findVisibleImport, iterateVisibleClusters, type ImportRecord } from '../imports/index.js';
+import { channelReport, checkChannelFilter, type ChannelReportQuery } from '../reports/index.js';
 import { iterateVisibleUsers, type UserFilter } from '../users/index.js';
 import {
   ACCOUNT_COLUMNS,
@@ -19,6 +20,7 @@ import {
   CONTACT_COLUMNS,
   IMPORT_RESULT_COLUMNS,
   localise,
+  SCORECARD_COLUMNS,
   USER_COLUMNS,
   type ImportResultRow,
   type Language,
@@ -34,7 +36,8 @@ export type ExportRequest =
   | { kind: 'contacts' }
   | { kind: 'users'; filter: UserFilter }
   | { kind: 'audit'; filter: AuditFilter }
-  | { kind: 'import-results'; importId: string };
+  | { kind: 'import-results'; importId: string }
+  | { kind: 'channel'; filter: ChannelReportQuery };
 
 const NEEDS: Record<ExportRequest['kind'], Permission> = {
   accounts: 'accounts:read',
@@ -42,6 +45,7 @@ const NEEDS: Record<ExportRequest['kind'], Permission> = {
   users: 'users:read',
   audit: 'audit:read',
   'import-results': 'accounts:import',
+  channel: 'partners:read',
 };
 
 export interface PreparedExport {
@@ -66,6 +70,8 @@ export async function prepareExport(
   // An import out of sight is missing, whatever else the caller holds; then the list's own permission.
   if (request.kind === 'import-results' && !(await findVisibleImport(db, ctx.actor, request.importId)))
     throw notFound('import', request.importId);
+  // So is a partner the channel report is filtered to.
+  if (request.kind === 'channel') await checkChannelFilter(db, ctx.actor, request.filter);
   const needed = NEEDS[request.kind];
   if (!ctx.actor.permissions.has(needed))
     throw forbidden(`This needs the ${needed} permission`, { permission: needed });
@@ -137,6 +143,19 @@ function writer(
           'results',
           localise(IMPORT_RESULT_COLUMNS, language),
           importRows(iterateVisibleClusters(db, actor, request.importId)),
+        );
+    case 'channel':
+      // The filter was checked before the file started (checkChannelFilter): a partner out of sight or an
+      // unknown tier is an answer, not a file.
+      return (out: Writable) =>
+        writeTable(
+          out,
+          format,
+          'channel',
+          localise(SCORECARD_COLUMNS, language),
+          (async function* () {
+            yield (await channelReport(db, ctx, request.filter)).partners;
+          })(),
         );
   }
 }

@@ -25,3 +25,4 @@ export {
 export { searchKeys, searchText } from './search.js';
 export { normalizeUscc, usccCheckChar } from './uscc.js';
 export { ARCHIVE_LIMITS, type ArchiveLimits } from './xlsx-archive.js';
+export { readRawRows, type RawRow } from './read-records.js';

@@ -70,6 +70,18 @@ async function* rawRows(
 }
 
 /**
+ * The rows of a CSV (encoding detected) or XLSX file as cells, in batches, before anything interprets the
+ * columns: for files that are not customer lists (transactions), read with the same checks.
+ */
+export async function* readRawRows(
+  path: string,
+  report: (p: InputProblem) => void,
+  options: ReadOptions = {},
+): AsyncGenerator<RawRow[]> {
+  yield* rawRows(path, (p) => report(storableProblem(p)), options);
+}
+
+/**
  * Problems quote the file (ids, headers): what the database cannot store is replaced, so a damaged file's
  * problems can still be recorded.
  */

@@ -1,58 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, makeUser, TEST_PASSWORD } from '../../db/testing/factories.js';
+import { makeAccount, makeUser } from '../../db/testing/factories.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../db/testing/index.js';
+import { loginAt as login, startNode } from '../../db/testing/nodes.js';
 import { startTestServer, type TestServer } from '../../db/testing/server.js';
 
-const MAIN = join(import.meta.dirname, '..', '..', 'cli', 'main.ts');
 const NODES = 3;
 const CLAIMANTS = 20;
 const ROUNDS = 3;
-
-/** A Fairshare server in a process of its own on the same PostgreSQL database: another node. */
-async function startNode(url: string, port: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fairshare-node-')),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      WORKER_ENABLED: 'false',
-      FAIRSHARE_ADMIN_PASSWORD: TEST_PASSWORD,
-      LOGIN_RATE_PER_MINUTE: '10000',
-    },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`node on ${port} exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url: base, child };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`node on ${port} did not start`);
-}
-
-async function login(base: string, loginName: string) {
-  const reply = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: loginName, password: TEST_PASSWORD }),
-  });
-  if (!reply.ok) throw new Error(`login ${loginName} on ${base}: ${reply.status}`);
-  return reply.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 /**
  * Twenty reps on three server processes claim one pooled customer at the same instant, round after round:

@@ -11,4 +11,19 @@ export { refreshProtection } from './refresh.js';
 export { ownershipRoutes } from './ownership.routes.js';
 export { poolRoutes } from './pools.routes.js';
 export { recoveryJob } from './recovery.js';
+export { reassignJob } from './reassign.js';
+export { redateJob } from './rules.service.js';
 export { handOverAllOf, type Handover } from './ownership.service.js';
+export { recordDuplicateTouches, type DuplicateHit } from './overlap.js';
+export {
+  grantToRequester,
+  lockForGrant,
+  tellRequesterDenied,
+  type GrantBasis,
+  type GrantUnchanged,
+} from './request-grant.js';
+export { holdForPartner, releasePartnerHold, type PartnerHold } from './partner-claims.js';
+export { addDays, localDate, startOfLocalDate } from './deadline.js';
+export type { Holder } from './ledger.js';
+export { handOverPartnerCustomers, partnerHoldings, type PartnerHandover } from './partner-handover.js';
+export { notify, NOTIFICATION_KINDS, type Notice, type NotificationKind } from './notifications.js';

@@ -1,6 +1,12 @@
 import { evidence, type Evidence, type JsonObject, type Work } from '../../kernel/index.js';
 import type { Actor } from '../access/index.js';
-import { assignAccount, type AccountToAssign } from '../assignment/index.js';
+import {
+  assignAccount,
+  type AccountToAssign,
+  type Assignment,
+  type AssignmentTarget,
+  type AssignTrigger,
+} from '../assignment/index.js';
 import { applyMoves, type Holder } from './ledger.js';
 
 export interface InitialOwner {
@@ -60,9 +66,43 @@ export async function openInitialClaim(w: Work, accountId: string, owner: Initia
         ? { type: 'partner', partnerId: owner.partnerId }
         : null;
   if (!to) return;
-  await applyMoves(w, [
-    { accountId, to, via: owner.queue || owner.notApplied ? 'assignment' : 'admission', decisionId },
-  ]);
+  // The account was inserted by this unit of work a moment ago: it has no claim yet to read or end.
+  await applyMoves(
+    w,
+    [{ accountId, to, via: owner.queue || owner.notApplied ? 'assignment' : 'admission', decisionId }],
+    { current: new Map() },
+  );
+}
+
+/**
+ * Why the assignment rules put a customer where they did, as one evidence item of the decision that moves
+ * it: the rule that fired, with the engine's own evidence (the target, the reps passed by and why) nested.
+ * The rules tried before it go into the decision's `notApplied`. Every move by rule — admission, release,
+ * transfer, a published set applied to existing customers — records it in this shape.
+ */
+export function assignedEvidence(
+  assigned: Pick<Assignment, 'rule' | 'target' | 'evidence'>,
+  trigger: AssignTrigger | 'publish',
+): Evidence {
+  const why = evidence('owner.assigned', {
+    ruleId: assigned.rule.id,
+    version: assigned.rule.version,
+    target: assigned.target.type,
+    trigger,
+  });
+  return { ...why, evidence: assigned.evidence };
+}
+
+/** Where the assignment rules send a customer, as a holder of the ledger. */
+export function assignedHolder(target: AssignmentTarget): Holder {
+  switch (target.type) {
+    case 'user':
+      return { type: 'user', userId: target.userId, partnerId: null };
+    case 'team':
+      return { type: 'team', teamId: target.teamId };
+    case 'pool':
+      return { type: 'pool', poolId: target.poolId };
+  }
 }
 
 /**
@@ -82,14 +122,11 @@ export async function chooseInitialOwner(
   if (fromFile || w.actor.scope !== 'all') return fallback;
   const assigned = await assignAccount(w, account, trigger);
   if (!assigned) return fallback;
-  const why = evidence('owner.assigned', {
-    ruleId: assigned.rule.id,
-    version: assigned.rule.version,
-    target: assigned.target.type,
-    trigger,
-  });
-  const withReasons = { ...why, evidence: assigned.evidence };
-  const base = { partnerId: null, evidence: withReasons, notApplied: assigned.notApplied };
+  const base = {
+    partnerId: null,
+    evidence: assignedEvidence(assigned, trigger),
+    notApplied: assigned.notApplied,
+  };
   switch (assigned.target.type) {
     case 'user':
       return { ...base, ownerId: assigned.target.userId };

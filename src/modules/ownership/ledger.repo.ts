@@ -175,20 +175,10 @@ export async function protectionInputs(
   return { followUps, opportunities };
 }
 
-export async function claimHistory(db: Executor, accountId: string) {
-  return db
-    .selectFrom('ownership_claims')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('started_at', 'desc')
-    .orderBy('id')
-    .execute();
-}
-
 export async function orgSettings(db: Executor) {
   return db
     .selectFrom('organization')
-    .select(['time_zone', 'won_converts_long_term', 'max_locked_per_user'])
+    .select(['time_zone', 'currency', 'won_converts_long_term', 'max_locked_per_user'])
     .executeTakeFirstOrThrow();
 }
 
@@ -198,7 +188,16 @@ export async function protectedClaimsOf(db: Executor, accountIds: readonly strin
   const rows = await db
     .selectFrom('ownership_claims as c')
     .innerJoin('accounts as a', 'a.id', 'c.account_id')
-    .select(['c.id', 'c.account_id', 'c.user_id', 'c.started_at', 'a.region_code', 'a.grade', 'a.won_at'])
+    .select([
+      'c.id',
+      'c.account_id',
+      'c.user_id',
+      'c.partner_id',
+      'c.started_at',
+      'a.region_code',
+      'a.grade',
+      'a.won_at',
+    ])
     .where(anyOf('c.account_id', accountIds))
     .where('c.ended_at', 'is', null)
     .where('c.kind', '=', 'protected')
@@ -208,9 +207,24 @@ export async function protectedClaimsOf(db: Executor, accountIds: readonly strin
     claimId: r.id,
     accountId: r.account_id,
     userId: r.user_id!,
+    partnerId: r.partner_id,
     startedAt: r.started_at,
     regionCode: r.region_code,
     grade: r.grade,
     wonAt: r.won_at,
   }));
+}
+
+/** The claim the account had before `currentId`: the latest one already ended. */
+export async function previousClaim(db: Executor, accountId: string, currentId: string) {
+  return db
+    .selectFrom('ownership_claims')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '<>', currentId)
+    .where('ended_at', 'is not', null)
+    .orderBy('started_at', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -31,6 +31,7 @@ export const VIAS = [
   'won',
   'request',
   'migration',
+  'registration',
 ] as const;
 export type Via = (typeof VIAS)[number];
 

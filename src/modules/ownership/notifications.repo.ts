@@ -39,6 +39,6 @@ export async function markRead(db: Executor, userId: string, ids: readonly strin
   q = q.where('read_at', 'is', null);
   if (ids !== 'all')
     q = q.where('id', 'in', ids.length > 0 ? [...ids] : ['00000000-0000-0000-0000-000000000000']);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const rows = await q.returning('id').execute();
+  return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeTeam, makeUser, type TestUser } from '../../db/testing/factories.js';
 import { describeEachEngine } from '../../db/testing/index.js';
+import { runDueJobs } from '../../db/testing/jobs.js';
 import { startTestServer, type TestServer } from '../../db/testing/server.js';
 import { runWork } from '../../kernel/index.js';
 import { systemContext } from '../access/index.js';
@@ -166,6 +167,7 @@ describeEachEngine('ownership: pools, claims, recovery and transfers', (t) => {
       cookie: admin,
       json: { days: 90 },
     });
+    await runDueJobs(t.database, ['ownership.redate']);
     const before = await ownership(id, cookie.other);
     expect(before.deadline.expired).toBe(true);
     expect(before.deadline.daysLeft).toBeLessThan(0);
@@ -211,7 +213,9 @@ describeEachEngine('ownership: pools, claims, recovery and transfers', (t) => {
     expect(moved.status).toBe(200);
     const view = await ownership(id, cookie.manager);
     expect(view.current).toMatchObject({ holder: { id: other.id }, via: 'transfer' });
-    expect(view.team).toEqual([expect.objectContaining({ userId: rep.id, role: 'former_owner' })]);
+    expect(view.team).toEqual([
+      expect.objectContaining({ userId: rep.id, role: 'former_owner', until: '2099-01-01' }),
+    ]);
     // A rep may not hand customers over.
     const byRep = await server.call('/api/v1/ownership/transfer', {
       cookie: cookie.other,
@@ -250,6 +254,36 @@ describeEachEngine('ownership: pools, claims, recovery and transfers', (t) => {
       )
       .execute();
     expect(owners.map((o) => o.owner_id)).toEqual([manager.id, manager.id]);
+  });
+
+  it('edits the account team: shares in basis points, an until date read back as it was sent, checks by field', async () => {
+    const account = await makeAccount(db(), { owner: rep });
+    const put = (members: unknown[]) =>
+      server.call(`/api/v1/accounts/${account.id}/team`, {
+        method: 'PUT',
+        cookie: cookie.manager,
+        json: { members, reason: '大客户协同' },
+      });
+    const saved = await put([
+      { userId: other.id, role: 'assisting_rep', creditBp: 2500, until: '2027-06-30' },
+      { userId: manager.id, role: 'key_account_manager', creditBp: 1250 },
+    ]);
+    expect(saved.status).toBe(200);
+    expect(saved.body.team).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: other.id, creditBp: 2500, until: '2027-06-30' }),
+        expect.objectContaining({ userId: manager.id, creditBp: 1250, until: null }),
+      ]),
+    );
+    const over = await put([
+      { userId: other.id, role: 'assisting_rep', creditBp: 6000 },
+      { userId: manager.id, role: 'key_account_manager', creditBp: 5000 },
+    ]);
+    expect(over.status).toBe(400);
+    expect(over.body.error.details.fields[0]).toMatchObject({ field: 'members', problem: 'credit_over_100' });
+    const owner = await put([{ userId: rep.id, role: 'assisting_rep', creditBp: 0 }]);
+    expect(owner.body.error.details.fields[0]).toMatchObject({ field: 'members.0.userId', problem: 'owner' });
+    expect((await ownership(account.id, cookie.manager)).team).toHaveLength(2);
   });
 
   it('shows a group split across teams, naming only the team of a member out of sight', async () => {

@@ -1,8 +1,10 @@
 import { sql, type SqlBool } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { prepareEverywhere, type Executor } from '../../db/database.js';
 import type { Page } from '../../http/pagination.js';
 import { visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
+import type { ClaimRow } from './ledger.repo.js';
+import type { TeamRole } from './ownership.schema.js';
 
 export async function visibleAccount(db: Executor, actor: Actor, id: string) {
   return db
@@ -24,28 +26,101 @@ export async function visibleAccountIds(db: Executor, actor: Actor, ids: readonl
   return new Set(rows.map((r) => r.id));
 }
 
-/** The display names of the users among `ids` the actor may see, in one query (the user policy applied). */
-export async function visibleUserNames(db: Executor, actor: Actor, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .selectFrom('users')
-    .select(['users.id', 'users.display_name'])
-    .where(sql<SqlBool>`users.id = any(${[...ids]}::uuid[])`)
-    .where(visible('user', actor))
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
+/** An instant as the pg driver hands timestamps to the app ('YYYY-MM-DDTHH:MM:SS.mmmZ'), for JSON built in SQL. */
+const isoText = (column: string) =>
+  sql<string | null>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export interface OwnershipFacts {
+  timeZone: string;
+  /** Every claim on the account, newest first. */
+  history: ClaimRow[];
+  team: { user_id: string; role: TeamRole; credit_bp: number; until: string | null }[];
+  /** Display names: the account team's, and of the people in the history whom the actor may see. */
+  users: Map<string, string>;
+  /** Names of the teams and pools named in the history or the open claim's deadline; pools say if in use. */
+  places: Map<string, { name: string; active: boolean }>;
 }
 
-/** Team and pool names, in one query; a pool says whether it is still in use. */
-export async function teamAndPoolNames(db: Executor, ids: { teams: string[]; pools: string[] }) {
-  if (ids.teams.length === 0 && ids.pools.length === 0)
-    return new Map<string, { name: string; active: boolean }>();
-  const rows = await sql<{ id: string; name: string; active: boolean }>`
-    select id, name, archived_at is null as active from pools where id = any(${ids.pools}::uuid[])
-    union all
-    select id, name, true from teams where id = any(${ids.teams}::uuid[])
-  `.execute(db);
-  return new Map(rows.rows.map((r) => [r.id, { name: r.name, active: r.active }]));
+/**
+ * Everything "why is X the owner" reads, in one statement and so one round trip: the account as the actor
+ * may see it (nothing else is read when it may not), its claims, its team, the organisation's time zone, and
+ * the names of the people (by the user policy), teams and pools they mention. Null when the account is out
+ * of sight or does not exist. One statement rather than several side by side: on a busy database each extra
+ * statement is another wait for a backend to be scheduled, and that wait, not the reading, was the cost.
+ */
+export async function ownershipFacts(
+  db: Executor,
+  actor: Actor,
+  accountId: string,
+): Promise<OwnershipFacts | null> {
+  const account = db
+    .selectFrom('accounts')
+    .select('accounts.id')
+    .where(visible('account', actor))
+    .where('accounts.id', '=', accountId);
+  // The account's team is named to whoever sees the account — people working one customer must know each
+  // other (a former owner kept on it, a new owner taking over); anyone else only by the user policy.
+  const people = db
+    .selectFrom('users')
+    .select(['users.id', 'users.display_name'])
+    .where((eb) =>
+      eb.or([
+        sql<SqlBool>`users.id in (select user_id from team)`,
+        eb.and([
+          sql<SqlBool>`users.id in (select user_id from hist union select made_by from hist)`,
+          visible('user', actor)(eb),
+        ]),
+      ]),
+    );
+  const query = sql<
+    Partial<ClaimRow> & {
+      time_zone: string;
+      team: { userId: string; role: TeamRole; creditBp: number; until: string | null }[];
+      people: [string, string][];
+      places: [string, string, boolean][];
+    }
+  >`
+    with acc as ${account},
+    hist as (select c.* from ownership_claims c where c.account_id = ${accountId} and exists (select from acc)),
+    team as (
+      select t.user_id, t.role, t.credit_bp, t.until, t.added_at from account_team t
+      where t.account_id = ${accountId} and exists (select from acc)
+    ),
+    people as ${people},
+    places as (
+      select id, name, archived_at is null as active from pools
+      where id in (select pool_id from hist union
+        select (ends_rule -> 'rule' ->> 'poolId')::uuid from hist where ended_at is null)
+      union all
+      select id, name, true from teams where id in (select team_id from hist)
+    )
+    select h.*,
+      (select time_zone from organization) as time_zone,
+      (select coalesce(json_agg(json_build_object('userId', user_id, 'role', role, 'creditBp', credit_bp,
+        'until', ${isoText('until')}) order by added_at), '[]') from team) as team,
+      (select coalesce(json_agg(json_build_array(id, display_name)), '[]') from people) as people,
+      (select coalesce(json_agg(json_build_array(id, name, active)), '[]') from places) as places
+    from acc left join hist h on true
+    order by h.started_at desc, h.id
+  `.compile(db);
+  prepareEverywhere(query.sql);
+  const { rows } = await db.executeQuery(query);
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    timeZone: first.time_zone,
+    history: rows
+      .filter((r) => r.id != null)
+      .map(({ time_zone: _tz, team: _team, people: _people, places: _places, ...c }) => c as ClaimRow),
+    team: first.team.map((m) => ({
+      user_id: m.userId,
+      role: m.role,
+      credit_bp: m.creditBp,
+      until: m.until,
+    })),
+    users: new Map(first.people),
+    places: new Map(first.places.map(([id, name, active]) => [id, { name, active }])),
+  };
 }
 
 export async function accountTeam(db: Executor, accountId: string) {
@@ -105,10 +180,13 @@ export async function moveOpenOpportunities(
   moves: readonly { accountId: string; from: string; to: string }[],
 ) {
   if (moves.length === 0) return 0;
-  const values = sql.join(moves.map((m) => sql`(${m.accountId}::uuid, ${m.from}::uuid, ${m.to}::uuid)`));
+  // One array per column, whatever the count (three parameters a row stop at 10,922 rows: a deactivation
+  // hands over everything a person holds).
   const result = await sql`
     update opportunities o set owner_id = v.to_id, updated_at = now()
-    from (values ${values}) as v (account_id, from_id, to_id)
+    from unnest(
+      ${moves.map((m) => m.accountId)}::uuid[], ${moves.map((m) => m.from)}::uuid[], ${moves.map((m) => m.to)}::uuid[]
+    ) as v (account_id, from_id, to_id)
     where o.account_id = v.account_id and o.owner_id = v.from_id and o.status = 'open'
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
@@ -233,4 +311,22 @@ export async function groupOf(db: Executor, accountId: string) {
     limit 500
   `.execute(db);
   return rows;
+}
+
+/** The active customers a partner holds: claims held by the partner itself or by one of its people. */
+export async function heldByPartner(db: Executor, partnerId: string) {
+  const rows = await db
+    .selectFrom('ownership_claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select('c.account_id')
+    .where('c.partner_id', '=', partnerId)
+    .where('c.ended_at', 'is', null)
+    .where('a.status', '=', 'active')
+    .orderBy('c.account_id')
+    .execute();
+  return rows.map((r) => r.account_id);
+}
+
+export async function teamExists(db: Executor, teamId: string) {
+  return !!(await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst());
 }

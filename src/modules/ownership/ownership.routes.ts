@@ -13,6 +13,8 @@ import {
   recoveryRuleBody,
   recoveryRulePatch,
   recoveryRuleSchema,
+  redateSchema,
+  savedRecoveryRuleSchema,
   releaseBody,
   teamBody,
   transferBody,
@@ -168,9 +170,11 @@ export function ownershipRoutes(app: FastifyInstance, db: Db) {
       config: { access: 'ownership:manage' },
       schema: {
         tags,
-        summary: 'Add a recovery rule; every protected customer’s deadline is recomputed with it',
+        summary:
+          'Add a recovery rule; a job recomputes every protected customer’s deadline with it (its progress: ' +
+          'GET /recovery-rules/redating)',
         body: recoveryRuleBody,
-        response: responses({ 201: recoveryRuleSchema }),
+        response: responses({ 201: savedRecoveryRuleSchema }),
       },
     },
     async (request, reply) =>
@@ -183,12 +187,26 @@ export function ownershipRoutes(app: FastifyInstance, db: Db) {
       config: { access: 'ownership:manage' },
       schema: {
         tags,
-        summary: 'Change a recovery rule (a new version); deadlines are recomputed',
+        summary: 'Change a recovery rule (a new version); a job recomputes the deadlines',
         params: idParams,
         body: recoveryRulePatch,
-        response: responses({ 200: recoveryRuleSchema }),
+        response: responses({ 200: savedRecoveryRuleSchema }),
       },
     },
     async (request) => rules.updateRecoveryRule(db, request.ctx, request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/v1/recovery-rules/redating',
+    {
+      config: { access: 'ownership:manage' },
+      schema: {
+        tags,
+        summary:
+          'The latest recomputation of deadlines after a recovery rule changed: its state and progress',
+        response: responses({ 200: redateSchema.nullable() }),
+      },
+    },
+    async () => rules.redateStatus(db),
   );
 }

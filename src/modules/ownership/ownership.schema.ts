@@ -59,7 +59,10 @@ export const teamMemberSchema = z.object({
   name: z.string().nullable(),
   role: z.enum(TEAM_ROLES),
   creditBp: z.number().int().describe('default credit share in basis points (10000 = 100 %)'),
-  until: z.string().nullable(),
+  until: z
+    .string()
+    .nullable()
+    .describe('the organisation-local date (YYYY-MM-DD) the member leaves the team'),
 });
 
 export const ownershipSchema = z.object({
@@ -84,6 +87,12 @@ export const handoverTarget = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('user'), userId: z.uuid() }),
   z.strictObject({ type: z.literal('manager') }).describe('each customer to its current owner’s manager'),
   z.strictObject({ type: z.literal('pool'), poolId: z.uuid() }),
+  z
+    .strictObject({ type: z.literal('rule') })
+    .describe(
+      'each customer where the published assignment rules send it on transfer, its former owner passed by; ' +
+        'refused (400, to: no_rule) when no rule takes one',
+    ),
 ]);
 
 export const transferBody = z.strictObject({
@@ -157,6 +166,18 @@ export const recoveryRuleSchema = recoveryRuleBody.extend({
   poolName: z.string().nullable(),
 });
 export type RecoveryRuleView = z.infer<typeof recoveryRuleSchema>;
+export const savedRecoveryRuleSchema = recoveryRuleSchema.extend({
+  redateJobId: z.uuid().describe('the job recomputing deadlines under the rules as saved'),
+});
+export const redateSchema = z.object({
+  jobId: z.uuid(),
+  status: z.string().describe('queued, running, done, failed or dead'),
+  done: z.number().int().describe('protected customers re-dated so far'),
+  total: z.number().int().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
 
 export const groupSchema = z.object({
   accountId: z.uuid(),

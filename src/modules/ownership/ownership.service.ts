@@ -1,12 +1,22 @@
 import type { Db, Executor } from '../../db/database.js';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
-import { evidence, runWork, visibleIds, type Work } from '../../kernel/index.js';
+import {
+  evidence,
+  runWork,
+  visibleIds,
+  type Decision,
+  type Evidence,
+  type Work,
+} from '../../kernel/index.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { daysBetween, localDate, startOfLocalDate, type Deadline } from './deadline.js';
-import { applyMoves, type Holder, type Move } from './ledger.js';
+import { assignAccount, lockCursorsFor, storedAccounts } from '../assignment/index.js';
+import { holderId, recordHandovers, type Handover as HandedOver } from './handover.js';
+import { assignedEvidence, assignedHolder } from './initial-owner.js';
+import { applyMoves, type Holder } from './ledger.js';
 import * as ledger from './ledger.repo.js';
-import { notify, type Notice } from './notifications.js';
+import { notify } from './notifications.js';
 import type { ClaimView, DeadlineView, OwnershipView, TeamInput, TransferInput } from './ownership.schema.js';
 import * as repo from './ownership.repo.js';
 import { userBrief } from './pools.repo.js';
@@ -52,36 +62,19 @@ function claimViews(claims: readonly ledger.ClaimRow[], names: ReadonlyMap<strin
 
 /**
  * "Why is X the owner, and until when": the open claim, its deadline, the team and every earlier holder.
- * Two round trips whatever the history's length: the account (as the caller may see it), its claims, its
- * team and the organisation's time zone at once — nothing read is answered unless the account is visible —
- * then the names, people's only where the caller may see them.
+ * One round trip whatever the history's length (`repo.ownershipFacts`): nothing read is answered unless the
+ * account is visible, and people's names only where the caller may see them.
  */
 export async function ownershipOf(
   db: Executor,
   ctx: RequestContext,
   accountId: string,
 ): Promise<OwnershipView> {
-  const [account, history, team, org] = await Promise.all([
-    repo.visibleAccount(db, ctx.actor, accountId),
-    ledger.claimHistory(db, accountId),
-    repo.accountTeam(db, accountId),
-    ledger.orgSettings(db),
-  ]);
-  if (!account) throw notFound('account', accountId);
+  const facts = await repo.ownershipFacts(db, ctx.actor, accountId);
+  if (!facts) throw notFound('account', accountId);
+  const { history, team, users, places } = facts;
   const open = history.find((c) => !c.ended_at) ?? null;
   const deadline = (open?.ends_rule as Deadline | null) ?? null;
-  const some = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => !!x))];
-  const [users, places] = await Promise.all([
-    repo.visibleUserNames(
-      db,
-      ctx.actor,
-      some([...history.flatMap((c) => [c.user_id, c.made_by]), ...team.map((m) => m.user_id)]),
-    ),
-    repo.teamAndPoolNames(db, {
-      teams: some(history.map((c) => c.team_id)),
-      pools: some([...history.map((c) => c.pool_id), deadline?.rule.poolId]),
-    }),
-  ]);
   const names = new Map([...users, ...[...places].map(([id, p]) => [id, p.name] as const)]);
   const views = claimViews(history, names);
   // The deadline names its pool only while the pool is in use, as the pool list shows it.
@@ -89,13 +82,14 @@ export async function ownershipOf(
   return {
     accountId,
     current: open ? views[history.indexOf(open)]! : null,
-    deadline: deadlineView(deadline, activePools, org.time_zone),
+    deadline: deadlineView(deadline, activePools, facts.timeZone),
     team: team.map((m) => ({
       userId: m.user_id,
       name: users.get(m.user_id) ?? null,
       role: m.role,
       creditBp: m.credit_bp,
-      until: m.until,
+      // The date the team editor sends back, as the organisation's calendar has it (not a UTC instant).
+      until: m.until ? localDate(new Date(m.until), facts.timeZone) : null,
     })),
     history: views,
   };
@@ -136,13 +130,26 @@ export async function releaseToPool(
     const held = await lockOne(w, accountId);
     const rule = held.claim?.ends_rule as Deadline | null;
     const poolId = input.poolId ?? rule?.rule.poolId;
-    if (!poolId) throw poolField('required', 'is required: no recovery rule names a pool for this customer');
-    const pool = (await ledger.activePools(w.tx)).find((p) => p.id === poolId);
-    if (!pool) throw poolField('unknown', 'is no such pool');
+    const pool = poolId ? (await ledger.activePools(w.tx)).find((p) => p.id === poolId) : undefined;
+    if (poolId && !pool) throw poolField('unknown', 'is no such pool');
     if (held.claim?.holder === 'pool')
       throw new AppError('UNPROCESSABLE', 'The customer is already in a pool', {
         poolId: held.claim.pool_id,
       });
+    const byRule = await releaseByRule(w, held.account, {
+      requested: evidence('release.requested', {
+        poolId: poolId ?? null,
+        poolName: pool?.name ?? null,
+        by: w.actor.id,
+        reason: input.reason,
+      }),
+      verdict: 'released',
+      endReason: 'release',
+      audit: { action: 'ownership.released', reason: input.reason },
+    });
+    if (byRule) return { accountId, poolId: byRule.poolId, decisionId: byRule.decisionId, to: byRule.to };
+    if (!poolId || !pool)
+      throw poolField('required', 'is required: no recovery rule names a pool for this customer');
     const decisionId = w.decide({
       kind: 'ownership.release',
       subject: { type: 'account', id: accountId },
@@ -170,8 +177,73 @@ export async function releaseToPool(
       via: 'release',
       decisionId,
     });
-    return { accountId, poolId, decisionId };
+    return { accountId, poolId, decisionId, to: { type: 'pool' as const, poolId } };
   });
+}
+
+const ASSIGNED_NOTICE = 'ownership.assigned' as const;
+
+/**
+ * A released customer routed by the live rules, where a rule runs on release (or the group's key-account
+ * manager has first right): the former owner is passed by. Records the decision (the release's evidence,
+ * then the rules' in the shape admission uses), the move, the audit entry, the event and the new holder's
+ * notice; null when no rule applies, and the caller returns the customer to its pool as before. The
+ * account is locked by the caller.
+ */
+export async function releaseByRule(
+  w: Work,
+  account: { id: string; owner_id: string | null },
+  how: {
+    requested: Evidence;
+    verdict: 'released' | 'recovered';
+    endReason: string;
+    audit: { action: 'ownership.released' | 'ownership.recovered'; reason: string | null };
+    effective?: { from: string };
+  },
+) {
+  const facts = (await storedAccounts(w, [account.id])).get(account.id);
+  if (!facts) return null;
+  const assigned = await assignAccount(w, facts, 'release', {
+    exclude: account.owner_id ? [account.owner_id] : [],
+  });
+  if (!assigned) return null;
+  const decisionId = w.decide({
+    kind: 'ownership.release',
+    subject: { type: 'account', id: account.id },
+    verdict: how.verdict === 'recovered' ? 'recovered' : 'released',
+    rule: assigned.rule,
+    evidence: [how.requested, assignedEvidence(assigned, 'release')],
+    notApplied: assigned.notApplied,
+    ...(how.effective && { effective: how.effective }),
+  });
+  const to = assignedHolder(assigned.target);
+  await applyMoves(w, [
+    { accountId: account.id, to, via: 'assignment', decisionId, endReason: how.endReason },
+  ]);
+  const toUserId = to.type === 'user' ? to.userId : null;
+  const poolId = to.type === 'pool' ? to.poolId : null;
+  w.audit({
+    action: how.audit.action,
+    entityType: 'account',
+    entityId: account.id,
+    before: { ownerId: account.owner_id },
+    after: { holder: assigned.target },
+    reason: how.audit.reason,
+    decisionId,
+  });
+  w.emit('ownership.changed', {
+    accountId: account.id,
+    fromUserId: account.owner_id,
+    toUserId,
+    poolId,
+    via: 'assignment',
+    decisionId,
+  });
+  if (toUserId)
+    await notify(w.tx, [
+      { userId: toUserId, kind: ASSIGNED_NOTICE, params: { decisionId }, accountId: account.id },
+    ]);
+  return { decisionId, poolId, to: assigned.target };
 }
 
 /** Locks a customer to its owner (no recovery while locked), within the organisation's cap per person. */
@@ -291,11 +363,16 @@ async function handOver(w: Work, input: TransferInput, { asCaller }: { asCaller:
         message: 'is no such pool',
       });
     const held = await ledger.lockAccounts(w.tx, ids);
-    const moves: Move[] = [];
-    const notices: Notice[] = [];
-    const formers: { accountId: string; userId: string; until: string; addedBy: string | null }[] = [];
-    const opportunityMoves: { accountId: string; from: string; to: string }[] = [];
-    const org = await ledger.orgSettings(w.tx);
+    // By rule: every cursor the rules may turn, taken at once in key order before the first account.
+    if (input.to.type === 'rule' && !(await lockCursorsFor(w, 'transfer')))
+      throw fieldError('VALIDATION_FAILED', 'to: no published rule runs on transfer', {
+        field: 'to',
+        problem: 'no_rule',
+        message: 'no published assignment rule runs on transfer',
+      });
+    const facts = await storedAccounts(w, input.to.type === 'rule' ? ids : []);
+    const noRule: string[] = [];
+    const handovers: HandedOver[] = [];
     for (const { account } of held) {
       if (account.status !== 'active')
         throw new AppError('ACCOUNT_NOT_ACTIVE', 'The account is not active', {
@@ -307,8 +384,24 @@ async function handOver(w: Work, input: TransferInput, { asCaller }: { asCaller:
           accountId: account.id,
         });
       let to: Holder;
+      let byRule: { evidence: Evidence; notApplied: Decision['notApplied']; rule: Decision['rule'] } | null =
+        null;
       if (input.to.type === 'pool') to = { type: 'pool', poolId: input.to.poolId };
-      else {
+      else if (input.to.type === 'rule') {
+        const assigned = await assignAccount(w, facts.get(account.id)!, 'transfer', {
+          exclude: account.owner_id ? [account.owner_id] : [],
+        });
+        if (!assigned) {
+          noRule.push(account.id);
+          continue;
+        }
+        to = assignedHolder(assigned.target);
+        byRule = {
+          evidence: assignedEvidence(assigned, 'transfer'),
+          notApplied: assigned.notApplied,
+          rule: assigned.rule,
+        };
+      } else {
         const userId =
           input.to.type === 'user'
             ? input.to.userId
@@ -323,65 +416,50 @@ async function handOver(w: Work, input: TransferInput, { asCaller }: { asCaller:
         kind: 'ownership.transfer',
         subject: { type: 'account', id: account.id },
         verdict: 'transferred',
-        rule: { id: 'ownership.transfer.manual', version: 1, params: { to: input.to.type } },
+        rule: byRule?.rule ?? { id: 'ownership.transfer.manual', version: 1, params: { to: input.to.type } },
         evidence: [
           evidence('transfer.requested', {
             fromUserId: account.owner_id,
-            to: to.type === 'user' ? to.userId : to.type === 'pool' ? to.poolId : null,
+            to: to.type === 'partner' ? null : holderId(to),
             toType: to.type,
             by: w.actor.id,
             note: input.note,
           }),
+          ...(byRule ? [byRule.evidence] : []),
         ],
+        ...(byRule?.notApplied?.length && { notApplied: byRule.notApplied }),
       });
-      moves.push({ accountId: account.id, to, via: 'transfer', decisionId });
-      const toUserId = to.type === 'user' ? to.userId : null;
-      w.audit({
-        action: 'ownership.transferred',
-        entityType: 'account',
-        entityId: account.id,
-        before: { ownerId: account.owner_id, poolId: account.pool_id },
-        after: { ownerId: toUserId, poolId: to.type === 'pool' ? to.poolId : null },
-        reason: input.note,
-        decisionId,
-      });
-      w.emit('ownership.changed', {
+      // The rules read loads from the ledger: each claim is written before the next account is decided.
+      if (byRule) await applyMoves(w, [{ accountId: account.id, to, via: 'transfer', decisionId }]);
+      handovers.push({
         accountId: account.id,
         fromUserId: account.owner_id,
-        toUserId,
-        poolId: to.type === 'pool' ? to.poolId : null,
+        to,
         via: 'transfer',
         decisionId,
+        claimed: !!byRule,
+        audit: {
+          action: 'ownership.transferred',
+          before: { ownerId: account.owner_id, poolId: account.pool_id },
+          reason: input.note,
+        },
+        tell: {
+          from: 'ownership.transferred_out',
+          to: 'ownership.transferred_in',
+          params: { note: input.note, decisionId },
+        },
+        keepFormerUntil: input.keepFormerUntil,
       });
-      if (account.owner_id && account.owner_id !== toUserId) {
-        notices.push({
-          userId: account.owner_id,
-          kind: 'ownership.transferred_out',
-          params: { note: input.note, decisionId },
-          accountId: account.id,
-        });
-        if (input.keepFormerUntil)
-          formers.push({
-            accountId: account.id,
-            userId: account.owner_id,
-            until: startOfLocalDate(input.keepFormerUntil, org.time_zone),
-            addedBy: w.actor.id,
-          });
-        if (toUserId) opportunityMoves.push({ accountId: account.id, from: account.owner_id, to: toUserId });
-      }
-      if (toUserId && toUserId !== w.actor.id)
-        notices.push({
-          userId: toUserId,
-          kind: 'ownership.transferred_in',
-          params: { note: input.note, decisionId },
-          accountId: account.id,
-        });
     }
-    await applyMoves(w, moves);
-    await repo.addFormerOwners(w.tx, formers);
-    const opportunities = await repo.moveOpenOpportunities(w.tx, opportunityMoves);
-    await notify(w.tx, notices);
-    return { moved: moves.length, opportunitiesMoved: opportunities };
+    if (noRule.length > 0)
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'to: no rule takes these customers',
+        { field: 'to', problem: 'no_rule', message: `no rule takes ${noRule.length} of them` },
+        { accountIds: noRule },
+      );
+    const { opportunitiesMoved } = await recordHandovers(w, handovers);
+    return { moved: handovers.length, opportunitiesMoved };
   }
 }
 

@@ -142,13 +142,15 @@ export async function wasInPool(db: Executor, accountId: string, poolId: string)
   return !!row;
 }
 
-/** Records a pool record opened today; returns how many distinct ones the user opened today. */
+/** Records a pool record opened today; whether it is the first time today (a new row). */
 export async function recordView(db: Executor, userId: string, day: string, accountId: string) {
-  await db
+  const row = await db
     .insertInto('pool_views')
     .values({ user_id: userId, day, account_id: accountId })
     .onConflict((oc) => oc.doNothing())
-    .execute();
+    .returning('account_id')
+    .executeTakeFirst();
+  return !!row;
 }
 
 export async function viewsOn(db: Executor, userId: string, day: string, accountId: string) {
@@ -173,3 +175,51 @@ export async function userBrief(db: Executor, id: string) {
 }
 
 export type { PoolRow };
+
+/**
+ * Each member's result over [start, end) by the measure: won amounts in the organisation's currency (other
+ * currencies are not added to it), won deals, or follow-ups logged. Members: internal reps and managers still
+ * here, in the member teams (or below them) — everyone when the pool names no team.
+ */
+export async function memberStandings(
+  db: Executor,
+  input: {
+    memberTeamIds: readonly string[];
+    measure: 'won_amount' | 'won_count' | 'follow_ups';
+    start: string;
+    end: string;
+    currency: string;
+    alsoUserId: string;
+  },
+) {
+  const { start, end } = input;
+  const value =
+    input.measure === 'follow_ups'
+      ? sql<string>`(select count(*) from follow_ups f
+          where f.user_id = u.id and f.at >= ${start}::timestamptz and f.at < ${end}::timestamptz)`
+      : input.measure === 'won_count'
+        ? sql<string>`(select count(*) from opportunities o
+          where o.owner_id = u.id and o.status = 'won'
+            and o.closed_at >= ${start}::timestamptz and o.closed_at < ${end}::timestamptz)`
+        : sql<string>`(select coalesce(sum(o.amount_minor), 0) from opportunities o
+          where o.owner_id = u.id and o.status = 'won' and o.currency = ${input.currency}
+            and o.closed_at >= ${start}::timestamptz and o.closed_at < ${end}::timestamptz)`;
+  const rows = await db
+    .selectFrom('users as u')
+    .select(['u.id', value.as('value')])
+    .where((eb) =>
+      eb.or([
+        eb('u.id', '=', input.alsoUserId),
+        eb.and([
+          eb('u.status', '<>', 'inactive'),
+          eb('u.partner_id', 'is', null),
+          eb('u.role', 'in', ['rep', 'manager']),
+          ...(input.memberTeamIds.length > 0
+            ? [eb.or(input.memberTeamIds.map((t) => eb('u.team_id', 'in', teamSubtree(t))))]
+            : []),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => ({ userId: r.id, value: BigInt(r.value) }));
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 import { idParams, responses } from '../../http/schemas.js';
+import { markNotificationsRead } from './notifications.js';
 import * as notifications from './notifications.repo.js';
 import {
   claimBody,
@@ -190,12 +191,12 @@ export function poolRoutes(app: FastifyInstance, db: Db) {
         response: responses({ 200: z.object({ marked: z.number().int() }) }),
       },
     },
-    async (request) => {
-      const userId = request.ctx.actor.id;
-      if (!userId) return { marked: 0 };
-      return {
-        marked: await notifications.markRead(db, userId, request.body.all ? 'all' : (request.body.ids ?? [])),
-      };
-    },
+    async (request) => ({
+      marked: await markNotificationsRead(
+        db,
+        request.ctx,
+        request.body.all ? 'all' : (request.body.ids ?? []),
+      ),
+    }),
   );
 }

@@ -1,9 +1,37 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination.js';
+import { PRIORITY_MEASURES } from './priority.js';
 
 export const POOL_KINDS = ['new', 'returned', 'general'] as const;
 const regionCode = z.string().regex(/^\d{6}$/, 'a GB/T 2260 code: six digits');
 const limit = z.number().int().min(0).max(100_000).nullable();
+
+const priorityFields = {
+  hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .describe('how long after a customer enters the pool the window lasts'),
+  measure: z
+    .enum(PRIORITY_MEASURES)
+    .describe('what ranks members, over the previous calendar month in the organisation’s time zone'),
+  topN: z.number().int().min(1).max(10_000).nullable().describe('members ranked this high or better qualify'),
+  topPercent: z.number().int().min(1).max(100).nullable().describe('or: the top per cent of the members'),
+};
+export const priorityWindowSchema = z
+  .strictObject({
+    ...priorityFields,
+    topN: priorityFields.topN.default(null),
+    topPercent: priorityFields.topPercent.default(null),
+  })
+  .refine((w) => (w.topN === null) !== (w.topPercent === null), {
+    message: 'give exactly one of topN and topPercent',
+    path: ['topN'],
+  })
+  .describe(
+    'only members ranked highest may claim a newly pooled customer for a while (refused: POOL_PRIORITY_WINDOW)',
+  );
 
 export const poolBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -40,6 +68,7 @@ export const poolBody = z.strictObject({
     .describe('before a newly pooled customer may be claimed'),
   dailyViewCap: limit.default(null).describe('pool records a person may open per day'),
   maskContacts: z.boolean().default(true).describe('hide phones and e-mails until claimed'),
+  priorityWindow: priorityWindowSchema.nullable().default(null),
 });
 export type PoolInput = z.infer<typeof poolBody>;
 export const poolPatch = poolBody.partial().strict();
@@ -63,6 +92,7 @@ export const poolSchema = z.object({
   embargoHours: z.number().int(),
   dailyViewCap: z.number().int().nullable(),
   maskContacts: z.boolean(),
+  priorityWindow: z.object(priorityFields).nullable(),
   version: z.number().int(),
   size: z.number().int().describe('customers in the pool now'),
   member: z.boolean().describe('the caller may claim from it'),
@@ -85,6 +115,10 @@ export const pooledAccountSchema = z.object({
   grade: z.enum(['A', 'B', 'C']).nullable(),
   pooledAt: z.string(),
   claimableFrom: z.string().describe('when the embargo ends (the pooling time when there is none)'),
+  priorityUntil: z
+    .string()
+    .nullable()
+    .describe('until then only the members ranked highest may claim it (null: no window)'),
   formerHolder: z.boolean().describe('the caller held it before (a cool-down may apply)'),
   phones: z.array(z.string()).describe('masked (138****5678) unless the pool shows contacts'),
   emails: z.array(z.string()),

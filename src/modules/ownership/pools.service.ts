@@ -7,6 +7,7 @@ import { addDays, localDate, startOfLocalDate } from './deadline.js';
 import { applyMoves } from './ledger.js';
 import * as ledger from './ledger.repo.js';
 import { notify } from './notifications.js';
+import { periodInstants, previousMonth, priorityVerdict, windowEnds, type PriorityRule } from './priority.js';
 import type {
   DistributeInput,
   PoolAccountsQuery,
@@ -46,6 +47,7 @@ function toView(p: repo.PoolRow, size: number, member: boolean, admin: boolean):
     embargoHours: p.embargo_hours,
     dailyViewCap: p.daily_view_cap,
     maskContacts: p.mask_contacts,
+    priorityWindow: priorityRule(p),
     version: p.version,
     size,
     member,
@@ -53,7 +55,19 @@ function toView(p: repo.PoolRow, size: number, member: boolean, admin: boolean):
   };
 }
 
+/** The pool's priority window, or null when it has none. */
+function priorityRule(p: repo.PoolRow): PriorityRule | null {
+  if (p.priority_hours <= 0 || !p.priority_measure) return null;
+  return {
+    hours: p.priority_hours,
+    measure: p.priority_measure,
+    topN: p.priority_top_n,
+    topPercent: p.priority_top_percent,
+  };
+}
+
 function columns(input: PoolPatch) {
+  const priority = input.priorityWindow;
   return {
     ...(input.name !== undefined && { name: input.name }),
     ...(input.kind !== undefined && { kind: input.kind }),
@@ -71,6 +85,12 @@ function columns(input: PoolPatch) {
     ...(input.embargoHours !== undefined && { embargo_hours: input.embargoHours }),
     ...(input.dailyViewCap !== undefined && { daily_view_cap: input.dailyViewCap }),
     ...(input.maskContacts !== undefined && { mask_contacts: input.maskContacts }),
+    ...(priority !== undefined && {
+      priority_hours: priority?.hours ?? 0,
+      priority_measure: priority?.measure ?? null,
+      priority_top_n: priority?.topN ?? null,
+      priority_top_percent: priority?.topPercent ?? null,
+    }),
   };
 }
 
@@ -179,6 +199,7 @@ async function views(db: Executor, actor: Actor, pool: repo.PoolRow, items: repo
     grade: a.grade,
     pooledAt: a.started_at,
     claimableFrom: new Date(Date.parse(a.started_at) + pool.embargo_hours * 3_600_000).toISOString(),
+    priorityUntil: windowEnds({ hours: pool.priority_hours }, a.started_at),
     formerHolder: former.has(a.id),
     phones: pool.mask_contacts ? a.phones.map(maskPhone) : a.phones,
     emails: pool.mask_contacts ? a.emails.map(maskEmail) : a.emails,
@@ -188,11 +209,16 @@ async function views(db: Executor, actor: Actor, pool: repo.PoolRow, items: repo
 
 /**
  * Opens one pool record. Counted against the pool's daily view cap (a record opened twice on a day counts
- * once), so a rep cannot page through the whole pool's details to cherry-pick.
+ * once), so a rep cannot page through the whole pool's details to cherry-pick. The count is a change like
+ * any other and is audited when it moves (the first opening of a record on a day): bounded by the cap, and
+ * it is what a dispute about cherry-picking needs — who opened which pool records, when.
  */
 export async function viewPooledAccount(db: Db, ctx: RequestContext, poolId: string, accountId: string) {
   return runWork(db, ctx, async (w) => {
     const pool = await visiblePool(w.tx, w.actor, poolId);
+    // A record that is not in the pool is answered before anything is counted.
+    const { items } = await repo.pooledAccounts(w.tx, poolId, { id: accountId }, { limit: 1, offset: 0 });
+    if (items.length === 0) throw notFound('account', accountId);
     const org = await ledger.orgSettings(w.tx);
     const day = localDate(new Date(), org.time_zone);
     if (pool.daily_view_cap !== null && w.actor.id) {
@@ -200,10 +226,14 @@ export async function viewPooledAccount(db: Db, ctx: RequestContext, poolId: str
       const views = await repo.viewsOn(w.tx, w.actor.id, day, accountId);
       if (!views.seen && views.count >= pool.daily_view_cap)
         throw limitReached('daily_views', pool.daily_view_cap, views.count, nextDayStart(day, org.time_zone));
-      await repo.recordView(w.tx, w.actor.id, day, accountId);
+      if (await repo.recordView(w.tx, w.actor.id, day, accountId))
+        w.audit({
+          action: 'pool.record_viewed',
+          entityType: 'pool',
+          entityId: pool.id,
+          after: { accountId, day, viewsToday: views.count + 1, dailyViewCap: pool.daily_view_cap },
+        });
     }
-    const { items } = await repo.pooledAccounts(w.tx, poolId, { id: accountId }, { limit: 1, offset: 0 });
-    if (items.length === 0) throw notFound('account', accountId);
     const [shown] = await views(w.tx, w.actor, pool, items);
     return shown!;
   });
@@ -231,6 +261,51 @@ async function checkLimits(w: Work, pool: repo.PoolRow, userId: string, timeZone
     notes.push(evidence('claim.within_limit', { limit, max, count }));
   }
   return notes;
+}
+
+/**
+ * Inside the pool's priority window only the members ranked highest by last month's results may claim;
+ * returns the evidence that the claimant did rank high enough (nothing when no window is open).
+ */
+async function checkPriority(
+  w: Work,
+  pool: repo.PoolRow,
+  userId: string,
+  pooledAt: string,
+  org: { time_zone: string; currency: string },
+  now: Date,
+): Promise<Evidence[]> {
+  const rule = priorityRule(pool);
+  const until = rule && windowEnds(rule, pooledAt);
+  if (!rule || !until || Date.parse(until) <= now.getTime()) return [];
+  const period = previousMonth(now, org.time_zone);
+  const { start, end } = periodInstants(period, org.time_zone);
+  const standings = await repo.memberStandings(w.tx, {
+    memberTeamIds: pool.member_team_ids,
+    measure: rule.measure,
+    start,
+    end,
+    currency: org.currency,
+    alsoUserId: userId,
+  });
+  const verdict = priorityVerdict(rule, standings, userId);
+  const params = {
+    until,
+    measure: rule.measure,
+    rank: verdict.rank,
+    rankNeeded: verdict.rankNeeded,
+    members: verdict.members,
+    value: verdict.value.toString(),
+    periodFrom: period.from,
+    periodTo: period.to,
+  };
+  if (!verdict.qualifies)
+    throw new AppError(
+      'POOL_PRIORITY_WINDOW',
+      'Only the members ranked highest may claim it for now',
+      params,
+    );
+  return [evidence('claim.priority_window', params)];
 }
 
 export async function claimFromPool(
@@ -276,6 +351,7 @@ export async function claimFromPool(
         heldUntil: former!,
       });
     const org = await ledger.orgSettings(w.tx);
+    const priority = await checkPriority(w, pool, userId, open.started_at, org, now);
     const limits = await checkLimits(w, pool, userId, org.time_zone, now);
     const decisionId = w.decide({
       kind: 'ownership.claim',
@@ -287,6 +363,7 @@ export async function claimFromPool(
         ...(former
           ? [evidence('claim.former_holder', { heldUntil: former, cooldownDays: pool.cooldown_days })]
           : []),
+        ...priority,
         ...limits,
       ],
     });

@@ -1,18 +1,44 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import type { ClaimRow } from './ledger.repo.js';
 
 /**
- * Open protected claims past their deadline, oldest first, with their customers' rows locked — skipping
+ * Customers whose open claim is past its deadline, soonest first, with their rows locked — skipping
  * customers another sweeper (or anyone) has locked, so sweepers side by side share the work and a sweeper
- * never waits: a customer skipped now is taken on the next pass (and reads as expired meanwhile).
+ * never waits: a customer skipped now is taken on the next pass (and reads as expired meanwhile). Only the
+ * ids: what the claim says is read again under the lock (`heldClaims`), as it may have moved since the
+ * snapshot this scan saw — and the deadline index carries the ids, so the scan reads no claim row.
  */
 export async function dueClaims(db: Executor, now: string, limit: number) {
-  const result = await sql<{ id: string; account_id: string }>`
-    select c.id, c.account_id from ownership_claims c join accounts a on a.id = c.account_id
-    where c.ended_at is null and c.ends_at <= ${now}::timestamptz
+  // A partner's registration hold ends with its registration (the registrations module's expiry job), not here.
+  const result = await sql<{ account_id: string }>`
+    select c.account_id from ownership_claims c join accounts a on a.id = c.account_id
+    where c.ended_at is null and c.ends_at <= ${now}::timestamptz and c.holder <> 'partner'
     order by c.ends_at
     limit ${limit}
     for update of a skip locked
+  `.execute(db);
+  return result.rows;
+}
+
+/** What the sweep decides on, read under its locks: each customer's open claim and the account's facts. */
+export type HeldClaim = ClaimRow & {
+  region_code: string | null;
+  grade: 'A' | 'B' | 'C' | null;
+  won_at: string | null;
+};
+
+/**
+ * The open claims of customers the caller has locked, with what their deadlines depend on, in one read
+ * (instead of the accounts, then their claims, then the protected ones among them).
+ */
+export async function heldClaims(db: Executor, accountIds: readonly string[]): Promise<HeldClaim[]> {
+  if (accountIds.length === 0) return [];
+  const result = await sql<HeldClaim>`
+    select c.*, a.region_code, a.grade, a.won_at
+    from ownership_claims c join accounts a on a.id = c.account_id
+    where c.account_id = any(${[...accountIds]}::uuid[]) and c.ended_at is null
+    order by c.account_id
   `.execute(db);
   return result.rows;
 }
@@ -23,6 +49,8 @@ export async function overdueCount(db: Executor, now: string) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('ended_at', 'is', null)
     .where('ends_at', '<=', now)
+    // Partner holds end with their registrations (registrations.expire), not by recovery rules.
+    .where('holder', '<>', 'partner')
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,11 +1,13 @@
 import type { Executor } from '../../db/database.js';
 import { evidence, type JobContext, type JobHandler, type Work } from '../../kernel/index.js';
 import { daysBetween, deadlineEvidence, localDate, type Deadline } from './deadline.js';
+import { lockCursorsFor } from '../assignment/index.js';
 import { applyMoves } from './ledger.js';
 import * as ledger from './ledger.repo.js';
-import { notify, type Notice } from './notifications.js';
+import { notify, type Notice, type NotificationKind } from './notifications.js';
 import { computeDeadlines, loadRecoveryContext } from './protection.js';
 import * as repo from './recovery.repo.js';
+import { releaseByRule } from './ownership.service.js';
 
 /**
  * The recovery sweep: protected customers whose deadline has passed go back to the pool their rule names,
@@ -24,17 +26,28 @@ const SWEEPERS = 2;
 export async function recoverDue(w: Work, now: Date, limit = BATCH): Promise<number> {
   const due = await repo.dueClaims(w.tx, now.toISOString(), limit);
   if (due.length === 0) return 0;
-  const held = await ledger.lockAccounts(
-    w.tx,
-    due.map((d) => d.account_id),
-  );
-  const ctx = await loadRecoveryContext(w.tx);
-  const protectedNow = await ledger.protectedClaimsOf(
-    w.tx,
-    held.map((h) => h.account.id),
-  );
+  const [held, ctx] = await Promise.all([
+    repo.heldClaims(
+      w.tx,
+      due.map((d) => d.account_id),
+    ),
+    loadRecoveryContext(w.tx),
+  ]);
+  const protectedNow = held
+    .filter((c) => c.kind === 'protected' && c.holder === 'user')
+    .map((c) => ({
+      claimId: c.id,
+      accountId: c.account_id,
+      userId: c.user_id!,
+      startedAt: c.started_at,
+      regionCode: c.region_code,
+      grade: c.grade,
+      wonAt: c.won_at,
+    }));
   // Facts may have moved since the deadline was stored (a follow-up an instant ago): decide on today's.
   const outcomes = await computeDeadlines(w.tx, ctx, protectedNow);
+  // Rules that route released customers: every cursor they may turn, locked now in key order.
+  const byRules = await lockCursorsFor(w, 'release');
   const moves = [];
   const notices: Notice[] = [];
   const stillProtected = [];
@@ -49,6 +62,30 @@ export async function recoverDue(w: Work, now: Date, limit = BATCH): Promise<num
       continue;
     }
     const pool = ctx.pools.get(d.rule.poolId);
+    const routed =
+      byRules &&
+      (await releaseByRule(
+        w,
+        { id: c.accountId, owner_id: c.userId },
+        {
+          requested: deadlineEvidence(d),
+          verdict: 'recovered',
+          endReason: 'recovered',
+          audit: { action: 'ownership.recovered', reason: null },
+          effective: { from: d.endsAt },
+        },
+      ));
+    if (routed) {
+      // Named apart from the decision below: `kind:` beside a decision's verdict reads as the decision's kind.
+      const reassignedAway: NotificationKind = 'ownership.reassigned_away';
+      notices.push({
+        userId: c.userId,
+        kind: reassignedAway,
+        params: { returnsOn: d.returnsOn, decisionId: routed.decisionId },
+        accountId: c.accountId,
+      });
+      continue;
+    }
     const decisionId = w.decide({
       kind: 'ownership.release',
       subject: { type: 'account', id: c.accountId },
@@ -99,7 +136,7 @@ export async function recoverDue(w: Work, now: Date, limit = BATCH): Promise<num
   await applyMoves(w, moves, {
     at: now.toISOString(),
     recovery: ctx,
-    current: new Map(held.flatMap((h) => (h.claim ? [[h.account.id, h.claim] as const] : []))),
+    current: new Map(held.map((c) => [c.account_id, c] as const)),
   });
   await notify(w.tx, notices);
   return due.length;

@@ -13,13 +13,14 @@ import { loadRecoveryContext, storeDeadlines } from './protection.js';
 export async function refreshProtection(w: Work, accountIds: readonly string[]): Promise<void> {
   if (accountIds.length === 0) return;
   const won = await repo.wonOpportunities(w.tx, accountIds);
-  const org = await ledger.orgSettings(w.tx);
+  // The organisation's rule matters only for a won deal: most refreshes (an opportunity opened) have none.
+  const org = won.size > 0 ? await ledger.orgSettings(w.tx) : null;
   const claims = await ledger.protectedClaimsOf(w.tx, accountIds);
   const converting = [];
   for (const [accountId, wonAt] of won) {
     await repo.setWonAt(w.tx, accountId, wonAt);
     const claim = claims.find((c) => c.accountId === accountId);
-    if (!claim || !org.won_converts_long_term) continue;
+    if (!claim || !org?.won_converts_long_term) continue;
     const decisionId = w.decide({
       kind: 'ownership.convert',
       subject: { type: 'account', id: accountId },
@@ -36,7 +37,8 @@ export async function refreshProtection(w: Work, accountIds: readonly string[]):
     });
     converting.push({
       accountId,
-      to: { type: 'user' as const, userId: claim.userId, partnerId: null },
+      // A partner's rep keeps the customer for the partner: the claim's partner goes with it.
+      to: { type: 'user' as const, userId: claim.userId, partnerId: claim.partnerId },
       claimKind: 'long_term' as const,
       via: 'won' as const,
       decisionId,

@@ -1,8 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { RecoveryRuleTable } from '../../db/types.js';
-import type { Work } from '../../kernel/index.js';
-import { loadRecoveryContext, storeDeadlines } from './protection.js';
 
 export async function listRules(db: Executor) {
   return db.selectFrom('recovery_rules').selectAll().orderBy('position').orderBy('name').execute();
@@ -25,35 +23,41 @@ export async function updateRule(db: Executor, id: string, patch: Updateable<Rec
     .executeTakeFirstOrThrow();
 }
 
-/** Re-dates every open protected claim under the rules as they now stand, in batches. */
-export async function redateAll(w: Work) {
-  const ctx = await loadRecoveryContext(w.tx);
-  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-    const rows = await w.tx
-      .selectFrom('ownership_claims as c')
-      .innerJoin('accounts as a', 'a.id', 'c.account_id')
-      .select(['c.id', 'c.account_id', 'c.user_id', 'c.started_at', 'a.region_code', 'a.grade', 'a.won_at'])
-      .where('c.ended_at', 'is', null)
-      .where('c.kind', '=', 'protected')
-      .where('c.holder', '=', 'user')
-      .where('c.id', '>', after)
-      .orderBy('c.id')
-      .limit(5000)
-      .execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.id;
-    await storeDeadlines(
-      w.tx,
-      ctx,
-      rows.map((r) => ({
-        claimId: r.id,
-        accountId: r.account_id,
-        userId: r.user_id!,
-        startedAt: r.started_at,
-        regionCode: r.region_code,
-        grade: r.grade,
-        wonAt: r.won_at,
-      })),
-    );
-  }
+/** Open protected claims held by people: what a deadline is kept on. */
+export async function protectedCount(db: Executor) {
+  const row = await db
+    .selectFrom('ownership_claims')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('ended_at', 'is', null)
+    .where('kind', '=', 'protected')
+    .where('holder', '=', 'user')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The accounts of the next open protected claims after claim `after`, in claim id order. */
+export async function protectedAccountsAfter(db: Executor, after: string, limit: number) {
+  const rows = await db
+    .selectFrom('ownership_claims')
+    .select(['id', 'account_id'])
+    .where('ended_at', 'is', null)
+    .where('kind', '=', 'protected')
+    .where('holder', '=', 'user')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return { accountIds: rows.map((r) => r.account_id), last: rows[rows.length - 1]?.id ?? null };
+}
+
+/** The latest re-dating job: what the rules page shows while deadlines are recomputed. */
+export async function latestRedate(db: Executor) {
+  return db
+    .selectFrom('jobs')
+    .select(['id', 'status', 'done', 'total', 'created_at', 'finished_at', 'last_error'])
+    .where('kind', '=', 'ownership.redate')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

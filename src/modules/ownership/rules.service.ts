@@ -1,14 +1,18 @@
 import type { Db } from '../../db/database.js';
 import { fieldError, notFound } from '../../errors.js';
-import { runWork } from '../../kernel/index.js';
+import { enqueueJob, runWork, type JobHandler, type Work } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import * as ledger from './ledger.repo.js';
 import type { RecoveryRuleInput, RecoveryRulePatch, RecoveryRuleView } from './ownership.schema.js';
 import * as repo from './rules.repo.js';
+import { loadRecoveryContext, storeDeadlines } from './protection.js';
 
 /**
- * Recovery rules: versioned (every change bumps the version the decisions cite). A change re-dates every
- * protected claim at once, in the same unit of work, so no read shows a deadline the rules no longer give.
+ * Recovery rules: versioned (every change bumps the version the decisions cite). A change queues a job that
+ * re-dates every protected claim (`ownership.redate`), so saving returns at once; its progress is read at
+ * `GET /recovery-rules/redating`. Until it reaches a claim, the claim shows the deadline the rules gave
+ * before; the sweep decides each release on the rules as they stand, so none is released by a rule that no
+ * longer says so.
  */
 
 function toView(r: ledger.RecoveryRuleRow, poolNames: ReadonlyMap<string, string>): RecoveryRuleView {
@@ -86,8 +90,8 @@ export async function createRecoveryRule(db: Db, ctx: RequestContext, input: Rec
       entityId: row.id,
       after: toView(row, names),
     });
-    await repo.redateAll(w);
-    return toView(row, names);
+    const job = await enqueueJob(w, REDATE_JOB, {});
+    return { ...toView(row, names), redateJobId: job.id };
   });
 }
 
@@ -110,7 +114,62 @@ export async function updateRecoveryRule(db: Db, ctx: RequestContext, id: string
       before: toView(before, names),
       after: toView(row, names),
     });
-    await repo.redateAll(w);
-    return toView(row, names);
+    const job = await enqueueJob(w, REDATE_JOB, {});
+    return { ...toView(row, names), redateJobId: job.id };
   });
+}
+
+const REDATE_JOB = 'ownership.redate';
+const REDATE_BATCH = 2000;
+const FIRST = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Re-dates the protected claims after claim `after` (a batch, in claim id order) under the rules as they
+ * stand, their accounts locked as the sweep locks them, so a follow-up logged meanwhile is either seen or
+ * waits; returns the last claim done, or null at the end.
+ */
+export async function redateBatch(w: Work, after: string, limit = REDATE_BATCH) {
+  const { accountIds, last } = await repo.protectedAccountsAfter(w.tx, after, limit);
+  if (!last) return { last: null, count: 0 };
+  await ledger.lockAccounts(w.tx, accountIds);
+  const ctx = await loadRecoveryContext(w.tx);
+  const claims = await ledger.protectedClaimsOf(w.tx, accountIds);
+  await storeDeadlines(w.tx, ctx, claims);
+  return { last, count: accountIds.length };
+}
+
+export const redateJob: JobHandler = {
+  kind: REDATE_JOB,
+  leaseSeconds: 600,
+  async run(job) {
+    const total = await repo.protectedCount(job.db);
+    let done = 0;
+    await job.progress({ phase: 'redate', done, total }, { force: true });
+    // Idempotent: a run cut short starts again from the first claim.
+    for (let after = FIRST; ;) {
+      if (job.signal.aborted) return 'again';
+      const { last, count } = await job.work((w) => redateBatch(w, after));
+      if (!last) break;
+      after = last;
+      done += count;
+      await job.progress({ phase: 'redate', done, total });
+    }
+    await job.progress({ phase: 'redate', done, total }, { force: true });
+    return 'done';
+  },
+};
+
+export async function redateStatus(db: Db) {
+  const job = await repo.latestRedate(db);
+  return job
+    ? {
+        jobId: job.id,
+        status: job.status,
+        done: job.done,
+        total: job.total,
+        createdAt: job.created_at,
+        finishedAt: job.finished_at,
+        error: job.last_error,
+      }
+    : null;
 }

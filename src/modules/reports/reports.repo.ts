@@ -21,7 +21,7 @@ const n = (v: unknown) => Number(v ?? 0);
 /** The instants a window covers: from the first day's midnight up to (not including) the next day's. */
 const lo = (w: Window) => sql`(${w.from}::date::timestamp at time zone ${w.timeZone})`;
 const hi = (w: Window) => sql`((${w.to}::date + 1)::timestamp at time zone ${w.timeZone})`;
-const within = (column: RawBuilder<unknown>, w: Window) =>
+export const within = (column: RawBuilder<unknown>, w: Window) =>
   sql`${column} >= ${lo(w)} and ${column} < ${hi(w)}`;
 
 export async function orgClock(db: Executor): Promise<{ timeZone: string; today: string }> {
@@ -136,7 +136,8 @@ const scopeOf = (db: Executor, actor: Actor) =>
   db.selectFrom('accounts').select('accounts.id').where(visible('account', actor));
 
 /**
- * Signals that more than one party touched an account in the window, each with its instant and reason, and
+ * Signals that more than one party touched an account in the window (a duplicate check by someone else that
+ * found a held customer among them), each with its instant and reason, and
  * every activity (the denominator), both limited to accounts in the actor's sight.
  */
 function overlapCtes(db: Executor, actor: Actor, w: Window) {
@@ -175,6 +176,11 @@ function overlapCtes(db: Executor, actor: Actor, w: Window) {
           where held.account_id = r.account_id and held.holder = 'user' and held.started_at <= r.created_at
             and (held.ended_at is null or held.ended_at > r.created_at)
         )
+      union all
+      select t.account_id, t.created_at, 'duplicate_check'
+      from overlap_touches t
+      where t.kind = 'duplicate_check' and ${within(sql.ref('t.created_at'), w)}
+        and t.account_id in (select id from scope)
     ),
     activity as (
       select f.account_id, f.at from follow_ups f
@@ -203,7 +209,8 @@ export async function overlapTotals(db: Executor, actor: Actor, w: Window) {
       (select count(distinct account_id) from signals where reason = 'non_owner_follow_up') as non_owner_follow_up,
       (select count(distinct account_id) from signals where reason = 'hands_changed') as hands_changed,
       (select count(distinct account_id) from signals where reason = 'transfer_or_request') as transfer_or_request,
-      (select count(distinct account_id) from signals where reason = 'access_request') as access_request
+      (select count(distinct account_id) from signals where reason = 'access_request') as access_request,
+      (select count(distinct account_id) from signals where reason = 'duplicate_check') as duplicate_check
   `.execute(db);
   const row = r.rows[0] ?? {};
   return {
@@ -214,6 +221,7 @@ export async function overlapTotals(db: Executor, actor: Actor, w: Window) {
       hands_changed: n(row.hands_changed),
       transfer_or_request: n(row.transfer_or_request),
       access_request: n(row.access_request),
+      duplicate_check: n(row.duplicate_check),
     } satisfies Record<OverlapReason, number>,
   };
 }

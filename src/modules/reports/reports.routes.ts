@@ -9,6 +9,8 @@ import {
   reportRangeQuery,
 } from './reports.schema.js';
 import * as service from './reports.service.js';
+import { channelReportQuery, channelReportSchema } from './channel.schema.js';
+import { channelReport } from './channel.service.js';
 
 export function reportRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,5 +63,24 @@ export function reportRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => service.kpis(db, request.ctx),
+  );
+
+  r.get(
+    '/api/v1/reports/channel',
+    {
+      config: { access: 'partners:read' },
+      schema: {
+        tags,
+        summary:
+          'Deal registrations submitted in the window, by partner and status: approval time (median and p90 ' +
+          'hours, submitted → decided), conflict rate (refused or held over a collision with a direct customer ' +
+          'or another registration), approval and win rates, and a scorecard per partner with amounts summed ' +
+          'per currency. The channel sees every partner; a partner’s people their own partner only; a partner ' +
+          'filter out of sight is 404',
+        querystring: channelReportQuery,
+        response: responses({ 200: channelReportSchema }),
+      },
+    },
+    async (request) => channelReport(db, request.ctx, request.query),
   );
 }

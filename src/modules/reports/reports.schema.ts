@@ -10,25 +10,28 @@ const day = z.iso.date().describe('YYYY-MM-DD, a date in the organisation’s ti
  * A window of organisation-local dates, both inclusive. Without `from` a report starts 29 days before `to`;
  * without `to` it ends today.
  */
-export const reportRangeQuery = z
-  .strictObject({ from: day.optional(), to: day.optional() })
-  .superRefine((q, ctx) => {
-    if (!q.from || !q.to) return;
-    if (q.from > q.to)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['from'],
-        message: 'must not be after to',
-        params: { problem: 'after_to' },
-      });
-    else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_RANGE_DAYS)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['from'],
-        message: `must be at most ${MAX_RANGE_DAYS} days before to`,
-        params: { problem: 'range_too_long' },
-      });
-  });
+export const rangeFields = { from: day.optional(), to: day.optional() };
+
+/** `from` after `to`, or a window longer than MAX_RANGE_DAYS: a problem named on `from`. */
+export function checkRange(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) {
+  if (!q.from || !q.to) return;
+  if (q.from > q.to)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: 'must not be after to',
+      params: { problem: 'after_to' },
+    });
+  else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_RANGE_DAYS)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `must be at most ${MAX_RANGE_DAYS} days before to`,
+      params: { problem: 'range_too_long' },
+    });
+}
+
+export const reportRangeQuery = z.strictObject(rangeFields).superRefine(checkRange);
 export type ReportRangeQuery = z.infer<typeof reportRangeQuery>;
 
 const count = z.number().int().min(0);
@@ -92,6 +95,7 @@ export const OVERLAP_REASONS = [
   'hands_changed',
   'transfer_or_request',
   'access_request',
+  'duplicate_check',
 ] as const;
 export type OverlapReason = (typeof OVERLAP_REASONS)[number];
 

@@ -20,7 +20,7 @@ function internalOnly(actor: Actor) {
     throw forbidden('Reports are for people in the organisation');
 }
 
-async function windowOf(db: Db, q: ReportRangeQuery): Promise<repo.Window> {
+export async function windowOf(db: Db, q: ReportRangeQuery): Promise<repo.Window> {
   const { timeZone, today } = await repo.orgClock(db);
   const to = q.to ?? (q.from && q.from > today ? q.from : today);
   const from = q.from ?? shift(to, -29);

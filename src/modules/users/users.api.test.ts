@@ -121,8 +121,8 @@ describeEachEngine('users and scopes', (t) => {
   });
 
   it('keeps partner users inside their partner', async () => {
-    const partnerA = makePartnerId();
-    const partnerB = makePartnerId();
+    const partnerA = await makePartnerId(t.database.db);
+    const partnerB = await makePartnerId(t.database.db);
     const adminA = await makeUser(t.database.db, { role: 'partner_admin', partnerId: partnerA });
     const userA = await makeUser(t.database.db, { role: 'partner_user', partnerId: partnerA });
     const userB = await makeUser(t.database.db, { role: 'partner_user', partnerId: partnerB });

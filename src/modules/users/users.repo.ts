@@ -93,6 +93,11 @@ export async function lockUser(db: Executor, id: string): Promise<PublicUserRow 
   return db.selectFrom('users').select(publicColumns).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** Whether a partner with this id exists (users.partner_id is a foreign key to it). */
+export async function partnerExists(db: Executor, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('partners').select('id').where('id', '=', id).executeTakeFirst());
+}
+
 export async function loginTaken(db: Executor, login: string): Promise<boolean> {
   return !!(await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst());
 }

@@ -86,6 +86,8 @@ async function checkRelations(
   }
   if (!isPartnerRole(r.role) && r.partnerId) {
     problems.push({ field: 'partnerId', problem: 'not_allowed', message: 'is only for partner roles' });
+  } else if (r.partnerId && ctx.actor.scope !== 'partner' && !(await repo.partnerExists(db, r.partnerId))) {
+    problems.push({ field: 'partnerId', problem: 'not_found', message: 'no such partner' });
   }
   if (r.teamId && !(await findVisibleTeam(db, ctx.actor, r.teamId))) {
     problems.push({ field: 'teamId', problem: 'not_found', message: 'no such team' });

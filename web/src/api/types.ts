@@ -4,6 +4,12 @@
  */
 import type { z } from 'zod';
 import type {
+  batchResult,
+  creditLineSchema,
+  transactionDetailSchema,
+  transactionSchema,
+} from '../../../src/modules/transactions/transactions.schema.js';
+import type {
   apiTokenSchema,
   createdTokenSchema,
   createTokenBody,
@@ -78,12 +84,22 @@ import type {
   deadlineSchema,
   myCustomerSchema,
   ownershipSchema,
+  recoveryRuleBody,
+  recoveryRuleSchema,
+  teamBody,
   teamMemberSchema,
+  transferBody,
 } from '../../../src/modules/ownership/ownership.schema.js';
-import type { pooledAccountSchema, poolSchema } from '../../../src/modules/ownership/pools.schema.js';
+import type {
+  distributeBody,
+  poolBody,
+  pooledAccountSchema,
+  poolSchema,
+} from '../../../src/modules/ownership/pools.schema.js';
 import type {
   absenceBody,
   absenceSchema,
+  applySchema,
   eligibilitySchema,
   ruleConditionsSchema,
   ruleSchema,
@@ -98,6 +114,21 @@ import type {
   overlapReportSchema,
 } from '../../../src/modules/reports/reports.schema.js';
 import type { Verdict } from '../../../src/modules/matching/index.js';
+import type { channelReportSchema } from '../../../src/modules/reports/channel.schema.js';
+import type {
+  certificationBody,
+  certificationTypeSchema,
+  createPartnerBody,
+  inviteBody,
+  inviteReply,
+  statusBody,
+  statusReply,
+} from '../../../src/modules/partners/partners.schema.js';
+import type {
+  addAuthorisationBody,
+  grantExceptionBody,
+  saveTerritoryBody,
+} from '../../../src/modules/territories/territories.schema.js';
 import type { orgSchema, updateOrgBody } from '../../../src/modules/org/org.schema.js';
 import type { createTeamBody, teamSchema, updateTeamBody } from '../../../src/modules/teams/teams.schema.js';
 import type {
@@ -107,6 +138,12 @@ import type {
   userSchema,
 } from '../../../src/modules/users/users.schema.js';
 
+import type {
+  availabilityBody,
+  availabilitySchema,
+  createRegistrationBody,
+  updateRegistrationBody,
+} from '../../../src/modules/registrations/registrations.schema.js';
 export type { Permission, Role } from '../../../src/modules/access/permissions.js';
 
 export type Me = z.infer<typeof meSchema>;
@@ -254,7 +291,22 @@ export type TeamRole = TeamMember['role'];
 /** One of the caller's customers, with its countdown. */
 export type MyCustomer = z.infer<typeof myCustomerSchema>;
 export type Pool = z.infer<typeof poolSchema>;
+export type PriorityWindow = NonNullable<Pool['priorityWindow']>;
+export type PriorityMeasure = PriorityWindow['measure'];
+export const PRIORITY_MEASURES = [
+  'won_amount',
+  'won_count',
+  'follow_ups',
+] as const satisfies readonly PriorityMeasure[];
 export type PooledAccount = z.infer<typeof pooledAccountSchema>;
+export type PoolBody = z.input<typeof poolBody>;
+export type DistributeBody = z.input<typeof distributeBody>;
+export type RecoveryRule = z.infer<typeof recoveryRuleSchema>;
+export type RecoveryRuleBody = z.input<typeof recoveryRuleBody>;
+export type TransferBody = z.input<typeof transferBody>;
+/** Where handed-over customers go (a transfer, a deactivation). */
+export type HandoverTarget = TransferBody['to'];
+export type TeamBody = z.input<typeof teamBody>;
 export interface ClaimResult {
   accountId: string;
   claimId: string;
@@ -282,8 +334,32 @@ export const NOTIFICATION_KINDS = [
   'ownership.recovered',
   'ownership.transferred_in',
   'ownership.transferred_out',
+  'ownership.reassigned_away',
   'ownership.reminder',
   'ownership.reminder_escalated',
+  'ownership.requested_away',
+  'access_request.granted',
+  'access_request.denied',
+  'partner.status_changed',
+  'partner.registration_suspended',
+  'partner.registration_restored',
+  'registration.pending_review',
+  'registration.step_approved',
+  'registration.approved',
+  'registration.rejected',
+  'registration.returned',
+  'registration.withdrawn',
+  'registration.extension_requested',
+  'registration.extension_decided',
+  'registration.expiring',
+  'registration.expired',
+  'registration.won',
+  'registration.lost',
+  'case.opened',
+  'case.escalated',
+  'case.decided',
+  'commission.dispute_resolved',
+  'commission.attainment_alert',
 ] as const satisfies readonly NotificationKind[];
 // Assignment rules (src/modules/assignment): versioned rule sets, what-if, absences and capacity.
 export type RuleSet = z.infer<typeof ruleSetSchema>;
@@ -294,6 +370,7 @@ export type RuleTargetType = RuleTarget['type'];
 export type RuleConditions = z.input<typeof ruleConditionsSchema>;
 export type SaveRuleSetBody = z.input<typeof saveRuleSetBody>;
 export type WhatIf = z.infer<typeof whatIfSchema>;
+export type RuleSetApply = z.infer<typeof applySchema>;
 export type WhatIfMove = WhatIf['moves']['items'][number];
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 export type Absence = z.infer<typeof absenceSchema>;
@@ -327,3 +404,70 @@ export type DistributionRow = DistributionReport['rows'][number];
 export type OverlapReport = z.infer<typeof overlapReportSchema>;
 export type OverlapReason = OverlapReport['accounts'][number]['reasons'][number];
 export type Kpis = z.infer<typeof kpisSchema>;
+
+// Channel partners (src/modules/partners).
+export type {
+  PartnerStatus,
+  Partner,
+  PartnerDetail,
+  Tier as PartnerTier,
+} from '../../../src/modules/partners/partners.schema.js';
+export type CreatePartnerBody = z.input<typeof createPartnerBody>;
+export type PartnerStatusBody = z.input<typeof statusBody>;
+export type PartnerStatusReply = z.infer<typeof statusReply>;
+export type InviteBody = z.input<typeof inviteBody>;
+export type InviteReply = z.infer<typeof inviteReply>;
+export type CertificationType = z.infer<typeof certificationTypeSchema>;
+export type CertificationBody = z.input<typeof certificationBody>;
+
+// Deal registration (src/modules/registrations): the partner portal and the channel's review queue.
+export type {
+  RegistrationView as Registration,
+  RegistrationStatus,
+  Refusal as RegistrationRefusal,
+  RefusalCode as RegistrationRefusalCode,
+  Timeline as RegistrationTimeline,
+  TimelineAction as RegistrationTimelineAction,
+  RegistrationSettings,
+  ReviewRejectionCode,
+} from '../../../src/modules/registrations/registrations.schema.js';
+export type CreateRegistrationBody = z.input<typeof createRegistrationBody>;
+export type UpdateRegistrationBody = z.input<typeof updateRegistrationBody>;
+export type AvailabilityBody = z.input<typeof availabilityBody>;
+export type Availability = z.infer<typeof availabilitySchema>;
+// Territories and the electronic fence (src/modules/territories).
+export type {
+  ModelView as TerritoryModel,
+  TerritoryView as Territory,
+  AuthorisationView as TerritoryAuthorisation,
+  MapView as TerritoryMap,
+  ComparisonView as TerritoryComparison,
+  FenceView as FenceVerdict,
+  ExceptionView as FenceException,
+} from '../../../src/modules/territories/territories.schema.js';
+export type SaveTerritoryBody = z.input<typeof saveTerritoryBody>;
+export type AddAuthorisationBody = z.input<typeof addAuthorisationBody>;
+export type GrantExceptionBody = z.input<typeof grantExceptionBody>;
+// Conflict cases (src/modules/cases): each party reads its own side; the channel both.
+import type {
+  caseSchema,
+  caseSettingsSchema,
+  caseSideSchema,
+  decideBody as decideCaseBody,
+  disputeBody,
+} from '../../../src/modules/cases/cases.schema.js';
+export type Case = z.infer<typeof caseSchema>;
+export type CaseSide = z.infer<typeof caseSideSchema>;
+export type CaseSettings = z.infer<typeof caseSettingsSchema>;
+export type DecideCaseBody = z.input<typeof decideCaseBody>;
+export type DisputeBody = z.input<typeof disputeBody>;
+export type CaseStatus = Case['status'];
+export type CaseOutcome = NonNullable<Case['outcome']>;
+export type ChannelReport = z.infer<typeof channelReportSchema>;
+export type ChannelScorecard = ChannelReport['partners'][number];
+export type ChannelConflictReason = keyof ChannelReport['totals']['conflictsByReason'];
+// Transactions and credit (src/modules/transactions).
+export type Transaction = z.infer<typeof transactionSchema>;
+export type TransactionDetail = z.infer<typeof transactionDetailSchema>;
+export type CreditLine = z.infer<typeof creditLineSchema>;
+export type TransactionBatchResult = z.infer<typeof batchResult>;

@@ -28,6 +28,14 @@ const MyCustomers = lazy(() =>
 const PoolsPage = lazy(() =>
   import('../pages/ownership/PoolsPage.js').then((m) => ({ default: m.PoolsPage })),
 );
+const PoolAdminPage = lazy(() =>
+  import('../pages/ownership/PoolAdminPage.js').then((m) => ({ default: m.PoolAdminPage })),
+);
+const RecoveryRulesPage = lazy(() =>
+  import('../pages/ownership/RecoveryRulesPage.js').then((m) => ({ default: m.RecoveryRulesPage })),
+);
+const CasesPage = lazy(() => import('../pages/cases/CasesPage.js').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('../pages/cases/CasePage.js').then((m) => ({ default: m.CasePage })));
 const AccessRequestsPage = lazy(() =>
   import('../pages/access-requests/AccessRequestsPage.js').then((m) => ({ default: m.AccessRequestsPage })),
 );
@@ -42,6 +50,33 @@ const ProductsPage = lazy(() =>
 );
 const OverlapsPage = lazy(() =>
   import('../pages/activities/OverlapsPage.js').then((m) => ({ default: m.OverlapsPage })),
+);
+const PartnersPage = lazy(() =>
+  import('../pages/partners/PartnersPage.js').then((m) => ({ default: m.PartnersPage })),
+);
+const TransactionsPage = lazy(() =>
+  import('../pages/transactions/TransactionsPage.js').then((m) => ({ default: m.TransactionsPage })),
+);
+const TransactionPage = lazy(() =>
+  import('../pages/transactions/TransactionPage.js').then((m) => ({ default: m.TransactionPage })),
+);
+const PartnerPage = lazy(() =>
+  import('../pages/partners/PartnerPage.js').then((m) => ({ default: m.PartnerPage })),
+);
+const RegistrationsPage = lazy(() =>
+  import('../pages/registrations/RegistrationsPage.js').then((m) => ({ default: m.RegistrationsPage })),
+);
+const NewRegistrationPage = lazy(() =>
+  import('../pages/registrations/RegistrationEditPage.js').then((m) => ({ default: m.NewRegistrationPage })),
+);
+const EditRegistrationPage = lazy(() =>
+  import('../pages/registrations/RegistrationEditPage.js').then((m) => ({ default: m.EditRegistrationPage })),
+);
+const RegistrationPage = lazy(() =>
+  import('../pages/registrations/RegistrationPage.js').then((m) => ({ default: m.RegistrationPage })),
+);
+const ReviewQueuePage = lazy(() =>
+  import('../pages/registrations/ReviewQueuePage.js').then((m) => ({ default: m.ReviewQueuePage })),
 );
 const ImportsPage = lazy(() =>
   import('../pages/imports/ImportsPage.js').then((m) => ({ default: m.ImportsPage })),
@@ -58,6 +93,9 @@ const DistributionReportPage = lazy(() =>
 const OverlapReportPage = lazy(() =>
   import('../pages/reports/OverlapReportPage.js').then((m) => ({ default: m.OverlapReportPage })),
 );
+const ChannelReportPage = lazy(() =>
+  import('../pages/reports/ChannelReportPage.js').then((m) => ({ default: m.ChannelReportPage })),
+);
 const LoginPage = lazy(() => import('../pages/login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const UsersPage = lazy(() => import('../pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../pages/teams/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
@@ -73,6 +111,62 @@ const AssignmentRulesPage = lazy(() =>
 );
 const ChangePasswordPage = lazy(() =>
   import('../pages/password/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const TerritoriesPage = lazy(() =>
+  import('../pages/territories/TerritoriesPage.js').then((m) => ({ default: m.TerritoriesPage })),
+);
+const TerritoryMapPage = lazy(() =>
+  import('../pages/territories/TerritoryMapPage.js').then((m) => ({ default: m.TerritoryMapPage })),
+);
+const FenceCheckPage = lazy(() =>
+  import('../pages/territories/FenceCheckPage.js').then((m) => ({ default: m.FenceCheckPage })),
+);
+const FenceExceptionsPage = lazy(() =>
+  import('../pages/territories/ExceptionsPage.js').then((m) => ({ default: m.ExceptionsPage })),
+);
+const TerritoryModelsPage = lazy(() =>
+  import('../pages/territories/ModelsPage.js').then((m) => ({ default: m.ModelsPage })),
+);
+const TerritoryModelPage = lazy(() =>
+  import('../pages/territories/ModelPage.js').then((m) => ({ default: m.ModelPage })),
+);
+const PlansPage = lazy(() =>
+  import('../pages/commission/PlansPage.js').then((m) => ({ default: m.PlansPage })),
+);
+const PlanPage = lazy(() => import('../pages/commission/PlanPage.js').then((m) => ({ default: m.PlanPage })));
+const PlanNewPage = lazy(() =>
+  import('../pages/commission/PlanEditPage.js').then((m) => ({ default: m.PlanNewPage })),
+);
+const PlanAmendPage = lazy(() =>
+  import('../pages/commission/PlanEditPage.js').then((m) => ({ default: m.PlanAmendPage })),
+);
+const WhatIfPage = lazy(() =>
+  import('../pages/commission/WhatIfPage.js').then((m) => ({ default: m.WhatIfPage })),
+);
+const MyPlansPage = lazy(() =>
+  import('../pages/commission/MyPlansPage.js').then((m) => ({ default: m.MyPlansPage })),
+);
+// Commission periods, statements, disputes and attainment (issue 13).
+const PeriodsPage = lazy(() =>
+  import('../pages/commission/PeriodsPage.js').then((m) => ({ default: m.PeriodsPage })),
+);
+const PeriodsIndexPage = lazy(() =>
+  import('../pages/commission/PeriodsPage.js').then((m) => ({ default: m.PeriodsIndexPage })),
+);
+const PeriodStatementsPage = lazy(() =>
+  import('../pages/commission/PeriodStatementsPage.js').then((m) => ({ default: m.PeriodStatementsPage })),
+);
+const StatementPage = lazy(() =>
+  import('../pages/commission/StatementPage.js').then((m) => ({ default: m.StatementPage })),
+);
+const StatementsMinePage = lazy(() =>
+  import('../pages/commission/StatementsMinePage.js').then((m) => ({ default: m.StatementsMinePage })),
+);
+const DisputesPage = lazy(() =>
+  import('../pages/commission/DisputesPage.js').then((m) => ({ default: m.DisputesPage })),
+);
+const AttainmentPage = lazy(() =>
+  import('../pages/commission/AttainmentPage.js').then((m) => ({ default: m.AttainmentPage })),
 );
 
 /** `/`: the dashboard for people in the organisation; partners go to their first page. */
@@ -127,10 +221,91 @@ export function App() {
                 <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
                 <Route path="organization" element={guarded('org:read', <OrganizationPage />)} />
                 <Route path="assignment" element={guarded('assignment:manage', <AssignmentRulesPage />)} />
+                <Route path="pool-admin" element={guarded('ownership:manage', <PoolAdminPage />)} />
+                <Route path="recovery-rules" element={guarded('ownership:manage', <RecoveryRulesPage />)} />
                 <Route path="opportunities" element={guarded('accounts:read', <OpportunitiesPage />)} />
                 <Route path="opportunities/:id" element={guarded('accounts:read', <OpportunityPage />)} />
                 <Route path="products" element={guarded('products:write', <ProductsPage />)} />
                 <Route path="overlap-alerts" element={guarded('overlaps:read', <OverlapsPage />)} />
+                <Route path="partners" element={guarded('partners:read', <PartnersPage />)} />
+                <Route path="partners/:id" element={guarded('partners:read', <PartnerPage />)} />
+                <Route
+                  path="registrations"
+                  element={guarded('registrations:submit', <RegistrationsPage />)}
+                />
+                <Route
+                  path="registrations/new"
+                  element={guarded('registrations:submit', <NewRegistrationPage />)}
+                />
+                <Route path="registrations/:id" element={guarded('accounts:read', <RegistrationPage />)} />
+                <Route
+                  path="registrations/:id/edit"
+                  element={guarded('registrations:submit', <EditRegistrationPage />)}
+                />
+                <Route
+                  path="registration-queue"
+                  element={guarded('registrations:review', <ReviewQueuePage />)}
+                />
+                <Route path="territories" element={guarded('territories:read', <TerritoriesPage />)} />
+                <Route path="territories/map" element={guarded('territories:read', <TerritoryMapPage />)} />
+                <Route path="territories/check" element={guarded('territories:read', <FenceCheckPage />)} />
+                <Route
+                  path="territories/exceptions"
+                  element={guarded('territories:read', <FenceExceptionsPage />)}
+                />
+                <Route
+                  path="territories/models"
+                  element={guarded('territories:manage', <TerritoryModelsPage />)}
+                />
+                <Route
+                  path="territories/models/:id"
+                  element={guarded('territories:manage', <TerritoryModelPage />)}
+                />
+                <Route path="cases" element={guarded('accounts:read', <CasesPage />)} />
+                <Route path="cases/:id" element={guarded('accounts:read', <CasePage />)} />
+                <Route path="reports/channel" element={guarded('partners:read', <ChannelReportPage />)} />
+                <Route path="transactions" element={guarded('transactions:read', <TransactionsPage />)} />
+                <Route path="transactions/:id" element={guarded('transactions:read', <TransactionPage />)} />
+                <Route path="commission/plans" element={guarded('commission:read', <PlansPage />)} />
+                <Route
+                  path="commission/plans/new"
+                  element={guarded('commission:configure', <PlanNewPage />)}
+                />
+                <Route path="commission/plans/:id" element={guarded('commission:read', <PlanPage />)} />
+                <Route
+                  path="commission/plans/:id/amend"
+                  element={guarded('commission:configure', <PlanAmendPage />)}
+                />
+                <Route
+                  path="commission/plans/:id/what-if"
+                  element={guarded('commission:configure', <WhatIfPage />)}
+                />
+                <Route path="commission/my" element={guarded('commission:read', <MyPlansPage />)} />
+                <Route
+                  path="commission/plans/:id/periods"
+                  element={guarded('commission:read', <PeriodsPage />)}
+                />
+                <Route
+                  path="commission/periods"
+                  element={guarded('commission:approve', <PeriodsIndexPage />)}
+                />
+                <Route
+                  path="commission/periods/:id"
+                  element={guarded('commission:read', <PeriodStatementsPage />)}
+                />
+                <Route
+                  path="commission/periods/:id/statements/:payeeId"
+                  element={guarded('commission:read', <StatementPage />)}
+                />
+                <Route
+                  path="commission/statements"
+                  element={guarded('commission:read', <StatementsMinePage />)}
+                />
+                <Route path="commission/disputes" element={guarded('commission:read', <DisputesPage />)} />
+                <Route
+                  path="commission/attainment"
+                  element={guarded('commission:read', <AttainmentPage />)}
+                />
                 <Route path="account/password" element={<ChangePasswordPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

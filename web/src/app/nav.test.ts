@@ -18,9 +18,24 @@ describe('visibleNav', () => {
       'audit',
       'organization',
       'assignment',
+      'poolAdmin',
+      'recoveryRules',
       'opportunities',
       'products',
       'overlaps',
+      'partners',
+      'registrations',
+      'registrationQueue',
+      'territories',
+      'cases',
+      'channelReport',
+      'transactions',
+      'commissionPlans',
+      'myPlans',
+      'commissionPeriods',
+      'commissionStatements',
+      'commissionDisputes',
+      'commissionAttainment',
     ]);
   });
 
@@ -33,6 +48,7 @@ describe('visibleNav', () => {
       'accessRequests',
       'distribution',
       'opportunities',
+      'cases',
     ]);
     expect(visibleNav(['accounts:read', 'accounts:import']).map((i) => i.key)).toEqual([
       'dashboard',
@@ -41,6 +57,7 @@ describe('visibleNav', () => {
       'imports',
       'distribution',
       'opportunities',
+      'cases',
     ]);
   });
 
@@ -48,6 +65,7 @@ describe('visibleNav', () => {
     expect(visibleNav(['accounts:read', 'accounts:write'], true).map((i) => i.key)).toEqual([
       'accounts',
       'accessRequests',
+      'cases',
     ]);
   });
 
@@ -73,6 +91,11 @@ describe('navKeyOf', () => {
     expect(navKeyOf('/')).toBe('dashboard');
     expect(navKeyOf('/reports/distribution')).toBe('distribution');
     expect(navKeyOf('/reports/overlap')).toBeUndefined();
+    expect(navKeyOf('/registrations/new')).toBe('registrations');
+    expect(navKeyOf('/registration-queue')).toBe('registrationQueue');
+    expect(navKeyOf('/reports/channel')).toBe('channelReport');
+    expect(navKeyOf('/commission/plans/42/what-if')).toBe('commissionPlans');
+    expect(navKeyOf('/commission/my')).toBe('myPlans');
   });
 });
 

@@ -14,9 +14,24 @@ export type NavKey =
   | 'audit'
   | 'organization'
   | 'assignment'
+  | 'poolAdmin'
+  | 'recoveryRules'
   | 'opportunities'
   | 'products'
-  | 'overlaps';
+  | 'overlaps'
+  | 'partners'
+  | 'registrations'
+  | 'registrationQueue'
+  | 'territories'
+  | 'cases'
+  | 'channelReport'
+  | 'transactions'
+  | 'commissionPlans'
+  | 'myPlans'
+  | 'commissionPeriods'
+  | 'commissionStatements'
+  | 'commissionDisputes'
+  | 'commissionAttainment';
 
 export interface NavItem {
   key: NavKey;
@@ -44,10 +59,34 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', path: '/audit', permission: 'audit:read' },
   { key: 'organization', path: '/organization', permission: 'org:read' },
   { key: 'assignment', path: '/assignment', permission: 'assignment:manage' },
+  { key: 'poolAdmin', path: '/pool-admin', permission: 'ownership:manage' },
+  { key: 'recoveryRules', path: '/recovery-rules', permission: 'ownership:manage' },
   // Direct-sales deals: partners' deals arrive with the channel issue.
   { key: 'opportunities', path: '/opportunities', permission: 'accounts:read', internal: true },
   { key: 'products', path: '/products', permission: 'products:write' },
   { key: 'overlaps', path: '/overlap-alerts', permission: 'overlaps:read' },
+  // Channel staff see their partners; a partner's people see their own partner.
+  { key: 'partners', path: '/partners', permission: 'partners:read' },
+  // The partner portal: register deals, check availability, follow one's registrations.
+  { key: 'registrations', path: '/registrations', permission: 'registrations:submit' },
+  // The channel's review queue: registrations waiting for a reviewer and extensions to decide.
+  { key: 'registrationQueue', path: '/registration-queue', permission: 'registrations:review' },
+  // The territory tree, map, fence check and exceptions; models for those who manage them. Partners see their own.
+  { key: 'territories', path: '/territories', permission: 'territories:read' },
+  // Conflict cases: the channel's queue, a partner's own cases, a direct rep's about its customers.
+  { key: 'cases', path: '/cases', permission: 'accounts:read' },
+  // The channel report: every partner for the channel, its own scorecard for a partner's people.
+  { key: 'channelReport', path: '/reports/channel', permission: 'partners:read' },
+  // Finance's and sales ops' books; everyone else reads its own credit lines through the API.
+  { key: 'transactions', path: '/transactions', permission: 'transactions:read', internal: true },
+  // Plans are written by sales ops and finance; everyone paid by one sees and signs it under My plans.
+  { key: 'commissionPlans', path: '/commission/plans', permission: 'commission:configure', internal: true },
+  { key: 'myPlans', path: '/commission/my', permission: 'commission:read' },
+  // Commission: a payee's own locked statements, disputes (a payee's own; finance's queue), attainment.
+  { key: 'commissionPeriods', path: '/commission/periods', permission: 'commission:approve', internal: true },
+  { key: 'commissionStatements', path: '/commission/statements', permission: 'commission:read' },
+  { key: 'commissionDisputes', path: '/commission/disputes', permission: 'commission:read' },
+  { key: 'commissionAttainment', path: '/commission/attainment', permission: 'commission:read' },
 ];
 
 export function visibleNav(permissions: readonly Permission[], partner = false): NavItem[] {

@@ -4,7 +4,7 @@ import type { AccessRequestStatus } from '../api/types.js';
 export const accessRequestsEn = {
   title: 'Access requests',
   intro:
-    'Requests for customers that exist where the requester may not see them. Deciding records the decision; a grant does not move the customer yet — that comes with the ownership rules.',
+    'Requests for customers that exist where the requester may not see them. The owner’s manager decides: a grant transfers the customer to the requester at once; a denial leaves it where it is. Both sides are notified.',
   filters: { open: 'Open', all: 'All', mine: 'Mine' },
   statuses: {
     open: 'Open',
@@ -31,8 +31,11 @@ export const accessRequestsEn = {
   grantTitle: 'Grant the request',
   denyTitle: 'Deny the request',
   decisionNote: 'Note',
-  decisionNoteHelp: 'Optional; the requester sees it, and it is kept in the audit log.',
-  grantEffect: 'The grant is recorded; moving the customer to the requester comes with the ownership rules.',
+  decisionNoteHelp: 'The reason: the requester sees it, and it is kept in the decision and the audit log.',
+  grantEffect:
+    'Granting transfers the customer to the requester, who becomes its owner now; the current owner is notified and loses the customer.',
+  keepFormerUntil: 'Keep the current owner as a read-only collaborator until',
+  keepFormerUntilHelp: 'Optional; they can see the customer but not change it.',
   decided: 'Decision recorded',
   // On the new-customer page, for a customer that exists out of sight.
   heldBy: 'Held by {{name}}',

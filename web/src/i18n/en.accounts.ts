@@ -299,6 +299,7 @@ export const accountAuditActionsEn = {
   'ownership.released': 'Released to a pool',
   'ownership.recovered': 'Returned to a pool by a recovery rule',
   'ownership.transferred': 'Handed over',
+  'ownership.reassigned': 'Moved by the published assignment rules',
   'ownership.distributed': 'Handed out from a pool',
   'ownership.locked': 'Locked',
   'ownership.unlocked': 'Unlocked',
@@ -306,6 +307,9 @@ export const accountAuditActionsEn = {
   'account_team.updated': 'Account team changed',
   'pool.created': 'Pool created',
   'pool.updated': 'Pool changed',
+  'pool.record_viewed': 'Pool record opened (counted against the daily view cap)',
+  'notification.read': 'Notices marked read',
+  'overlap.duplicate_check': 'Held customer found by someone else’s duplicate check',
   'recovery_rule.created': 'Recovery rule created',
   'recovery_rule.updated': 'Recovery rule changed',
 };

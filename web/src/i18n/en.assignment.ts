@@ -60,6 +60,13 @@ export const assignmentEn = {
   publish: 'Publish',
   publishConfirm: 'Make this draft the live rules? The live version is retired.',
   published: 'Version {{version}} is live',
+  applyToExisting: 'Also move existing customers as the what-if shows (locked ones stay)',
+  apply: {
+    title: 'Applying the rules to existing customers',
+    status: { queued: 'Waiting to start', running: 'Running', done: 'Finished', failed: 'Stopped' },
+    counts: '{{decided}} looked at, {{moved}} moved, {{skipped}} stayed',
+    reasons: { locked: 'stayed: locked', partner: 'stayed: held by a partner' },
+  },
   whatIfTitle: 'What would change',
   whatIfSummary: '{{moves}} of {{accounts}} active customers would move',
   nothingMoves: 'No customer would move.',
@@ -103,6 +110,10 @@ export const assignmentEn = {
     'rep.inactive': 'Passed by: not active ({{status}})',
     'rep.absent': 'Passed by: away {{from}} – {{to}}',
     'rep.at_capacity': 'Passed by: holds {{held}} of at most {{capacity}}',
+    'rep.former_owner': 'Passed by: the former owner',
+    'rule.trigger_not_included': 'Runs on {{values}}, not on {{trigger}}',
+    'kam.none': 'The group has no key-account manager',
+    'assign.key_account_manager': 'The group’s key-account manager (first right)',
     'assign.user': 'The named user',
     'assign.team_queue': 'The team’s queue',
     'assign.pool': 'The pool',
@@ -121,6 +132,8 @@ export const assignmentAuditActionsEn = {
   'assignment.absence_added': 'Absence recorded',
   'assignment.absence_removed': 'Absence removed',
   'assignment.capacity_set': 'Customer limit set',
+  'assignment.rule_set_applied': 'Assignment rules applied to existing customers',
+  'assignment.rule_set_apply_failed': 'Applying assignment rules to existing customers stopped',
 };
 
 export const assignmentAuditTypesEn = { assignment_rule_set: 'Assignment rules' };

@@ -1,7 +1,14 @@
+import { commissionAuditActionsEn, commissionAuditTypesEn } from './en.commission.js';
+import { caseAuditActionsEn, caseAuditTypesEn } from './en.cases.js';
+import { commissionExtraAuditActionsEn, commissionExtraAuditTypesEn } from './en.commissionExtras.js';
+import { registrationAuditActionsEn, registrationAuditTypesEn } from './en.registrations.js';
+import { creditAuditActionsEn, creditAuditTypesEn } from './en.transactions.js';
+import { territoryAuditActionsEn, territoryAuditTypesEn } from './en.territories.js';
 import type { AuditAction, AuditEntityType, AuditProblemCode } from '../api/types.js';
 import { accountAuditActionsEn, accountAuditTypesEn, accountFieldsEn } from './en.accounts.js';
 import { assignmentAuditActionsEn, assignmentAuditTypesEn } from './en.assignment.js';
 import { activityAuditActionsEn, activityAuditTypesEn, activityFieldsEn } from './en.activities.js';
+import { partnerAuditActionsEn, partnerAuditTypesEn } from './en.partners.js';
 
 /** English texts of the audit log and its verification report; spread into en.ts. */
 export const auditEn = {
@@ -42,7 +49,14 @@ export const auditEn = {
       export: 'Export',
       ...accountAuditTypesEn,
       ...assignmentAuditTypesEn,
+      ...territoryAuditTypesEn,
       ...activityAuditTypesEn,
+      ...registrationAuditTypesEn,
+      ...caseAuditTypesEn,
+      ...commissionExtraAuditTypesEn,
+      ...partnerAuditTypesEn,
+      ...creditAuditTypesEn,
+      ...commissionAuditTypesEn,
     } satisfies Record<AuditEntityType, string>,
     fields: {
       ...accountFieldsEn,
@@ -154,7 +168,14 @@ export const auditEn = {
       'data.exported': 'List exported',
       ...accountAuditActionsEn,
       ...assignmentAuditActionsEn,
+      ...territoryAuditActionsEn,
       ...activityAuditActionsEn,
+      ...registrationAuditActionsEn,
+      ...caseAuditActionsEn,
+      ...commissionExtraAuditActionsEn,
+      ...partnerAuditActionsEn,
+      ...creditAuditActionsEn,
+      ...commissionAuditActionsEn,
     } satisfies Record<AuditAction, string>,
     report: {
       intact: 'The audit trail is intact.',

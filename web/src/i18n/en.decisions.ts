@@ -1,3 +1,23 @@
+import {
+  commissionDecisionKindsEn,
+  commissionEvidenceLabelsEn,
+  commissionRulesEn,
+  commissionVerdictsEn,
+} from './en.commission.js';
+import { commissionDisputeEvidenceLabelsEn, commissionDisputeRulesEn } from './en.commissionExtras.js';
+import { caseDecisionKindsEn, caseEvidenceLabelsEn, caseRulesEn, caseVerdictsEn } from './en.cases.js';
+import {
+  registrationDecisionKindsEn,
+  registrationEvidenceLabelsEn,
+  registrationRulesEn,
+  registrationVerdictsEn,
+} from './en.registrations.js';
+import {
+  creditDecisionKindsEn,
+  creditEvidenceLabelsEn,
+  creditRulesEn,
+  creditVerdictsEn,
+} from './en.transactions.js';
 import type { DecisionKind } from '../api/types.js';
 import type {
   AdmissionSource,
@@ -37,6 +57,14 @@ export const decisionsEn = {
       'ownership.lock': 'Lock',
       'ownership.convert': 'Long-term ownership',
       'assignment.publish': 'Assignment rules published',
+      ...registrationDecisionKindsEn,
+      ...caseDecisionKindsEn,
+      'partner.admission': 'Partner admitted',
+      'partner.status': 'Partner lifecycle',
+      'partner.registration_rights': 'Partner registration rights',
+      'territory.activate': 'Territory model activated',
+      ...creditDecisionKindsEn,
+      ...commissionDecisionKindsEn,
     } satisfies Record<DecisionKind, string>,
     verdicts: {
       'account.admission': {
@@ -51,7 +79,10 @@ export const decisionsEn = {
       },
       'import.cluster': { needs_review: 'Left for a person to review' },
       access_request: { granted: 'Granted', denied: 'Denied' },
-      'ownership.assign': { distributed: 'Handed out from a pool' },
+      'ownership.assign': {
+        distributed: 'Handed out from a pool',
+        reassigned: 'Moved by the newly published rules',
+      },
       'ownership.claim': { claimed: 'Claimed' },
       'ownership.release': {
         recovered: 'Returned to the pool by a recovery rule',
@@ -61,6 +92,20 @@ export const decisionsEn = {
       'ownership.lock': { locked: 'Locked', unlocked: 'Unlocked' },
       'ownership.convert': { long_term: 'Held long-term after a win' },
       'assignment.publish': { published: 'Made the live rules' },
+      ...registrationVerdictsEn,
+      ...caseVerdictsEn,
+      'partner.admission': { applicant: 'An applicant' },
+      'partner.status': {
+        applicant: 'Applicant',
+        onboarding: 'Onboarding',
+        active: 'Active',
+        suspended: 'Suspended',
+        terminated: 'Terminated',
+      },
+      'partner.registration_rights': { suspended: 'Suspended', restored: 'Restored' },
+      'territory.activate': { activated: 'Made the active territory model' },
+      ...creditVerdictsEn,
+      ...commissionVerdictsEn,
     } satisfies DecisionVerdictTexts,
     rules: {
       'account.admission': 'Duplicate check',
@@ -72,8 +117,19 @@ export const decisionsEn = {
       'ownership.release.manual': 'Release by hand',
       'ownership.lock': 'Lock limit',
       'ownership.transfer.manual': 'Transfer by hand',
+      'assignment.key_account_manager_first': 'The group key-account manager’s first right',
       'ownership.won_converts': 'A win makes ownership long-term',
       'assignment.publish': 'Publishing by sales operations',
+      ...registrationRulesEn,
+      ...caseRulesEn,
+      ...commissionDisputeRulesEn,
+      'partner.admission': 'A company becomes a partner once',
+      'partner.lifecycle': 'Partner lifecycle',
+      'partner.certifications': 'Required certifications',
+      'ownership.transfer.partner_terminated': 'Hand-over when a partner is terminated',
+      'territory.activate': 'Activation by the channel manager',
+      ...creditRulesEn,
+      ...commissionRulesEn,
     } satisfies Record<DecisionRuleId, string>,
     params: {
       same: 'same customer from {{value}}',
@@ -103,10 +159,12 @@ export const decisionsEn = {
       'access.requested': 'Asked for',
       'access.decided': 'Decision',
       'access.ownership_unchanged': 'Owner',
+      'access.ownership_moved': 'Owner',
       'pool.claimed': 'Claimed from the pool',
       'pool.distributed': 'Handed out from the pool',
       'claim.former_holder': 'Held it before',
       'claim.within_limit': 'Within the limit',
+      'claim.priority_window': 'Ranked high enough in the priority window',
       'recovery.no_follow_up': 'No follow-up for the set days',
       'recovery.no_opportunity': 'No opportunity for the set days',
       'recovery.not_won': 'Not won within the set days',
@@ -121,8 +179,28 @@ export const decisionsEn = {
       'transfer.requested': 'Handed over',
       'won.converts_long_term': 'Won: held long-term',
       ...assignmentEvidenceLabelsEn,
+      ...registrationEvidenceLabelsEn,
+      ...caseEvidenceLabelsEn,
+      ...commissionDisputeEvidenceLabelsEn,
+      'partner.existing_account': 'The company was already a customer',
+      'partner.new_account': 'The company was admitted',
+      'partner.admission_decision': 'Duplicate check of the company',
+      'partner.transition': 'Status changed',
+      'partner.handover': 'Customers handed over',
+      'partner.certification_lapsed': 'A required certification lapsed',
+      'partner.certifications_valid': 'Every required certification is valid',
+      'transfer.partner_terminated': 'Its partner was terminated',
+      'territory.parties_changed': 'Parties changed',
+      'territory.cells_gained': 'Cells gained',
+      'territory.cells_lost': 'Cells lost',
+      'territory.customers_outside': 'Customers outside',
+      'territory.retired': 'Previous model retired',
+      ...creditEvidenceLabelsEn,
+      ...commissionEvidenceLabelsEn,
     } satisfies Record<DecisionEvidenceCode, string>,
     texts: {
+      targetAboveHistory:
+        'Target {{target}} for the period from {{periodStart}}: {{ratio}} × the payee’s best earlier period ({{best}}, from {{bestPeriodStart}})',
       none: 'The duplicate check found no similar customer.',
       sameNotVisible:
         'The same customer is already here, where the importer may not see it; a person has to decide.',
@@ -138,6 +216,8 @@ export const decisionsEn = {
       poolDistributed: 'from {{pool}} to',
       formerHolder: 'held it until {{until}} (cool-down: {{days}} days)',
       withinLimit: '{{count}} of at most {{max}}',
+      priorityWindow:
+        'ranked {{rank}} of {{members}} by {{measure}} ({{from}} – {{to}}); {{rankNeeded}} or better may claim',
       recovery: '“{{name}}”: {{days}} days counted from {{anchor}}; back to the pool on {{returnsOn}}',
       otherGrade: '“{{name}}” is for grade {{grade}} customers',
       exemptWon: '“{{name}}” does not apply: won on {{at}}',
@@ -147,8 +227,16 @@ export const decisionsEn = {
       quoted: '“{{text}}”',
       wonAt: 'won on {{at}}',
       ownerAssigned: 'placed by the published assignment rules:',
-      ownershipUnchanged:
-        'Unchanged: a grant is recorded; moving the customer comes with the ownership rules.',
+      ownershipUnchanged: 'Unchanged.',
+      ownershipUnchangedWhy: {
+        denied: 'Unchanged: the request was denied.',
+        account_not_active: 'Unchanged: the customer is archived or merged away.',
+        requester_inactive: 'Unchanged: the requester is no longer active.',
+        already_owner: 'Unchanged: the requester already holds the customer.',
+      },
+      ownershipMoved: 'Transferred to the requester:',
+      keptFormer: 'the former owner stays on as a read-only collaborator until {{until}}',
+      decidedReason: '“{{reason}}”',
     },
     hidden: 'Concerns a record you may not see; the details are withheld.',
   },

@@ -30,6 +30,7 @@ export const listEn = {
       not_visible: 'not found, or not in your view',
       not_allowed: 'cannot be archived while {{status}}',
       already_archived: 'already archived',
+      read_only: 'you collaborate on it; only its owner’s side may archive it',
     },
   },
   exporting: {

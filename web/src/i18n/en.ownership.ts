@@ -1,4 +1,12 @@
-import type { ClaimKind, DeadlineTrigger, NotificationKind, TeamRole } from '../api/types.js';
+import { caseNoticesEn } from './en.cases.js';
+import { commissionExtraNoticesEn } from './en.commissionExtras.js';
+import type {
+  ClaimKind,
+  DeadlineTrigger,
+  NotificationKind,
+  PriorityMeasure,
+  TeamRole,
+} from '../api/types.js';
 
 /** English texts of ownership: my customers and their deadlines, the account's holder, pools, notices. */
 export const ownershipEn = {
@@ -105,6 +113,15 @@ export const ownershipEn = {
     phones: 'Phones',
     pooledAt: 'In the pool since',
     claimableFrom: 'Claimable from {{at}}',
+    priorityUntil: 'Top-ranked only until {{at}}',
+    priorityWindow:
+      'Priority window: for {{hours}} h after a customer enters, only the top {{top}} by {{measure}} last month may claim it.',
+    priorityTopPercent: '{{percent}} %',
+    measures: {
+      won_amount: 'won amount',
+      won_count: 'deals won',
+      follow_ups: 'follow-ups logged',
+    } satisfies Record<PriorityMeasure, string>,
     formerHolder: 'You held it before',
     claim: 'Claim',
     claimed: '{{name}} is yours now',
@@ -125,8 +142,38 @@ export const ownershipEn = {
         'A customer of your team returns to the pool on {{returnsOn}} ({{daysLeft}} days left).',
       'ownership.transferred_in': 'A customer was handed over to you. Note: {{note}}',
       'ownership.transferred_out': 'A customer of yours was handed over to someone else. Note: {{note}}',
+      'ownership.reassigned_away': 'A customer of yours was moved to someone else by the assignment rules.',
       'ownership.claimed_away': 'A customer was claimed from {{pool}} by someone else.',
       'ownership.released': 'A customer was released to {{pool}}.',
+      'ownership.requested_away':
+        'A customer of yours was transferred to a colleague whose request your manager granted. Reason: {{note}}',
+      'access_request.granted': 'Your request was granted: the customer is yours now. Reason: {{note}}',
+      'access_request.denied': 'Your request was denied; the customer stays with its owner. Reason: {{note}}',
+      'partner.status_changed': 'Partner {{partner}} is now “{{status}}”.',
+      'partner.registration_suspended':
+        'Partner {{partner}} may not register deals: a required certification lapsed.',
+      'partner.registration_restored': 'Partner {{partner}} may register deals again.',
+      'registration.pending_review': '{{partner}} registered “{{deal}}” ({{customer}}): it waits for review.',
+      'registration.step_approved':
+        '“{{deal}}” of {{partner}} has approval {{step}} of {{of}}; another reviewer approves the next step.',
+      'registration.approved':
+        'Your registration “{{deal}}” ({{customer}}) was approved: protected until {{until}}.',
+      'registration.rejected': 'Your registration “{{deal}}” ({{customer}}) was refused: {{refusal}}.',
+      'registration.returned': 'Your registration “{{deal}}” was returned for information: {{reason}}',
+      'registration.withdrawn':
+        'The registration “{{deal}}” ({{customer}}) was withdrawn. Reason: {{reason}}',
+      'registration.extension_requested':
+        '{{partner}} asks to extend “{{deal}}” by {{days}} days (protected until {{until}}). Reason: {{reason}}',
+      'registration.extension_decided':
+        'Your extension of “{{deal}}” by {{days}} days was {{outcome}}: protected until {{until}}. Reason: {{reason}}',
+      'registration.expiring':
+        'The protection of “{{deal}}” ({{customer}}) ends on {{until}} ({{daysLeft}} days left).',
+      'registration.expired':
+        'The protection of “{{deal}}” ({{customer}}) ended on {{until}}; the customer is no longer held for you.',
+      'registration.won': '“{{deal}}” ({{customer}}) was won; the customer stays with you.',
+      'registration.lost': '“{{deal}}” ({{customer}}) was recorded as lost. Reason: {{reason}}',
+      ...caseNoticesEn,
+      ...commissionExtraNoticesEn,
     } satisfies Record<NotificationKind, string>,
     other: 'A notice ({{kind}})',
     openAccount: 'Open customer',

@@ -1,10 +1,11 @@
-import type { OverlapReason } from '../api/types.js';
+import type { ChannelConflictReason, OverlapReason } from '../api/types.js';
 
 /** English texts of the dashboard and the reports (distribution, overlap). */
 export const reportsEn = {
   nav: {
     dashboard: 'Dashboard',
     distribution: 'Distribution report',
+    channelReport: 'Channel report',
   },
   reports: {
     range: 'Period',
@@ -82,7 +83,42 @@ export const reportsEn = {
         hands_changed: 'Changed hands repeatedly',
         transfer_or_request: 'Transferred or requested',
         access_request: 'Access requested while owned',
+        duplicate_check: 'Found by someone else’s duplicate check',
       } satisfies Record<OverlapReason, string>,
+    },
+    channel: {
+      title: 'Channel report',
+      intro:
+        'Deal registrations submitted in the period, by partner and where they stand now: how fast they were decided, how many collided with a direct customer or another registration, and how many were approved and won.',
+      introPartner:
+        'Your deal registrations submitted in the period: where they stand, how fast they were decided, how many collided with someone else’s customer, and how many were approved and won.',
+      allTiers: 'All tiers',
+      allPartners: 'All partners',
+      partner: 'Partner',
+      tier: 'Tier',
+      submitted: 'Submitted',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      wonLost: 'Won / lost',
+      approvalRate: 'Approval rate',
+      conflictRate: 'Conflict rate',
+      winRate: 'Win rate',
+      medianHours: 'Median approval time (h)',
+      p90Hours: 'P90 approval time (h)',
+      registered: 'Registered amount',
+      wonAmount: 'Won amount',
+      ratio: '{{part}} of {{whole}}',
+      decided_one: 'Approval time from submission to decision, over {{count}} decided registration.',
+      decided_other: 'Approval time from submission to decision, over {{count}} decided registrations.',
+      conflictsByReason: 'Conflicts:',
+      empty: 'No registration was submitted in this period.',
+      reason: {
+        DIRECT_CUSTOMER: 'Direct customer',
+        RECENT_DIRECT_FOLLOW_UP: 'Direct rep following up',
+        PROTECTED_UNTIL: 'Protected by another registration',
+        DUPLICATE_OWN_REGISTRATION: 'Registered twice by the partner',
+        LOOKALIKE_REVIEW: 'Held for review as a look-alike',
+      } satisfies Record<ChannelConflictReason, string>,
     },
   },
 };

@@ -1,3 +1,9 @@
+import { commissionParamsEn } from './en.commission.js';
+import { casesEn } from './en.cases.js';
+import { commissionFormulaEn, commissionPlansEn } from './en.commission.js';
+import { creditPermissionsEn, creditProblemsEn, transactionsEn } from './en.transactions.js';
+import { commissionProblemsEn } from './en.commission.js';
+import { territoriesEn, territoryProblemsEn } from './en.territories.js';
 import type { Permission, Role, UserStatus } from '../api/types.js';
 import { accessRequestsEn } from './en.accessRequests.js';
 import { activitiesEn, activityFieldsEn, activityProblemsEn } from './en.activities.js';
@@ -8,8 +14,12 @@ import { errorCodesEn, errorDetailsEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 import { listEn } from './en.list.js';
 import { ownershipEn } from './en.ownership.js';
+import { ownershipAdminEn, ownershipFieldsEn, ownershipProblemsEn } from './en.ownershipAdmin.js';
 import { assignmentEn, assignmentProblemsEn } from './en.assignment.js';
+import { partnersEn } from './en.partners.js';
 import { reportsEn } from './en.reports.js';
+import { commissionStatementsEn } from './en.commissionStatements.js';
+import { registrationsEn } from './en.registrations.js';
 
 /** English texts. zh-CN.ts must have exactly these keys (checked by its type). */
 export const en = {
@@ -49,15 +59,24 @@ export const en = {
   },
   nav: {
     ...reportsEn.nav,
+    ...commissionStatementsEn.nav,
     menu: 'Menu',
     accounts: 'Customers',
     accessRequests: 'Access requests',
     myCustomers: 'My customers',
     pools: 'Pools',
     assignment: 'Assignment rules',
+    poolAdmin: 'Pool administration',
+    recoveryRules: 'Recovery rules',
     opportunities: 'Opportunities',
     products: 'Products',
+    territories: 'Territories',
     overlaps: 'Overlap alerts',
+    partners: 'Partners',
+    cases: 'Conflict cases',
+    transactions: 'Transactions',
+    commissionPlans: 'Commission plans',
+    myPlans: 'My commission plans',
     imports: 'Imports',
     users: 'Users',
     teams: 'Teams',
@@ -67,6 +86,8 @@ export const en = {
     password: 'Change password',
     logout: 'Sign out',
     viaToken: 'Signed in with an API token',
+    registrations: 'Deal registrations',
+    registrationQueue: 'Registration review',
   },
   login: {
     title: 'Sign in',
@@ -117,9 +138,20 @@ export const en = {
     'absences:manage': 'Record absences of one’s people',
     'accounts:import': 'Import customer lists',
     'products:read': 'View the product catalogue',
+    'prices:read': 'View price lists (list and tier prices)',
     'products:write': 'Manage products and product lines',
     'opportunities:write': 'Open and close opportunities, make quotes',
+    'territories:read': 'See territories and check the electronic fence',
+    'territories:manage': 'Edit, compare and activate territory models; grant fence exceptions',
     'overlaps:read': 'View overlap alerts',
+    'registrations:submit': 'Register deals for one’s partner',
+    'registrations:review': 'Review deal registrations and set their rules',
+    'partners:read': 'View partners',
+    'partners:manage': 'Manage partners and their lifecycle',
+    'partners:configure': 'Configure partner tiers and the onboarding checklist',
+    'partners:invite': 'Invite a partner’s people',
+    'cases:decide': 'Decide conflict cases and apply their outcome',
+    ...creditPermissionsEn,
   } satisfies Record<Permission, string>,
   users: {
     title: 'Users',
@@ -262,9 +294,16 @@ export const en = {
     taken: 'This is already taken',
     not_assignable: 'Your role may not assign this role',
     thresholds_order: '“Possibly the same” must not be above “same”',
+    partner_exists: 'This company is already a partner',
+    before_issued: 'This is before the issue date',
+    not_active: 'This is not active',
     ...accountProblemsEn,
     ...assignmentProblemsEn,
+    ...territoryProblemsEn,
     ...activityProblemsEn,
+    ...ownershipProblemsEn,
+    ...creditProblemsEn,
+    ...commissionProblemsEn,
   },
   fields: {
     login: 'Login',
@@ -290,6 +329,7 @@ export const en = {
     defaultLanguage: 'Default language',
     ...accountFieldsEn,
     ...activityFieldsEn,
+    ...ownershipFieldsEn,
   },
   ...accountsEn,
   ...importsEn,
@@ -297,10 +337,20 @@ export const en = {
   ...auditEn,
   accessRequests: accessRequestsEn,
   assignment: assignmentEn,
+  registrations: registrationsEn,
+  territories: territoriesEn,
+  transactions: transactionsEn,
+  commissionParams: commissionParamsEn,
+  commissionPlans: commissionPlansEn,
+  commissionFormula: commissionFormulaEn,
   ...activitiesEn,
   ...listEn,
   ownership: ownershipEn,
+  ownershipAdmin: ownershipAdminEn,
   reports: reportsEn.reports,
+  statements: commissionStatementsEn.statements,
+  partners: partnersEn,
+  cases: casesEn,
 };
 
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

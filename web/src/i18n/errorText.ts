@@ -1,6 +1,7 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { ApiError, type FieldProblem } from '../api/client.js';
-import { IMPORT_STATUSES } from '../api/types.js';
+import { IMPORT_STATUSES, PRIORITY_MEASURES } from '../api/types.js';
+import { formatDateTime } from './format.js';
 
 /** For keys built at run time (error codes, problem codes): a missing key falls back to `defaultValue`. */
 export type LooseT = (key: string, options?: Record<string, unknown>) => string;
@@ -89,6 +90,20 @@ function detailedText(t: TFunction, error: ApiError): string | null {
     case 'MERGE_NOT_REVERSIBLE': {
       const reason = oneOf(MERGE_REFUSALS, d.reason);
       return reason ? t(`errors.mergeNotReversible.${reason}`) : null;
+    }
+    case 'POOL_PRIORITY_WINDOW': {
+      const until = text(d.until);
+      const measure = oneOf(PRIORITY_MEASURES, d.measure);
+      const [rank, rankNeeded, members] = [count(d.rank), count(d.rankNeeded), count(d.members)];
+      return until && measure && rank !== undefined && rankNeeded !== undefined && members !== undefined
+        ? t('errors.poolPriorityWindow', {
+            until: formatDateTime(until, i18next.language || 'en'),
+            measure: t(`ownership.pools.measures.${measure}`),
+            rank,
+            rankNeeded,
+            members,
+          })
+        : null;
     }
     case 'IMPORT_WRONG_STATE': {
       const status = oneOf(IMPORT_STATUSES, d.status);

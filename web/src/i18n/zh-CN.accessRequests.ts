@@ -1,7 +1,8 @@
 /** 权限申请：申请查看无权查看的已有客户，以及审批。 */
 export const accessRequestsZhCN = {
   title: '权限申请',
-  intro: '针对申请人无权查看的已有客户提出的申请。审批只记录决定；批准暂不转移客户，转移将随归属规则上线。',
+  intro:
+    '针对申请人无权查看的已有客户提出的申请。由负责人的经理审批：批准即把客户转给申请人；拒绝则客户归属不变。双方都会收到通知。',
   filters: { open: '待处理', all: '全部', mine: '我的' },
   statuses: { open: '待处理', granted: '已批准', denied: '已拒绝', withdrawn: '已撤回' },
   kinds: { access: '申请客户权限', conflict: '归属冲突：认为客户属于自己' },
@@ -23,8 +24,10 @@ export const accessRequestsZhCN = {
   grantTitle: '批准申请',
   denyTitle: '拒绝申请',
   decisionNote: '说明',
-  decisionNoteHelp: '选填；申请人可见，并记入审计日志。',
-  grantEffect: '批准将被记录；把客户转给申请人将随归属规则上线。',
+  decisionNoteHelp: '审批理由：申请人可见，并记入决定与审计日志。',
+  grantEffect: '批准后客户将立即转给申请人，由其成为负责人；当前负责人会收到通知并失去该客户。',
+  keepFormerUntil: '保留当前负责人为只读协作人，直至',
+  keepFormerUntilHelp: '选填；可查看客户，但不能修改。',
   decided: '决定已记录',
   heldBy: '负责人：{{name}}',
   heldByTeam: '负责人：{{name}}（{{team}}）',

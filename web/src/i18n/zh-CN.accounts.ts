@@ -287,6 +287,7 @@ export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {
   'ownership.released': '释放到公海',
   'ownership.recovered': '按回收规则退回公海',
   'ownership.transferred': '转移交接',
+  'ownership.reassigned': '按发布的分配规则调整',
   'ownership.distributed': '由公海分配',
   'ownership.locked': '锁定',
   'ownership.unlocked': '解锁',
@@ -294,6 +295,9 @@ export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {
   'account_team.updated': '客户团队变更',
   'pool.created': '新建公海',
   'pool.updated': '修改公海',
+  'pool.record_viewed': '查看公海客户（计入每日查看上限）',
+  'notification.read': '标记通知为已读',
+  'overlap.duplicate_check': '他人查重命中已有负责人的客户',
   'recovery_rule.created': '新建回收规则',
   'recovery_rule.updated': '修改回收规则',
 };

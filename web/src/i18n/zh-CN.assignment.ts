@@ -59,6 +59,13 @@ export const assignmentZh = {
   publish: '发布',
   publishConfirm: '将此草稿设为生效规则？当前生效的版本将停用。',
   published: '版本 {{version}} 已生效',
+  applyToExisting: '同时按模拟结果调整现有客户（已锁定的不动）',
+  apply: {
+    title: '正在将规则应用于现有客户',
+    status: { queued: '等待开始', running: '进行中', done: '已完成', failed: '已停止' },
+    counts: '已检查 {{decided}} 个，调整 {{moved}} 个，保留 {{skipped}} 个',
+    reasons: { locked: '保留：已锁定', partner: '保留：由伙伴持有' },
+  },
   whatIfTitle: '将发生的变化',
   whatIfSummary: '{{accounts}} 个活跃客户中有 {{moves}} 个将变更归属',
   nothingMoves: '没有客户会变更归属。',
@@ -102,6 +109,10 @@ export const assignmentZh = {
     'rep.inactive': '跳过：非在职（{{status}}）',
     'rep.absent': '跳过：请假 {{from}} – {{to}}',
     'rep.at_capacity': '跳过：已持有 {{held}} 个，上限 {{capacity}}',
+    'rep.former_owner': '跳过：原负责人',
+    'rule.trigger_not_included': '适用于 {{values}}，不适用于 {{trigger}}',
+    'kam.none': '该集团没有大客户经理',
+    'assign.key_account_manager': '集团大客户经理（优先权）',
     'assign.user': '指定人员',
     'assign.team_queue': '团队待分配队列',
     'assign.pool': '公海',
@@ -120,6 +131,8 @@ export const assignmentAuditActionsZh = {
   'assignment.absence_added': '登记请假',
   'assignment.absence_removed': '删除请假',
   'assignment.capacity_set': '设置客户上限',
+  'assignment.rule_set_applied': '分配规则已应用于现有客户',
+  'assignment.rule_set_apply_failed': '对现有客户应用分配规则已停止',
 };
 
 export const assignmentAuditTypesZh = { assignment_rule_set: '分配规则' };

@@ -1,6 +1,13 @@
+import { commissionAuditActionsZh, commissionAuditTypesZh } from './zh-CN.commission.js';
+import { caseAuditActionsZh, caseAuditTypesZh } from './zh-CN.cases.js';
+import { commissionExtraAuditActionsZh, commissionExtraAuditTypesZh } from './zh-CN.commissionExtras.js';
+import { registrationAuditActionsZh, registrationAuditTypesZh } from './zh-CN.registrations.js';
+import { creditAuditActionsZh, creditAuditTypesZh } from './zh-CN.transactions.js';
+import { territoryAuditActionsZh, territoryAuditTypesZh } from './zh-CN.territories.js';
 import { accountAuditActionsZh, accountAuditTypesZh, accountFieldsZh } from './zh-CN.accounts.js';
 import { assignmentAuditActionsZh, assignmentAuditTypesZh } from './zh-CN.assignment.js';
 import { activityAuditActionsZh, activityAuditTypesZh, activityFieldsZh } from './zh-CN.activities.js';
+import { partnerAuditActionsZh, partnerAuditTypesZh } from './zh-CN.partners.js';
 import type { Resource } from './en.js';
 
 /** 审计日志及其校验报告的中文；并入 zh-CN.ts。 */
@@ -42,7 +49,14 @@ export const auditZh: Pick<Resource, 'audit'> = {
       export: '导出',
       ...accountAuditTypesZh,
       ...assignmentAuditTypesZh,
+      ...territoryAuditTypesZh,
       ...activityAuditTypesZh,
+      ...registrationAuditTypesZh,
+      ...caseAuditTypesZh,
+      ...commissionExtraAuditTypesZh,
+      ...partnerAuditTypesZh,
+      ...creditAuditTypesZh,
+      ...commissionAuditTypesZh,
     },
     fields: {
       ...accountFieldsZh,
@@ -159,7 +173,14 @@ export const auditZh: Pick<Resource, 'audit'> = {
       'data.exported': '导出列表',
       ...accountAuditActionsZh,
       ...assignmentAuditActionsZh,
+      ...territoryAuditActionsZh,
       ...activityAuditActionsZh,
+      ...registrationAuditActionsZh,
+      ...caseAuditActionsZh,
+      ...commissionExtraAuditActionsZh,
+      ...partnerAuditActionsZh,
+      ...creditAuditActionsZh,
+      ...commissionAuditActionsZh,
     },
     report: {
       intact: '审计记录完整。',

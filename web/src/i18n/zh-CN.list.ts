@@ -34,6 +34,7 @@ export const listZh: ListTexts = {
       not_visible: '不存在，或不在您的可见范围内',
       not_allowed: '当前状态（{{status}}）不能归档',
       already_archived: '已归档',
+      read_only: '您是协作人，只有负责人一方可以归档',
     },
   },
   exporting: {

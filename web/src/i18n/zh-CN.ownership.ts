@@ -1,3 +1,5 @@
+import { caseNoticesZh } from './zh-CN.cases.js';
+import { commissionExtraNoticesZh } from './zh-CN.commissionExtras.js';
 import type { ownershipEn } from './en.ownership.js';
 import type { Strings } from './en.js';
 
@@ -103,6 +105,15 @@ export const ownershipZh: Strings<typeof ownershipEn> = {
     phones: '电话',
     pooledAt: '进入公海时间',
     claimableFrom: '{{at}} 起可领取',
+    priorityUntil: '{{at}} 前仅排名靠前者可领取',
+    priorityWindow:
+      '优先领取期：客户进入公海后 {{hours}} 小时内，仅上月{{measure}}排名前 {{top}} 的成员可领取。',
+    priorityTopPercent: '{{percent}}%',
+    measures: {
+      won_amount: '赢单金额',
+      won_count: '赢单数',
+      follow_ups: '跟进次数',
+    },
     formerHolder: '您曾持有',
     claim: '领取',
     claimed: '{{name}} 已归您所有',
@@ -121,8 +132,33 @@ export const ownershipZh: Strings<typeof ownershipEn> = {
       'ownership.reminder_escalated': '您团队的一个客户将于 {{returnsOn}} 退回公海（剩 {{daysLeft}} 天）。',
       'ownership.transferred_in': '有客户转交给了您。交接说明：{{note}}',
       'ownership.transferred_out': '您的一个客户已转交他人。交接说明：{{note}}',
+      'ownership.reassigned_away': '您的一个客户已按分配规则转给他人。',
       'ownership.claimed_away': '一个客户已被他人从{{pool}}领取。',
       'ownership.released': '一个客户已退回{{pool}}。',
+      'ownership.requested_away': '经理批准了同事的申请，您的一个客户已转给对方。理由：{{note}}',
+      'access_request.granted': '您的申请已批准，客户现归您负责。理由：{{note}}',
+      'access_request.denied': '您的申请被拒绝，客户仍由原负责人负责。理由：{{note}}',
+      'partner.status_changed': '伙伴 {{partner}} 的状态已变为“{{status}}”。',
+      'partner.registration_suspended': '伙伴 {{partner}} 的必备认证已过期，暂停商机报备。',
+      'partner.registration_restored': '伙伴 {{partner}} 已恢复商机报备权限。',
+      'registration.pending_review': '{{partner}} 报备了商机“{{deal}}”（{{customer}}），等待审核。',
+      'registration.step_approved':
+        '{{partner}} 的商机“{{deal}}”已通过第 {{step}}/{{of}} 级审批，需另一位审核人审批下一级。',
+      'registration.approved': '您的报备“{{deal}}”（{{customer}}）已批准，保护至 {{until}}。',
+      'registration.rejected': '您的报备“{{deal}}”（{{customer}}）未通过：{{refusal}}。',
+      'registration.returned': '您的报备“{{deal}}”被退回补充信息：{{reason}}',
+      'registration.withdrawn': '报备“{{deal}}”（{{customer}}）已撤回。原因：{{reason}}',
+      'registration.extension_requested':
+        '{{partner}} 申请将“{{deal}}”延期 {{days}} 天（现保护至 {{until}}）。原因：{{reason}}',
+      'registration.extension_decided':
+        '您将“{{deal}}”延期 {{days}} 天的申请{{outcome}}，保护至 {{until}}。原因：{{reason}}',
+      'registration.expiring':
+        '报备“{{deal}}”（{{customer}}）的保护将于 {{until}} 结束（剩 {{daysLeft}} 天）。',
+      'registration.expired': '报备“{{deal}}”（{{customer}}）的保护已于 {{until}} 结束，客户不再为您保留。',
+      'registration.won': '“{{deal}}”（{{customer}}）已赢单，客户继续由您负责。',
+      'registration.lost': '“{{deal}}”（{{customer}}）已记为丢单。原因：{{reason}}',
+      ...caseNoticesZh,
+      ...commissionExtraNoticesZh,
     },
     other: '通知（{{kind}}）',
     openAccount: '查看客户',

@@ -1,3 +1,9 @@
+import { commissionParamsZh } from './zh-CN.commission.js';
+import { casesZh } from './zh-CN.cases.js';
+import { commissionFormulaZh, commissionPlansZh } from './zh-CN.commission.js';
+import { creditPermissionsZh, creditProblemsZh, transactionsZh } from './zh-CN.transactions.js';
+import { commissionProblemsZh } from './zh-CN.commission.js';
+import { territoriesZh, territoryProblemsZh } from './zh-CN.territories.js';
 import type { Resource } from './en.js';
 import { accessRequestsZhCN } from './zh-CN.accessRequests.js';
 import { activitiesZh, activityFieldsZh, activityProblemsZh } from './zh-CN.activities.js';
@@ -8,8 +14,12 @@ import { errorCodesZh, errorDetailsZh } from './zh-CN.errors.js';
 import { importsZh } from './zh-CN.imports.js';
 import { listZh } from './zh-CN.list.js';
 import { ownershipZh } from './zh-CN.ownership.js';
+import { ownershipAdminZh, ownershipFieldsZh, ownershipProblemsZh } from './zh-CN.ownershipAdmin.js';
 import { assignmentProblemsZh, assignmentZh } from './zh-CN.assignment.js';
+import { partnersZh } from './zh-CN.partners.js';
 import { reportsZh } from './zh-CN.reports.js';
+import { commissionStatementsZh } from './zh-CN.commissionStatements.js';
+import { registrationsZh } from './zh-CN.registrations.js';
 
 /** 简体中文。键与 en.ts 一致（由类型检查）。 */
 export const zhCN: Resource = {
@@ -48,15 +58,23 @@ export const zhCN: Resource = {
   },
   nav: {
     ...reportsZh.nav,
+    ...commissionStatementsZh.nav,
     menu: '菜单',
     accounts: '客户',
     opportunities: '商机',
     products: '产品',
+    territories: '区域授权',
     overlaps: '重叠提醒',
+    partners: '渠道伙伴',
+    transactions: '交易',
+    commissionPlans: '提成方案',
+    myPlans: '我的提成方案',
     accessRequests: '权限申请',
     myCustomers: '我的客户',
     pools: '公海',
     assignment: '分配规则',
+    poolAdmin: '公海管理',
+    recoveryRules: '回收规则',
     imports: '客户导入',
     users: '用户',
     teams: '团队',
@@ -66,6 +84,9 @@ export const zhCN: Resource = {
     password: '修改密码',
     logout: '退出登录',
     viaToken: '通过 API 令牌登录',
+    registrations: '商机报备',
+    registrationQueue: '报备审批',
+    cases: '冲突仲裁',
   },
   login: {
     title: '登录',
@@ -116,9 +137,20 @@ export const zhCN: Resource = {
     'absences:manage': '登记下属请假',
     'accounts:import': '导入客户名单',
     'products:read': '查看产品目录',
+    'prices:read': '查看价格表（目录价与等级价）',
     'products:write': '管理产品与产品线',
     'opportunities:write': '创建、关闭商机并报价',
     'overlaps:read': '查看重叠提醒',
+    'registrations:submit': '为所属伙伴报备商机',
+    'registrations:review': '审批商机报备并设置报备规则',
+    'partners:read': '查看渠道伙伴',
+    'partners:manage': '管理渠道伙伴及其生命周期',
+    'partners:configure': '配置伙伴级别与入驻清单',
+    'partners:invite': '邀请伙伴人员',
+    ...creditPermissionsZh,
+    'territories:read': '查看区域并校验电子围栏',
+    'territories:manage': '编辑、比较和启用区域版本；授予围栏例外',
+    'cases:decide': '裁定冲突仲裁并执行结果',
   },
   users: {
     title: '用户',
@@ -258,9 +290,16 @@ export const zhCN: Resource = {
     taken: '已被占用',
     not_assignable: '您的角色不能分配此角色',
     thresholds_order: '“疑似重复”的分数不能高于“同一客户”',
+    partner_exists: '该公司已是渠道伙伴',
+    before_issued: '早于签发日期',
+    not_active: '未处于有效状态',
     ...accountProblemsZh,
     ...assignmentProblemsZh,
+    ...territoryProblemsZh,
     ...activityProblemsZh,
+    ...ownershipProblemsZh,
+    ...creditProblemsZh,
+    ...commissionProblemsZh,
   },
   fields: {
     login: '登录名',
@@ -286,6 +325,7 @@ export const zhCN: Resource = {
     defaultLanguage: '默认语言',
     ...accountFieldsZh,
     ...activityFieldsZh,
+    ...ownershipFieldsZh,
   },
   ...accountsZh,
   ...importsZh,
@@ -293,8 +333,18 @@ export const zhCN: Resource = {
   ...auditZh,
   accessRequests: accessRequestsZhCN,
   assignment: assignmentZh,
+  registrations: registrationsZh,
+  territories: territoriesZh,
+  transactions: transactionsZh,
+  commissionParams: commissionParamsZh,
+  commissionPlans: commissionPlansZh,
+  commissionFormula: commissionFormulaZh,
   ...activitiesZh,
   ...listZh,
   ownership: ownershipZh,
+  ownershipAdmin: ownershipAdminZh,
   reports: reportsZh.reports,
+  statements: commissionStatementsZh.statements,
+  partners: partnersZh,
+  cases: casesZh,
 };

@@ -186,7 +186,9 @@ export function AccountPage() {
           styles={{ content: { wordBreak: 'break-word' } }}
         />
       </Card>
-      {a.status !== 'merged' && <OwnershipPanel accountId={a.id} canWrite={canWrite && active} />}
+      {a.status !== 'merged' && (
+        <OwnershipPanel accountId={a.id} accountName={a.legalName} canWrite={canWrite && active} />
+      )}
       <AccountContacts account={a} canWrite={canWrite && active} />
       <FollowUpTimeline accountId={a.id} canLog={canWrite && active} />
       <AccountOpportunities accountId={a.id} canCreate={canSell && active} />

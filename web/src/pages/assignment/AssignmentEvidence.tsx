@@ -6,6 +6,10 @@ import type { AssignmentEvidenceCode } from '../decisions/decisionCodes.js';
 /** Tag colours of the assignment engine's evidence: why a rule did not apply, a rep passed by, who took it. */
 export const ASSIGNMENT_COLORS: Record<AssignmentEvidenceCode, string> = {
   'rule.matched': 'green',
+  'rule.trigger_not_included': 'default',
+  'rep.former_owner': 'orange',
+  'kam.none': 'default',
+  'assign.key_account_manager': 'blue',
   'rule.region_missing': 'default',
   'rule.region_not_included': 'default',
   'rule.region_excluded': 'default',

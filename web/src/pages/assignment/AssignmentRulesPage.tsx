@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   ConfigProvider,
   Empty,
   Flex,
@@ -18,6 +19,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import type { AssignmentRule, RuleSet, WhatIf } from '../../api/types.js';
+import { ApplyProgress } from './ApplyProgress.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { errorText, fieldProblemText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -53,6 +55,7 @@ export function AssignmentRulesPage() {
   const [rules, setRules] = useState<AssignmentRule[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
+  const [applyToExisting, setApplyToExisting] = useState(false);
   const current = sets.data?.items.find((s) => s.id === selected) ?? null;
   const readOnly = current?.status !== 'draft';
 
@@ -104,7 +107,7 @@ export function AssignmentRulesPage() {
     run(
       async () => {
         await mutations.save.mutateAsync({ id: current!.id, body: { name, rules } });
-        return mutations.publish.mutateAsync(current!.id);
+        return mutations.publish.mutateAsync({ id: current!.id, applyToExisting });
       },
       (live) => void message.success(t('assignment.published', { version: live.version })),
     );
@@ -237,6 +240,15 @@ export function AssignmentRulesPage() {
                 </Button>
                 <Popconfirm
                   title={t('assignment.publishConfirm')}
+                  description={
+                    <Checkbox
+                      checked={applyToExisting}
+                      onChange={(e) => setApplyToExisting(e.target.checked)}
+                      data-testid="apply-to-existing"
+                    >
+                      {t('assignment.applyToExisting')}
+                    </Checkbox>
+                  }
                   okText={t('assignment.publish')}
                   cancelText={t('common.cancel')}
                   onConfirm={() => void publish()}
@@ -250,6 +262,7 @@ export function AssignmentRulesPage() {
           </Flex>
         </ConfigProvider>
       )}
+      {current?.status === 'published' && <ApplyProgress ruleSetId={current.id} />}
       {whatIf && <WhatIfPanel result={whatIf} pageSize={PAGE} onPage={(offset) => void simulate(offset)} />}
     </Space>
   );

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
+import { api, ApiError } from '../../api/client.js';
 import type {
   Absence,
   AbsenceBody,
@@ -8,6 +8,7 @@ import type {
   Page,
   Pool,
   RuleSet,
+  RuleSetApply,
   SaveRuleSetBody,
   WhatIf,
 } from '../../api/types.js';
@@ -46,14 +47,38 @@ export function useRuleSetMutations() {
         api.post<{ valid: true; rules: number }>(`${base}/rule-sets/validate`, { rules }),
     }),
     publish: useMutation({
-      mutationFn: (id: string) => api.post<RuleSet>(`${base}/rule-sets/${id}/publish`),
-      onSuccess,
+      mutationFn: ({ id, applyToExisting }: { id: string; applyToExisting: boolean }) =>
+        api.post<RuleSet>(`${base}/rule-sets/${id}/publish`, { applyToExisting }),
+      onSuccess: (set: RuleSet) => {
+        void onSuccess();
+        void client.invalidateQueries({ queryKey: applyKey(set.id) });
+      },
     }),
     whatIf: useMutation({
       mutationFn: ({ id, limit, offset }: { id: string; limit: number; offset: number }) =>
         api.post<WhatIf>(`${base}/rule-sets/${id}/what-if?limit=${limit}&offset=${offset}`),
     }),
   };
+}
+
+const applyKey = (id: string) => ['assignment', 'apply', id] as const;
+
+/** The latest run applying a live set to existing customers, polled while it runs; null when none. */
+export function useApply(ruleSetId: string | null) {
+  return useQuery({
+    queryKey: applyKey(ruleSetId ?? ''),
+    queryFn: async () => {
+      try {
+        return await api.get<RuleSetApply>(`${base}/rule-sets/${ruleSetId}/apply`, { limit: 20 });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    enabled: !!ruleSetId,
+    refetchInterval: (query) =>
+      query.state.data && ['queued', 'running'].includes(query.state.data.status) ? 1000 : false,
+  });
 }
 
 export function useEligibility(userId: string | null) {

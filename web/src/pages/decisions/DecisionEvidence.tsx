@@ -2,6 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DecisionEvidence } from '../../api/types.js';
 import { loose } from '../../i18n/errorText.js';
 import { AccountLink } from '../accounts/AccountLink.js';
@@ -20,6 +21,12 @@ import {
   type OwnershipEvidenceCode,
 } from './decisionCodes.js';
 import { ASSIGNMENT_COLORS, AssignmentEvidenceText } from '../assignment/AssignmentEvidence.js';
+import { REGISTRATION_COLORS, RegistrationEvidenceText } from '../registrations/RegistrationEvidence.js';
+import { TERRITORY_COLORS, TerritoryEvidenceText } from '../territories/TerritoryEvidence.js';
+import { CaseEvidenceText } from '../cases/CaseEvidence.js';
+import { CREDIT_COLORS, CreditEvidenceText } from '../transactions/CreditEvidence.js';
+import { COMMISSION_COLORS } from '../commission/commissionColors.js';
+import { CommissionEvidenceText } from '../commission/CommissionEvidence.js';
 
 const COLORS: Record<DecisionEvidenceCode, string> = {
   'match.same': 'red',
@@ -38,10 +45,12 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'access.requested': 'blue',
   'access.decided': 'gold',
   'access.ownership_unchanged': 'default',
+  'access.ownership_moved': 'green',
   'pool.claimed': 'green',
   'pool.distributed': 'green',
   'claim.former_holder': 'gold',
   'claim.within_limit': 'default',
+  'claim.priority_window': 'blue',
   'recovery.no_follow_up': 'red',
   'recovery.no_opportunity': 'red',
   'recovery.not_won': 'red',
@@ -56,6 +65,20 @@ const COLORS: Record<DecisionEvidenceCode, string> = {
   'transfer.requested': 'purple',
   'won.converts_long_term': 'green',
   ...ASSIGNMENT_COLORS,
+  ...REGISTRATION_COLORS,
+  'partner.existing_account': 'blue',
+  'partner.new_account': 'green',
+  'partner.admission_decision': 'default',
+  'partner.transition': 'magenta',
+  'partner.handover': 'purple',
+  'partner.certification_lapsed': 'red',
+  'partner.certifications_valid': 'green',
+  'transfer.partner_terminated': 'purple',
+  ...TERRITORY_COLORS,
+  'case.opened': 'blue',
+  'case.outcome': 'volcano',
+  ...CREDIT_COLORS,
+  ...COMMISSION_COLORS,
 };
 
 const Secondary = ({ children }: { children: ReactNode }) => (
@@ -64,6 +87,14 @@ const Secondary = ({ children }: { children: ReactNode }) => (
 const Prose = ({ children }: { children: ReactNode }) => (
   <span style={{ wordBreak: 'break-word', overflowWrap: 'anywhere' }}>{children}</span>
 );
+
+const UNCHANGED = ['denied', 'account_not_active', 'requester_inactive', 'already_owner'] as const;
+
+/** Why a decided request left the customer where it was; decisions from before the reason was kept say less. */
+function unchangedText(t: TFunction, reason: string | null) {
+  const why = UNCHANGED.find((r) => r === reason);
+  return why ? t(`decisions.texts.ownershipUnchangedWhy.${why}`) : t('decisions.texts.ownershipUnchanged');
+}
 
 /** What one piece of evidence says, after its label: the customer, the reason, the rows, the owner. */
 function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Record<string, unknown> }) {
@@ -148,18 +179,33 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
       );
     case 'access.decided':
       return (
-        <Prose>
-          {params.decision === 'grant'
-            ? t('accessRequests.decisions.grant')
-            : t('accessRequests.decisions.deny')}
-        </Prose>
+        <>
+          <Prose>
+            {params.decision === 'grant'
+              ? t('accessRequests.decisions.grant')
+              : t('accessRequests.decisions.deny')}
+          </Prose>
+          {id('by') && <ActorName actorId={id('by')} />}
+          {reason && <Secondary>{t('decisions.texts.decidedReason', { reason })}</Secondary>}
+        </>
       );
     case 'access.ownership_unchanged':
-      return <Prose>{t('decisions.texts.ownershipUnchanged')}</Prose>;
+      return <Prose>{unchangedText(t, paramText(params.reason))}</Prose>;
+    case 'access.ownership_moved': {
+      const until = paramText(params.keepFormerUntil);
+      return (
+        <>
+          <Prose>{t('decisions.texts.ownershipMoved')}</Prose>
+          <ActorName actorId={id('toUserId')} />
+          {until && <Secondary>{t('decisions.texts.keptFormer', { until })}</Secondary>}
+        </>
+      );
+    }
     case 'pool.claimed':
     case 'pool.distributed':
     case 'claim.former_holder':
     case 'claim.within_limit':
+    case 'claim.priority_window':
     case 'recovery.no_follow_up':
     case 'recovery.no_opportunity':
     case 'recovery.not_won':
@@ -188,6 +234,10 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
     case 'rule.not_group':
     case 'rule.group_customer':
     case 'rule.no_eligible_candidate':
+    case 'rule.trigger_not_included':
+    case 'kam.none':
+    case 'rep.former_owner':
+    case 'assign.key_account_manager':
     case 'rep.inactive':
     case 'rep.absent':
     case 'rep.at_capacity':
@@ -200,8 +250,116 @@ function EvidenceBody({ code, params }: { code: DecisionEvidenceCode; params: Re
     case 'assignment.rules':
     case 'assignment.retired':
       return <AssignmentEvidenceText code={code} params={params} />;
+    case 'registration.refused':
+    case 'registration.account':
+    case 'registration.held':
+    case 'registration.auto_approve':
+    case 'registration.review_required':
+    case 'registration.step':
+    case 'registration.returned':
+    case 'registration.reviewer_rejected':
+    case 'registration.withdrawn':
+    case 'registration.won':
+    case 'registration.lost':
+    case 'registration.extension':
+    case 'registration.expired':
+    case 'owner.registration':
+      return <RegistrationEvidenceText code={code} params={params} />;
+    // Partners: the company's account, a lifecycle step, a hand-over, a lapsed certification.
+    case 'partner.existing_account':
+    case 'partner.new_account': {
+      const accountId = id('accountId');
+      return accountId ? <AccountLink id={accountId} /> : null;
+    }
+    case 'partner.transition': {
+      const status = (key: string) =>
+        isPartnerStatus(params[key])
+          ? t(`partners.statuses.${params[key]}`)
+          : (paramText(params[key]) ?? '—');
+      return <Prose>{t('partners.historyRow', { from: status('from'), to: status('to') })}</Prose>;
+    }
+    case 'partner.handover':
+      return (
+        <Prose>
+          {t('partners.handedOver', { count: typeof params.moved === 'number' ? params.moved : 0 })}
+        </Prose>
+      );
+    case 'partner.certification_lapsed':
+      return <Prose>{paramText(params.type) ?? ''}</Prose>;
+    case 'partner.admission_decision':
+    case 'partner.certifications_valid':
+    case 'transfer.partner_terminated':
+      return null;
+    case 'territory.parties_changed':
+    case 'territory.cells_gained':
+    case 'territory.cells_lost':
+    case 'territory.customers_outside':
+    case 'territory.retired':
+      return <TerritoryEvidenceText code={code} params={params} />;
+    case 'case.opened':
+    case 'case.outcome':
+      return <CaseEvidenceText code={code} params={params} />;
+    case 'commission.dispute.line':
+      return <Prose>{`#${paramText(params.lineNo) ?? ''} · ${day(params.periodStart)}`}</Prose>;
+    case 'commission.dispute.raised':
+      return <Prose>{`“${paramText(params.reason) ?? ''}”`}</Prose>;
+    case 'commission.dispute.upheld':
+    case 'commission.dispute.rejected':
+      return <Prose>{`“${paramText(params.note) ?? ''}”`}</Prose>;
+    case 'credit.owner':
+    case 'credit.partner_registration':
+    case 'credit.team':
+    case 'credit.overlay':
+    case 'credit.no_holder':
+    case 'credit.manual_split':
+      return <CreditEvidenceText code={code} params={params} />;
+    case 'commission.tier_rate':
+    case 'commission.tier_rate_flat':
+    case 'commission.returns_netted':
+    case 'commission.tier_slice':
+    case 'commission.product_rate':
+    case 'commission.ytd_prior':
+    case 'commission.bonus':
+    case 'commission.cap':
+    case 'commission.floor':
+    case 'commission.pool_bonus':
+    case 'commission.clawback':
+    case 'commission.adjustment':
+    case 'commission.carried_in':
+    case 'commission.carried_out':
+    case 'commission.draw':
+    case 'commission.draw_recovery':
+    case 'target.missing':
+    case 'target.set':
+    case 'target.indexed':
+    case 'target.prorated':
+    case 'target.resolved':
+    case 'clawback.outside_window':
+    case 'clawback.recompute':
+    case 'adjustment.difference':
+    case 'adjustment.amendment':
+    case 'adjustment.recomputed':
+    case 'adjustment.true_up':
+    case 'calculation.snapshot':
+      return <CommissionEvidenceText params={params} />;
+    case 'plan.target_above_history':
+      return (
+        <Prose>
+          {t('decisions.texts.targetAboveHistory', {
+            target: paramText(params.target) ?? '',
+            periodStart: paramText(params.periodStart) ?? '',
+            ratio: paramText(params.ratio) ?? '',
+            best: paramText(params.best) ?? '',
+            bestPeriodStart: paramText(params.bestPeriodStart) ?? '',
+          })}
+        </Prose>
+      );
   }
 }
+
+const PARTNER_STATUS_CODES = ['applicant', 'onboarding', 'active', 'suspended', 'terminated'] as const;
+const isPartnerStatus = (value: unknown): value is (typeof PARTNER_STATUS_CODES)[number] =>
+  typeof value === 'string' && (PARTNER_STATUS_CODES as readonly string[]).includes(value);
 
 const day = (value: unknown) => (paramText(value) ?? '').slice(0, 10);
 
@@ -234,6 +392,21 @@ function OwnershipEvidence({
       return (
         <Prose>
           {t('decisions.texts.formerHolder', { until: day(params.heldUntil), days: num('cooldownDays') })}
+        </Prose>
+      );
+    case 'claim.priority_window':
+      return (
+        <Prose>
+          {t('decisions.texts.priorityWindow', {
+            rank: num('rank'),
+            rankNeeded: num('rankNeeded'),
+            members: num('members'),
+            measure: loose(t)(`ownership.pools.measures.${text('measure')}`, {
+              defaultValue: text('measure'),
+            }),
+            from: text('periodFrom'),
+            to: text('periodTo'),
+          })}
         </Prose>
       );
     case 'claim.within_limit':

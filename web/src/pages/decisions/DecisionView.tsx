@@ -20,6 +20,20 @@ const KIND_COLORS: Record<Decision['kind'], string> = {
   'ownership.lock': 'gold',
   'ownership.convert': 'green',
   'assignment.publish': 'geekblue',
+  'registration.verdict': 'magenta',
+  'registration.review': 'magenta',
+  'registration.extension': 'magenta',
+  'registration.expiry': 'red',
+  'partner.admission': 'magenta',
+  'partner.status': 'magenta',
+  'partner.registration_rights': 'volcano',
+  'territory.activate': 'geekblue',
+  'case.decision': 'volcano',
+  'credit.assign': 'gold',
+  'commission.plan': 'geekblue',
+  'commission.calculate': 'green',
+  'commission.adjust': 'gold',
+  'commission.dispute': 'volcano',
 };
 
 /** The verdict in words: "Created despite similar customers"; a verdict the web does not know, as it is. */

@@ -22,8 +22,78 @@ export type DecisionEvidenceCode =
   | 'access.requested'
   | 'access.decided'
   | 'access.ownership_unchanged'
+  | 'access.ownership_moved'
   | OwnershipEvidenceCode
-  | AssignmentEvidenceCode;
+  | AssignmentEvidenceCode
+  | RegistrationEvidenceCode
+  | PartnerEvidenceCode
+  | TerritoryEvidenceCode
+  | CaseEvidenceCode
+  | CreditEvidenceCode
+  | CommissionEvidenceCode;
+
+/** What the transactions module writes: where each credit line came from. */
+export const CREDIT_EVIDENCE_CODES = [
+  'credit.owner',
+  'credit.partner_registration',
+  'credit.team',
+  'credit.overlay',
+  'credit.no_holder',
+  'credit.manual_split',
+] as const;
+export type CreditEvidenceCode = (typeof CREDIT_EVIDENCE_CODES)[number];
+
+/** What commission writes: the formula of each statement line, targets, adjustments, snapshots. */
+export const COMMISSION_EVIDENCE_CODES = [
+  'plan.target_above_history',
+  'commission.tier_rate',
+  'commission.tier_rate_flat',
+  'commission.returns_netted',
+  'commission.tier_slice',
+  'commission.product_rate',
+  'commission.ytd_prior',
+  'commission.bonus',
+  'commission.cap',
+  'commission.floor',
+  'commission.pool_bonus',
+  'commission.clawback',
+  'commission.adjustment',
+  'commission.carried_in',
+  'commission.carried_out',
+  'commission.draw',
+  'commission.draw_recovery',
+  'target.missing',
+  'target.set',
+  'target.indexed',
+  'target.prorated',
+  'target.resolved',
+  'clawback.outside_window',
+  'clawback.recompute',
+  'adjustment.difference',
+  'adjustment.amendment',
+  'adjustment.recomputed',
+  'adjustment.true_up',
+  'calculation.snapshot',
+  // Resolving a dispute (disputes.service.ts).
+  'commission.dispute.line',
+  'commission.dispute.raised',
+  'commission.dispute.upheld',
+  'commission.dispute.rejected',
+] as const;
+export type CommissionEvidenceCode = (typeof COMMISSION_EVIDENCE_CODES)[number];
+
+/** What the partners module writes: admission of a partner's company, lifecycle steps, certifications. */
+export const PARTNER_EVIDENCE_CODES = [
+  'partner.existing_account',
+  'partner.new_account',
+  'partner.admission_decision',
+  'partner.transition',
+  'partner.handover',
+  'partner.certification_lapsed',
+  'partner.certifications_valid',
+  'transfer.partner_terminated',
+] as const;
+export type PartnerEvidenceCode = (typeof PARTNER_EVIDENCE_CODES)[number];
 
 /** Evidence of who holds a customer and why: pools, limits, recovery deadlines, hand-overs. */
 export type OwnershipEvidenceCode =
@@ -31,6 +101,7 @@ export type OwnershipEvidenceCode =
   | 'pool.distributed'
   | 'claim.former_holder'
   | 'claim.within_limit'
+  | 'claim.priority_window'
   | 'recovery.no_follow_up'
   | 'recovery.no_opportunity'
   | 'recovery.not_won'
@@ -63,6 +134,10 @@ export const ASSIGNMENT_EVIDENCE_CODES = [
   'rep.inactive',
   'rep.absent',
   'rep.at_capacity',
+  'rep.former_owner',
+  'rule.trigger_not_included',
+  'kam.none',
+  'assign.key_account_manager',
   'assign.user',
   'assign.team_queue',
   'assign.pool',
@@ -73,6 +148,41 @@ export const ASSIGNMENT_EVIDENCE_CODES = [
   'assignment.retired',
 ] as const;
 export type AssignmentEvidenceCode = (typeof ASSIGNMENT_EVIDENCE_CODES)[number];
+
+/** What deal registration writes (src/modules/registrations): matching, refusals, reviews, protection. */
+export const REGISTRATION_EVIDENCE_CODES = [
+  'registration.refused',
+  'registration.account',
+  'registration.held',
+  'registration.auto_approve',
+  'registration.review_required',
+  'registration.step',
+  'registration.returned',
+  'registration.reviewer_rejected',
+  'registration.withdrawn',
+  'registration.won',
+  'registration.lost',
+  'registration.extension',
+  'registration.expired',
+  'owner.registration',
+] as const;
+export type RegistrationEvidenceCode = (typeof REGISTRATION_EVIDENCE_CODES)[number];
+/** What activating a territory model writes (src/modules/territories). */
+export const TERRITORY_EVIDENCE_CODES = [
+  'territory.parties_changed',
+  'territory.cells_gained',
+  'territory.cells_lost',
+  'territory.customers_outside',
+  'territory.retired',
+] as const;
+export type TerritoryEvidenceCode = (typeof TERRITORY_EVIDENCE_CODES)[number];
+
+/** What publishing or rejecting a commission plan version cites: the version's warnings. */
+
+/** What deciding a conflict case writes (src/modules/cases). */
+export const CASE_EVIDENCE_CODES = ['case.opened', 'case.outcome'] as const;
+
+export type CaseEvidenceCode = (typeof CASE_EVIDENCE_CODES)[number];
 
 export const DECISION_EVIDENCE_CODES = [
   'match.same',
@@ -91,10 +201,12 @@ export const DECISION_EVIDENCE_CODES = [
   'access.requested',
   'access.decided',
   'access.ownership_unchanged',
+  'access.ownership_moved',
   'pool.claimed',
   'pool.distributed',
   'claim.former_holder',
   'claim.within_limit',
+  'claim.priority_window',
   'recovery.no_follow_up',
   'recovery.no_opportunity',
   'recovery.not_won',
@@ -109,6 +221,12 @@ export const DECISION_EVIDENCE_CODES = [
   'transfer.requested',
   'won.converts_long_term',
   ...ASSIGNMENT_EVIDENCE_CODES,
+  ...REGISTRATION_EVIDENCE_CODES,
+  ...PARTNER_EVIDENCE_CODES,
+  ...TERRITORY_EVIDENCE_CODES,
+  ...CASE_EVIDENCE_CODES,
+  ...CREDIT_EVIDENCE_CODES,
+  ...COMMISSION_EVIDENCE_CODES,
 ] as const satisfies readonly DecisionEvidenceCode[];
 
 /** The verdicts each kind of decision reaches. */
@@ -117,13 +235,35 @@ export const DECISION_VERDICTS = {
   'account.merge': ['merged', 'folded'],
   'import.cluster': ['needs_review'],
   access_request: ['granted', 'denied'],
-  'ownership.assign': ['distributed'],
+  'ownership.assign': ['distributed', 'reassigned'],
   'ownership.claim': ['claimed'],
   'ownership.release': ['recovered', 'released'],
   'ownership.transfer': ['transferred'],
   'ownership.lock': ['locked', 'unlocked'],
   'ownership.convert': ['long_term'],
   'assignment.publish': ['published'],
+  'registration.verdict': ['auto_approved', 'pending_review', 'rejected'],
+  'registration.review': ['approved', 'step_approved', 'returned', 'rejected', 'withdrawn', 'won', 'lost'],
+  'registration.extension': ['extended', 'declined'],
+  'registration.expiry': ['expired'],
+  'partner.admission': ['applicant'],
+  'partner.status': ['applicant', 'onboarding', 'active', 'suspended', 'terminated'],
+  'partner.registration_rights': ['suspended', 'restored'],
+  'territory.activate': ['activated'],
+  'case.decision': ['partner_wins', 'direct_wins', 'dismissed'],
+  'credit.assign': ['derived', 'manual'],
+  'commission.plan': ['published', 'rejected'],
+  'commission.calculate': ['calculated', 'recalculated'],
+  'commission.adjust': [
+    'amendment',
+    'true_up',
+    'clawback',
+    'recompute',
+    'dispute',
+    'prior_period',
+    'rate_change',
+  ],
+  'commission.dispute': ['upheld', 'rejected'],
 } as const satisfies Record<DecisionKind, readonly string[]>;
 
 export type DecisionVerdictTexts = {
@@ -141,8 +281,23 @@ export const DECISION_RULES = [
   'ownership.release.manual',
   'ownership.lock',
   'ownership.transfer.manual',
+  'assignment.key_account_manager_first',
   'ownership.won_converts',
   'assignment.publish',
+  'registration.screen',
+  'registration.review',
+  'registration.extension',
+  'registration.expiry',
+  'partner.admission',
+  'partner.lifecycle',
+  'partner.certifications',
+  'ownership.transfer.partner_terminated',
+  'territory.activate',
+  'case.arbitration',
+  'credit.ledger',
+  'credit.manual_split',
+  'commission.plan_review',
+  'commission.dispute',
 ] as const;
 export type DecisionRuleId = (typeof DECISION_RULES)[number];
 

@@ -1,4 +1,10 @@
-import { LockOutlined, RollbackOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  LockOutlined,
+  RollbackOutlined,
+  SwapOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -17,17 +23,28 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnershipClaim } from '../../api/types.js';
+import { useCan } from '../../app/session.js';
 import { errorText, loose } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { DecisionModal } from '../decisions/DecisionModal.js';
 import { useOwnership, useOwnershipMutations } from './ownership.api.js';
 import { ClaimKindTag, DeadlineText } from './ownershipTags.js';
+import { TeamEditModal } from './TeamEditModal.js';
+import { TransferModal } from './TransferModal.js';
 
 /**
  * Who holds the customer and until when, its team with their credit shares, and every earlier holder with
  * the decision that moved it; release, lock and unlock for those who may write (the server has the last word).
  */
-export function OwnershipPanel({ accountId, canWrite }: { accountId: string; canWrite: boolean }) {
+export function OwnershipPanel({
+  accountId,
+  accountName,
+  canWrite,
+}: {
+  accountId: string;
+  accountName: string;
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lt = loose(t);
   const { message } = App.useApp();
@@ -36,6 +53,9 @@ export function OwnershipPanel({ accountId, canWrite }: { accountId: string; can
   const [releasing, setReleasing] = useState(false);
   const [reason, setReason] = useState('');
   const [decisionId, setDecisionId] = useState<string | null>(null);
+  const canTransfer = useCan('ownership:transfer');
+  const [transferring, setTransferring] = useState(false);
+  const [editingTeam, setEditingTeam] = useState(false);
   const when = (iso: string | null) => formatDateTime(iso, i18n.language);
 
   if (ownership.isPending) {
@@ -88,6 +108,16 @@ export function OwnershipPanel({ accountId, canWrite }: { accountId: string; can
           </Button>
         </Popconfirm>
       )}
+      {canTransfer && (
+        <Button
+          size="small"
+          icon={<SwapOutlined />}
+          onClick={() => setTransferring(true)}
+          data-testid="transfer"
+        >
+          {t('ownershipAdmin.transfer.button')}
+        </Button>
+      )}
       <Button
         size="small"
         danger
@@ -126,7 +156,20 @@ export function OwnershipPanel({ accountId, canWrite }: { accountId: string; can
           ]}
         />
         <div>
-          <Typography.Text strong>{t('ownership.panel.team')}</Typography.Text>
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text strong>{t('ownership.panel.team')}</Typography.Text>
+            {canWrite && (
+              <Button
+                size="small"
+                type="link"
+                icon={<EditOutlined />}
+                onClick={() => setEditingTeam(true)}
+                data-testid="edit-team"
+              >
+                {t('ownershipAdmin.team.edit')}
+              </Button>
+            )}
+          </Flex>
           {o.team.length === 0 ? (
             <div>
               <Typography.Text type="secondary">{t('ownership.panel.noTeam')}</Typography.Text>
@@ -235,6 +278,18 @@ export function OwnershipPanel({ accountId, canWrite }: { accountId: string; can
         </Flex>
       </Modal>
       <DecisionModal id={decisionId} onClose={() => setDecisionId(null)} />
+      <TransferModal
+        open={transferring}
+        accounts={[{ id: accountId, name: accountName }]}
+        onClose={() => setTransferring(false)}
+      />
+      <TeamEditModal
+        open={editingTeam}
+        accountId={accountId}
+        team={o.team}
+        ownerId={current?.holder.type === 'user' ? current.holder.id : undefined}
+        onClose={() => setEditingTeam(false)}
+      />
     </Card>
   );
 }

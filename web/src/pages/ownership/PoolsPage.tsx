@@ -22,11 +22,14 @@ import { tablePagination } from '../../components/tablePagination.js';
 import { useDebouncedValue } from '../../components/useDebouncedValue.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { DistributeModal } from './DistributeModal.js';
 import { useClaim, usePoolAccounts, usePools } from './ownership.api.js';
 
 /**
  * Pools (公海): pick one, find a customer by name, claim it. Contacts are masked until claimed; a claim
- * lost to someone faster, or refused by a limit, cool-down or embargo, says so in the reader's language.
+ * lost to someone faster, or refused by a limit, cool-down, embargo or priority window, says so in the reader's
+ * language; a pool with a priority window says who may claim during it. A pool's admins select customers and
+ * distribute them to a person.
  */
 export function PoolsPage() {
   const { t, i18n } = useTranslation();
@@ -42,6 +45,8 @@ export function PoolsPage() {
   const claim = useClaim();
   const [claiming, setClaiming] = useState<string | null>(null);
   const scroll = useTableScroll<PooledAccount>({ x: 800 });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [distributing, setDistributing] = useState(false);
   const when = (iso: string) => formatDateTime(iso, i18n.language);
 
   const onClaim = (a: PooledAccount) => {
@@ -71,6 +76,9 @@ export function PoolsPage() {
             <Flex gap={4} wrap>
               {a.grade && <Tag>{a.grade}</Tag>}
               {a.formerHolder && <Tag color="orange">{t('ownership.pools.formerHolder')}</Tag>}
+              {a.priorityUntil && new Date(a.priorityUntil).getTime() > Date.now() && (
+                <Tag color="blue">{t('ownership.pools.priorityUntil', { at: when(a.priorityUntil) })}</Tag>
+              )}
               {embargoed && (
                 <Tag color="default">{t('ownership.pools.claimableFrom', { at: when(a.claimableFrom) })}</Tag>
               )}
@@ -134,6 +142,7 @@ export function PoolsPage() {
               value={poolId}
               onChange={(id: string) => {
                 setPicked(id);
+                setSelected([]);
                 setPaging((p) => ({ ...p, offset: 0 }));
               }}
               options={(pools.data ?? []).map((p) => ({
@@ -153,8 +162,30 @@ export function PoolsPage() {
               }}
               data-testid="pool-search"
             />
+            {pool?.admin && (
+              <Button
+                disabled={selected.length === 0}
+                title={selected.length === 0 ? t('ownershipAdmin.distribute.select') : undefined}
+                onClick={() => setDistributing(true)}
+                data-testid="distribute"
+              >
+                {t('ownershipAdmin.distribute.button')}
+                {selected.length > 0 && ` (${selected.length})`}
+              </Button>
+            )}
           </Flex>
           {pool && !pool.member && <Alert type="info" showIcon title={t('ownership.pools.notMember')} />}
+          {pool?.priorityWindow && (
+            <Typography.Text type="secondary" data-testid="pool-priority-window">
+              {t('ownership.pools.priorityWindow', {
+                hours: pool.priorityWindow.hours,
+                measure: t(`ownership.pools.measures.${pool.priorityWindow.measure}`),
+                top:
+                  pool.priorityWindow.topN ??
+                  t('ownership.pools.priorityTopPercent', { percent: pool.priorityWindow.topPercent }),
+              })}
+            </Typography.Text>
+          )}
           {accounts.error && <Alert type="error" showIcon title={errorText(t, accounts.error)} />}
           <Table<PooledAccount>
             rowKey="id"
@@ -165,7 +196,25 @@ export function PoolsPage() {
             scroll={scroll}
             locale={{ emptyText: <Empty description={t('ownership.pools.empty')} /> }}
             pagination={tablePagination(t, paging, accounts.data?.total ?? 0, setPaging)}
+            rowSelection={
+              pool?.admin
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    preserveSelectedRowKeys: true,
+                  }
+                : undefined
+            }
             data-testid="pool-accounts"
+          />
+          <DistributeModal
+            open={distributing}
+            poolId={poolId}
+            accountIds={selected}
+            onClose={(done) => {
+              setDistributing(false);
+              if (done) setSelected([]);
+            }}
           />
         </>
       )}

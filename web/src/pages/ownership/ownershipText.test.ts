@@ -71,6 +71,41 @@ describe('noticeText', () => {
     expect(noticeText(tr['zh-CN'], { kind: 'ownership.recovered', params })).toContain('华南公海');
   });
 
+  it('says a registration’s refusal in the reader’s language, amounts exact, with nobody named', () => {
+    const refused = {
+      kind: 'registration.rejected',
+      params: {
+        deal: '云帆项目',
+        customer: '杭州云帆科技有限公司',
+        code: 'BELOW_MINIMUM',
+        until: null,
+        refusal: { minimumMinor: '100005', currency: 'CNY' },
+      },
+    };
+    expect(noticeText(tr.en, refused)).toBe(
+      'Your registration “云帆项目” (杭州云帆科技有限公司) was refused: Below the minimum deal size (1000.05 CNY).',
+    );
+    expect(noticeText(tr['zh-CN'], refused)).toContain('低于最低商机金额（1000.05 CNY）');
+    const protectedUntil = {
+      ...refused,
+      params: { ...refused.params, code: 'PROTECTED_UNTIL', until: '2027-03-01' },
+    };
+    expect(noticeText(tr['zh-CN'], protectedUntil)).toContain('保护至 2027-03-01');
+    const warned = {
+      kind: 'registration.expiring',
+      params: { deal: 'D', customer: 'C', until: '2027-03-01', daysLeft: 3 },
+    };
+    expect(noticeText(tr.en, warned)).toBe('The protection of “D” (C) ends on 2027-03-01 (3 days left).');
+    const extended = {
+      kind: 'registration.extension_decided',
+      params: { deal: 'D', days: 10, approved: true, until: '2027-03-11', reason: 'ok' },
+    };
+    expect(noticeText(tr['zh-CN'], extended)).toContain('已获批准');
+    expect(noticeText(tr.en, { ...extended, params: { ...extended.params, approved: false } })).toContain(
+      'declined',
+    );
+  });
+
   it('names an unknown kind rather than failing', () => {
     expect(noticeText(tr.en, { kind: 'something.new', params: {} })).toContain('something.new');
   });

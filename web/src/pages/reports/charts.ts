@@ -1,4 +1,4 @@
-import type { Kpis, OverlapReport } from '../../api/types.js';
+import type { ChannelScorecard, Kpis, OverlapReport } from '../../api/types.js';
 import type { ChartOption } from './EChart.js';
 
 /** Chart options, pure, from the reports' replies. Dates show as MM-DD to fit a phone. */
@@ -47,5 +47,47 @@ export function expiringOption(byDay: Kpis['expiring']['byDay'], label: string):
         data: byDay.map((d, i) => ({ value: d.count, itemStyle: { color: i < 3 ? '#ff4d4f' : '#1677ff' } })),
       },
     ],
+  };
+}
+
+/** The statuses a channel chart stacks, in the order a registration moves through them. */
+export const CHANNEL_STATUSES = [
+  'submitted',
+  'returned',
+  'resubmitted',
+  'approved',
+  'won',
+  'lost',
+  'rejected',
+  'withdrawn',
+  'expired',
+] as const satisfies readonly (keyof ChannelScorecard['byStatus'])[];
+
+/**
+ * Registrations per partner, stacked by status: horizontal bars, one row per partner (busiest on top), so
+ * long partner names fit a phone. Statuses no partner has are left out of the legend.
+ */
+export function channelStatusOption(
+  partners: readonly ChannelScorecard[],
+  label: (status: (typeof CHANNEL_STATUSES)[number]) => string,
+): ChartOption {
+  const rows = [...partners].reverse();
+  const statuses = CHANNEL_STATUSES.filter((s) => partners.some((p) => p.byStatus[s] > 0));
+  return {
+    grid: { left: 8, right: 12, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, type: 'scroll' },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: {
+      type: 'category',
+      data: rows.map((p) => p.name),
+      axisLabel: { width: 110, overflow: 'truncate' },
+    },
+    series: statuses.map((s) => ({
+      name: label(s),
+      type: 'bar',
+      stack: 'status',
+      data: rows.map((p) => p.byStatus[s]),
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
-import type { DistributionReport, Kpis, OverlapReport } from '../../api/types.js';
+import type { ChannelReport, DistributionReport, Kpis, OverlapReport } from '../../api/types.js';
 
 export const reportsKey = ['reports'] as const;
 
@@ -31,5 +31,19 @@ export function useKpis() {
   return useQuery({
     queryKey: [...reportsKey, 'kpis'],
     queryFn: () => api.get<Kpis>('/api/v1/reports/kpis'),
+  });
+}
+
+/** The channel report's filters: the window, and one partner or one tier. */
+export interface ChannelFilter extends Range {
+  partnerId?: string;
+  tierId?: string;
+}
+
+export function useChannelReport(filter: ChannelFilter) {
+  return useQuery({
+    queryKey: [...reportsKey, 'channel', filter],
+    queryFn: () => api.get<ChannelReport>('/api/v1/reports/channel', { ...filter }),
+    placeholderData: keepPreviousData,
   });
 }
