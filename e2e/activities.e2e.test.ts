@@ -150,7 +150,12 @@ describe.skipIf(!executablePath)(
           const editor = page.getByRole('dialog', { name: 'New quote' });
           await editor.getByTestId('add-quote-line').click();
           await editor.getByLabel('Product 1', { exact: true }).click();
-          await page.locator('.ant-select-item-option[title^="MFG-STD"]').click();
+          await page
+            .locator(
+              '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="MFG-STD"]',
+            )
+            .click();
+          await editor.locator('.ant-select').filter({ hasText: 'MFG-STD' }).first().waitFor();
           const line = editor.getByTestId('quote-line');
           await line.getByLabel('Qty', { exact: true }).fill('3');
           await line.getByLabel('Discount %', { exact: true }).fill('10');

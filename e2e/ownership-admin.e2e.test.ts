@@ -135,7 +135,11 @@ describe.skipIf(!executablePath)(
         const dialog = ops.getByRole('dialog', { name: 'Transfer 2 customers' });
         await dialog.getByText('A person', { exact: true }).click();
         await dialog.getByLabel('Person', { exact: true }).fill('e2e.east.rep');
-        await ops.locator('.ant-select-item-option').filter({ hasText: '王磊' }).click();
+        await ops
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+          .filter({ hasText: '王磊' })
+          .click();
+        await dialog.locator('.ant-select').filter({ hasText: '王磊' }).first().waitFor();
         await dialog.getByLabel('Handover note').fill('区域调整：华东客户统一由王磊跟进');
         await dialog.getByTestId('keep-former').check();
         await dialog.getByLabel('Until', { exact: true }).fill('2099-12-31');
