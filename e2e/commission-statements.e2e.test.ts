@@ -17,8 +17,12 @@ const STEP_TIMEOUT = 180_000;
 const password = 'amber-lantern-quay-73';
 const REP = '李娜';
 
-/** Today and the first day of this month, as the server's calendar (UTC dates) reads them. */
-const today = new Date().toISOString().slice(0, 10);
+/**
+ * Today and the first day of this month in the organisation's zone (Asia/Shanghai, the default): credit is read
+ * from the ownership ledger at the end of the transaction date there, so a UTC date would name yesterday after
+ * 16:00 UTC, before the rep held the customer.
+ */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const monthStart = `${today.slice(0, 7)}-01`;
 
 describe.skipIf(!executablePath)(

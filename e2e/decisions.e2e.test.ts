@@ -82,7 +82,8 @@ describe.skipIf(!executablePath)(
           await poll(() => decision.getAttribute('data-verdict')).toBe('created_despite_possible');
           expect(await panel.textContent()).toContain('存在相似客户，经确认后创建');
           const candidate = decision.locator('[data-testid="decision-evidence"][data-code="match.possible"]');
-          expect(await candidate.getByRole('link', { name: HUAYUAN }).isVisible()).toBe(true);
+          // The candidate's name arrives with its own request after the decision renders.
+          await poll(() => candidate.getByRole('link', { name: HUAYUAN }).isVisible()).toBe(true);
           await poll(() =>
             candidate
               .getByTestId('match-reasons')
