@@ -3,7 +3,7 @@
  * (BENCH_DATABASE_URL, default the local server), in a fresh `fairshare_bench_audit` database:
  *
  * (a) a minimal write — one row — unaudited, audited through the unit of work (the row, its audit record and
- *     its note for the chainer, in one transaction, with the chainer running beside), and, for reference,
+ *     nothing else — sent with the COMMIT — in one transaction, with the chainer running beside), and, for reference,
  *     audited the old way (one global advisory lock held to commit), at each client count;
  * (b) account creation through the HTTP API of a server in its own process, at 1 and 32 clients: creates per
  *     second, latency, the server's CPU time per create and where it goes (a V8 CPU profile, by package and

@@ -82,14 +82,53 @@ export function prepareEverywhere(text: string): void {
     prepared.set(text, `fairshare_${prepared.size + 1}`);
 }
 
-/** A pg client that sends the texts marked by `prepareEverywhere` as named statements. */
+/** Marks a statement that may wait for its transaction's COMMIT (see `sendWithCommit`); a comment to PostgreSQL. */
+const WITH_COMMIT = '/*with-commit*/ ';
+
+type QueryResultLike = { command?: string; rowCount?: number | null; rows?: unknown[] };
+
+/**
+ * A pg client that sends the texts marked by `prepareEverywhere` as named statements, and holds statements
+ * marked by `sendWithCommit` until the transaction's COMMIT, sending both in one simple-protocol message (one
+ * round trip instead of two). A ROLLBACK or a new BEGIN drops what is held; any other statement sends it
+ * first, so the transaction reads its own writes as before.
+ */
 class PreparingClient extends pg.Client {
+  private held: string[] = [];
+
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
-    const name = typeof text === 'string' && Array.isArray(values) ? prepared.get(text) : undefined;
     const call = super.query.bind(this) as (...a: unknown[]) => never;
-    return name ? call({ name, text, values }, callback) : call(...args);
+    if (typeof text !== 'string' || typeof callback === 'function') return call(...args);
+    if (text.startsWith(WITH_COMMIT)) {
+      this.held.push(text);
+      return Promise.resolve({ command: 'INSERT', rowCount: 0, rows: [] }) as never;
+    }
+    const name = Array.isArray(values) ? prepared.get(text) : undefined;
+    const send = () => (name ? call({ name, text, values }) : call(...args)) as Promise<unknown>;
+    if (this.held.length === 0) return send() as never;
+    const held = this.held.join(';\n');
+    this.held = [];
+    const verb = text.trim().toLowerCase();
+    if (verb === 'rollback' || verb === 'begin' || verb.startsWith('start transaction'))
+      return send() as never;
+    if (verb === 'commit') {
+      // A multi-statement message answers with one result per statement: the caller asked for the COMMIT's.
+      return (call(`${held};\ncommit`) as Promise<QueryResultLike | QueryResultLike[]>).then((r) =>
+        Array.isArray(r) ? r.at(-1) : r,
+      ) as never;
+    }
+    return (call(held) as Promise<unknown>).then(send) as never;
   }
+}
+
+/**
+ * Runs `text` (no parameters: values written in as literals) as late as possible in the transaction: on
+ * PostgreSQL in the same message as the COMMIT, so records written last cost no round trip of their own. If
+ * it fails, the COMMIT fails with its error and the transaction rolls back. PGlite runs it at once.
+ */
+export async function sendWithCommit(tx: Executor, text: string): Promise<void> {
+  await sql.raw(`${WITH_COMMIT}${text}`).execute(tx);
 }
 
 export function createPgPool(databaseUrl: string, max = 10): pg.Pool {

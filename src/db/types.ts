@@ -92,10 +92,15 @@ export interface AuditLogTable {
   reason: string | null;
   request_id: string | null;
   decision_id: string | null;
+  /** The writer's transaction id (a column default): how the chainer finds a row committed late. */
+  xact: ColumnType<string, never, never>;
 }
 
-export interface AuditPendingTable {
-  audit_id: string;
+/** What the chainer saw last: the first transaction id not yet started, and the transactions running. */
+export interface AuditChainerTable {
+  singleton: Generated<boolean>;
+  next_xact: string;
+  running: string[];
 }
 
 export interface AuditChainTable {
@@ -1165,7 +1170,7 @@ export interface DB {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
-  audit_pending: AuditPendingTable;
+  audit_chainer: AuditChainerTable;
   audit_checkpoints: AuditCheckpointTable;
   decisions: DecisionTable;
   events: EventTable;

@@ -2,15 +2,48 @@ import { sql, type Insertable } from 'kysely';
 import type { AuditCheckpointTable } from '../db/types.js';
 import type { Executor } from '../db/database.js';
 
-// One chainer at a time, across every node: the chain is linked by whoever holds this key.
-const CHAINER_LOCK_KEY = 7_245_001;
-
-export async function tryChainerLock(tx: Executor): Promise<boolean> {
-  const result = await sql<{
-    ok: boolean;
-  }>`select pg_try_advisory_xact_lock(${CHAINER_LOCK_KEY}) as ok`.execute(tx);
-  return result.rows[0]?.ok === true;
+export interface ChainerState {
+  next_xact: string;
+  running: string[];
 }
+
+/**
+ * What the last chainer pass saw, locked for this pass: one chainer at a time, across every node. Null when
+ * another pass holds it, or committed after this transaction's snapshot was taken (its links are not
+ * visible here, so this pass must not link anything).
+ */
+export async function lockChainer(tx: Executor): Promise<ChainerState | null> {
+  try {
+    const result = await sql<ChainerState>`
+      select next_xact, running from audit_chainer for update nowait`.execute(tx);
+    return result.rows[0] ?? null;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === '55P03' || code === '40001') return null;
+    throw error;
+  }
+}
+
+/** What this transaction's snapshot sees as not yet committed: the state the next pass starts from. */
+export async function snapshotState(tx: Executor): Promise<ChainerState> {
+  const result = await sql<ChainerState>`
+    select pg_snapshot_xmax(pg_current_snapshot())::text as next_xact,
+      array(select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) x order by 1)::text[] as running`.execute(
+    tx,
+  );
+  return result.rows[0]!;
+}
+
+export async function saveChainer(tx: Executor, state: ChainerState): Promise<void> {
+  await sql`update audit_chainer set next_xact = ${state.next_xact}::bigint,
+    running = ${state.running}::bigint[]`.execute(tx);
+}
+
+/** Rows written by a transaction the last pass saw running or not yet started: those it could not link. */
+const unlinked = (state: ChainerState) =>
+  state.running.length > 0
+    ? sql`(a.xact >= ${state.next_xact}::bigint or a.xact = any(${state.running}::bigint[]))`
+    : sql`a.xact >= ${state.next_xact}::bigint`;
 
 /** An audit row as stored, in the exact text forms that are hashed (timestamps to the microsecond, jsonb as text). */
 export interface StoredAuditRow {
@@ -47,20 +80,19 @@ export async function chainHead(db: Executor): Promise<ChainHead | null> {
   return row ?? null;
 }
 
-/** Committed rows waiting to be linked, oldest first. */
-export async function pendingRows(db: Executor, limit: number): Promise<StoredAuditRow[]> {
+/** Committed rows the chain does not cover yet, in id order after `afterId`. */
+export async function pendingRows(
+  db: Executor,
+  state: ChainerState,
+  afterId: string,
+  limit: number,
+): Promise<StoredAuditRow[]> {
   const result = await sql<StoredAuditRow>`
-    select ${storedColumns} from audit_pending p join audit_log a on a.id = p.audit_id
-    order by p.audit_id limit ${limit}`.execute(db);
+    select ${storedColumns} from audit_log a
+    where ${unlinked(state)} and a.id > ${afterId}::bigint
+      and not exists (select 1 from audit_chain c where c.audit_id = a.id)
+    order by a.id limit ${limit}`.execute(db);
   return result.rows;
-}
-
-export async function clearPending(db: Executor, ids: readonly string[]): Promise<void> {
-  if (ids.length > 0)
-    await db
-      .deleteFrom('audit_pending')
-      .where('audit_id', 'in', [...ids])
-      .execute();
 }
 
 export async function insertChainLinks(
@@ -92,13 +124,14 @@ export async function chainPage(db: Executor, afterSeq: string, limit: number): 
 }
 
 /**
- * Audit rows no chain link covers: those a writer noted in audit_pending wait for the chainer; any other
- * was slipped into the table behind the writers' backs.
+ * Audit rows no chain link covers: those written by a transaction the chainer has not seen finish wait for
+ * it; any other was slipped into the table behind the writers' backs.
  */
 export async function uncoveredRows(db: Executor, limit: number) {
+  const state = await db.selectFrom('audit_chainer').select(['next_xact', 'running']).executeTakeFirst();
+  const pending = state ? unlinked(state) : sql`true`;
   const result = await sql<{ id: string; pending: boolean; total: string }>`
-    select a.id, exists (select 1 from audit_pending p where p.audit_id = a.id) as pending,
-      count(*) over () as total
+    select a.id, coalesce(${pending}, false) as pending, count(*) over () as total
     from audit_log a
     where not exists (select 1 from audit_chain c where c.audit_id = a.id)
     order by pending, a.id limit ${limit}`.execute(db);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { Db, Engine } from '../db/database.js';
 import { makeUser } from '../db/testing/factories.js';
@@ -155,8 +156,8 @@ describeEachEngine('audit chain', (t) => {
       (db) =>
         tamper(
           db,
-          sql`insert into audit_log (actor_label, action, entity_type, entity_id)
-          values ('mallory', 'user.created', 'user', 'x')`,
+          sql`insert into audit_log (actor_label, action, entity_type, entity_id, xact)
+          values ('mallory', 'user.created', 'user', 'x', 1)`,
         ),
       'row_not_chained',
     ],
@@ -249,6 +250,55 @@ describeEachEngine('audit chain', (t) => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(t.engine !== 'postgres')(
+    'links rows whose writers commit after later rows were linked, and calls them pending meanwhile',
+    async () => {
+      const database = await createTestDatabase('postgres');
+      const writer = async () => {
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        await client.query('begin');
+        return client;
+      };
+      const insert = (client: pg.Client, name: string, id?: string) =>
+        client.query(
+          `insert into audit_log (${id ? 'id, ' : ''}actor_label, action, entity_type, entity_id)
+           values (${id ? '$2, ' : ''}'late', 'test.late', 'thing', $1)`,
+          id ? [name, id] : [name],
+        );
+      const db = database.db;
+      // One writer inserts before the chainer looks; another only takes its id before and inserts after.
+      const running = await writer();
+      const unstarted = await writer();
+      try {
+        await insert(running, 'running');
+        const { rows } = await unstarted.query<{ id: string }>(
+          `select nextval('audit_log_id_seq')::text as id`,
+        );
+        await runWork(db, systemContext('test'), (w) =>
+          w.audit({ action: 'test.early', entityType: 'thing', entityId: 'early' }),
+        );
+        await seal(db);
+        expect(await verify(db)).toMatchObject({ ok: true, rows: 1, chained: 1, pending: 0 });
+        await insert(unstarted, 'unstarted', rows[0]!.id);
+        await running.query('commit');
+        await unstarted.query('commit');
+        expect(await verify(db)).toMatchObject({ ok: true, rows: 3, chained: 1, pending: 2 });
+        await seal(db);
+        expect(await verify(db)).toMatchObject({ ok: true, rows: 3, chained: 3, pending: 0 });
+        const order = await sql<{ entity_id: string }>`
+          select a.entity_id from audit_chain c join audit_log a on a.id = c.audit_id order by c.seq`.execute(
+          db,
+        );
+        expect(order.rows.map((r) => r.entity_id)).toEqual(['early', 'running', 'unstarted']);
+      } finally {
+        await running.end();
+        await unstarted.end();
+        await database.close();
+      }
+    },
+  );
 
   it('keeps one gapless chain when many units of work write at once', async () => {
     await fresh(t.engine, 0, async (db) => {

@@ -74,33 +74,37 @@ export interface SealResult {
  */
 export async function sealAudit(db: Db, options: SealOptions = {}): Promise<SealResult | null> {
   const batch = options.batch ?? 5000;
-  const result = await db.transaction().execute(async (tx) => {
-    if (!(await repo.tryChainerLock(tx))) return null;
-    const head = await repo.chainHead(tx);
-    let seq = BigInt(head?.seq ?? '0');
-    let prev = head?.hash ?? GENESIS_HASH;
-    let chained = 0;
-    for (;;) {
-      const rows = await repo.pendingRows(tx, batch);
-      if (rows.length === 0) break;
-      const links = rows.map((row) => {
-        seq += 1n;
-        const hash = linkHash(seq.toString(), prev, rowDigest(row));
-        const link = { seq: seq.toString(), audit_id: row.id, prev_hash: prev, hash };
-        prev = hash;
-        return link;
-      });
-      await repo.insertChainLinks(tx, links);
-      await repo.clearPending(
-        tx,
-        rows.map((r) => r.id),
-      );
-      chained += rows.length;
-      if (rows.length < batch) break;
-    }
-    const checkpoint = options.signer ? await maybeCheckpoint(tx, options, seq.toString(), prev) : null;
-    return { chained, length: seq.toString(), head: prev, checkpoint };
-  });
+  // One snapshot for the whole pass: what it links and what it leaves for the next pass are read together.
+  const result = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      const state = await repo.lockChainer(tx);
+      if (!state) return null;
+      const head = await repo.chainHead(tx);
+      let seq = BigInt(head?.seq ?? '0');
+      let prev = head?.hash ?? GENESIS_HASH;
+      let chained = 0;
+      let afterId = '0';
+      for (;;) {
+        const rows = await repo.pendingRows(tx, state, afterId, batch);
+        if (rows.length === 0) break;
+        const links = rows.map((row) => {
+          seq += 1n;
+          const hash = linkHash(seq.toString(), prev, rowDigest(row));
+          const link = { seq: seq.toString(), audit_id: row.id, prev_hash: prev, hash };
+          prev = hash;
+          return link;
+        });
+        await repo.insertChainLinks(tx, links);
+        chained += rows.length;
+        afterId = rows.at(-1)!.id;
+        if (rows.length < batch) break;
+      }
+      await repo.saveChainer(tx, await repo.snapshotState(tx));
+      const checkpoint = options.signer ? await maybeCheckpoint(tx, options, seq.toString(), prev) : null;
+      return { chained, length: seq.toString(), head: prev, checkpoint };
+    });
   if (result?.checkpoint && options.signer) await witness(options, result.checkpoint, options.signer);
   return result;
 }

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Insertable } from 'kysely';
-import { prepareEverywhere, type Executor } from '../db/database.js';
+import pg from 'pg';
+import { sendWithCommit, type Executor } from '../db/database.js';
 import type { AuditLogTable, DecisionTable, EventTable } from '../db/types.js';
 
 export type NewAuditRow = Insertable<AuditLogTable>;
@@ -33,52 +34,6 @@ const AUDIT_COLUMNS = [
 ] as const;
 const EVENT_COLUMNS = ['name', 'payload', 'actor_id', 'request_id'] as const;
 
-/**
- * The statement for a given number of rows per table, built once: a unit of work writes the same few
- * shapes, and those with a few rows are prepared once per connection (parsing and planning the CTE cost
- * PostgreSQL more than running it).
- */
-const statements = new Map<string, string>();
-
-function statementFor(d: number, a: number, e: number): string {
-  const shape = `${d}/${a}/${e}`;
-  let text = statements.get(shape);
-  if (text) return text;
-  let n = 0;
-  const values = (rows: number, columns: number) =>
-    Array.from(
-      { length: rows },
-      () => `(${Array.from({ length: columns }, () => `$${++n}`).join(', ')})`,
-    ).join(', ');
-  const parts = [
-    ...(d
-      ? [
-          `decided as (insert into decisions (${DECISION_COLUMNS.join(', ')}) values ${values(d, DECISION_COLUMNS.length)})`,
-        ]
-      : []),
-    ...(a
-      ? [
-          `audited as (insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values ${values(a, AUDIT_COLUMNS.length)} returning id)`,
-          'noted as (insert into audit_pending (audit_id) select id from audited)',
-        ]
-      : []),
-    ...(e
-      ? [
-          `emitted as (insert into events (${EVENT_COLUMNS.join(', ')}) values ${values(e, EVENT_COLUMNS.length)})`,
-        ]
-      : []),
-  ];
-  text = `with ${parts.join(', ')} select 1`;
-  if (statements.size < 1000) statements.set(shape, text);
-  // Inserts only, so no plan to get wrong: PostgreSQL parses and plans the common shapes once per connection.
-  if (d + a + e <= 8) prepareEverywhere(text);
-  return text;
-}
-
-function parameters<T>(rows: readonly T[], columns: readonly (keyof T & string)[]): unknown[] {
-  return rows.flatMap((row) => columns.map((c) => row[c] ?? null));
-}
-
 /** Column types, for batches sent as one array per column. */
 const COLUMN_TYPES: Record<string, string> = {
   id: 'uuid',
@@ -92,6 +47,9 @@ const COLUMN_TYPES: Record<string, string> = {
   after: 'jsonb',
   payload: 'jsonb',
 };
+/** Batch statement texts by shape, built once. */
+const statements = new Map<string, string>();
+
 /** Above this many rows a unit of work's records go as arrays, one per column, whatever their number. */
 const ARRAYS_FROM = 64;
 
@@ -115,8 +73,7 @@ function arrayStatement(d: boolean, a: boolean, e: boolean): string {
       : []),
     ...(a
       ? [
-          `audited as (insert into audit_log (${AUDIT_COLUMNS.join(', ')}) select * from unnest(${arrays(AUDIT_COLUMNS)}) returning id)`,
-          'noted as (insert into audit_pending (audit_id) select id from audited)',
+          `audited as (insert into audit_log (${AUDIT_COLUMNS.join(', ')}) select * from unnest(${arrays(AUDIT_COLUMNS)}))`,
         ]
       : []),
     ...(e
@@ -133,10 +90,18 @@ function arrayStatement(d: boolean, a: boolean, e: boolean): string {
 const columnArrays = <T>(rows: readonly T[], columns: readonly (keyof T & string)[]) =>
   rows.length === 0 ? [] : columns.map((c) => rows.map((row) => row[c] ?? null));
 
+const literal = (value: unknown) =>
+  value === null || value === undefined ? 'null' : pg.escapeLiteral(String(value));
+
+const insertLiterals = <T>(table: string, columns: readonly (keyof T & string)[], rows: readonly T[]) =>
+  `insert into ${table} (${columns.join(', ')}) values ${rows
+    .map((row) => `(${columns.map((c) => literal(row[c])).join(', ')})`)
+    .join(', ')}`;
+
 /**
- * Everything a unit of work recorded, in one statement (one round trip): decisions, audit rows with their
- * notes for the chainer, and events. Only the parts that have rows are sent. The text is cached by shape and
- * sent without the query builder: this runs on every audited write. A batch goes as one array per column.
+ * Everything a unit of work recorded: decisions, audit rows and events. A few rows go as plain inserts with
+ * their values written in (`pg.escapeLiteral`), sent with the COMMIT (`sendWithCommit`): an audited write
+ * costs no round trip more than an unaudited one. A batch goes at once, as one array per column.
  */
 export async function insertRecords(
   tx: Executor,
@@ -156,14 +121,30 @@ export async function insertRecords(
     );
     return;
   }
-  const text = statementFor(decisions.length, audits.length, events.length);
-  await tx.executeQuery(
-    CompiledQuery.raw(text, [
-      ...parameters(decisions, DECISION_COLUMNS),
-      ...parameters(audits, AUDIT_COLUMNS),
-      ...parameters(events, EVENT_COLUMNS),
-    ]),
-  );
+  await sendWithCommit(tx, recordsStatement(records));
+}
+
+/**
+ * The inserts for a few records as one statement (PGlite runs one statement per call), decisions first
+ * (audit rows refer to them). Exported for tests.
+ */
+export function recordsStatement(records: {
+  decisions: NewDecisionRow[];
+  audits: NewAuditRow[];
+  events: NewEventRow[];
+}): string {
+  const parts = [
+    ...(records.decisions.length
+      ? [`decided as (${insertLiterals('decisions', DECISION_COLUMNS, records.decisions)})`]
+      : []),
+    ...(records.audits.length
+      ? [`audited as (${insertLiterals('audit_log', AUDIT_COLUMNS, records.audits)})`]
+      : []),
+    ...(records.events.length
+      ? [`emitted as (${insertLiterals('events', EVENT_COLUMNS, records.events)})`]
+      : []),
+  ];
+  return `with ${parts.join(', ')} select 1`;
 }
 
 /**

@@ -70,11 +70,8 @@ describeEachEngine('unit of work', (t) => {
     expect(rows[2]).toMatchObject({ before: { i: 2 }, after: { n: 2, text: '华南公海 "quoted", {braced}' } });
     expect(rows[1]!.before).toBeNull();
     expect(rows.every((r) => r.request_id === 'req-1')).toBe(true);
-    const pending = await count(
-      'audit_pending',
-      sql`audit_id in (select id from audit_log where action = 'test.batch')`,
-    );
-    expect(pending).toBe(n);
+    // Each row carries its writer's transaction, by which the chainer finds it.
+    expect(await count('audit_log', sql`action = 'test.batch' and xact is not null`)).toBe(n);
     const stored = await t.database.db
       .selectFrom('decisions')
       .select(['rule', 'evidence'])
@@ -82,6 +79,45 @@ describeEachEngine('unit of work', (t) => {
       .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ rule: decision.rule, evidence: decision.evidence });
     expect(await count('decisions', sql`subject_id like 'batch-%'`)).toBe(n);
+  });
+
+  it('writes any text as it was given: quotes, backslashes, braces, Chinese, JSON', async () => {
+    const tricky = `O'Brien \\ "华南公海" {a,b} $1 ; drop table teams; -- \\'`;
+    const id = await runWork(t.database.db, ctx, (w) => {
+      const decisionId = w.decide({ ...decision, subject: { type: 'account', id: tricky } });
+      w.audit({
+        action: 'test.literal',
+        entityType: 'thing',
+        entityId: tricky,
+        after: { text: tricky, list: [tricky] },
+        reason: tricky,
+        decisionId,
+      });
+      return decisionId;
+    });
+    const row = await t.database.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'after', 'reason'])
+      .where('decision_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ entity_id: tricky, after: { text: tricky, list: [tricky] }, reason: tricky });
+    expect(await count('decisions', sql`subject_id = ${tricky}`)).toBe(1);
+  });
+
+  it('rolls the change back when its records cannot be written, and says why', async () => {
+    const bad = { ...ctx, actor: { ...ctx.actor, id: 'not-a-uuid' } };
+    const error = await runWork(t.database.db, bad, async (w) => {
+      await sql`insert into teams (name) values ('records failed team')`.execute(w.tx);
+      w.audit({ action: 'test.unwritable', entityType: 'thing', entityId: 'x' });
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: '22P02' });
+    expect(await count('teams', sql`name = 'records failed team'`)).toBe(0);
+    expect(await count('audit_log', sql`action = 'test.unwritable'`)).toBe(0);
+    // The connection is clean afterwards: the next unit of work on it commits as usual.
+    await runWork(t.database.db, ctx, (w) =>
+      w.audit({ action: 'test.after', entityType: 'thing', entityId: 'y' }),
+    );
+    expect(await count('audit_log', sql`action = 'test.after'`)).toBe(1);
   });
 
   it('sends nothing when the use case recorded nothing', async () => {

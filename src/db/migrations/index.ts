@@ -22,6 +22,7 @@ import * as m0022 from './0022_registration_reminders.js';
 import * as m0023 from './0023_transactions.js';
 import * as m0024 from './0024_commission.js';
 import * as m0025 from './0025_commission_alerts.js';
+import * as m0026 from './0026_audit_xact.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0023_transactions': m0023,
   '0024_commission': m0024,
   '0025_commission_alerts': m0025,
+  '0026_audit_xact': m0026,
 };
