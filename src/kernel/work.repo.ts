@@ -90,8 +90,11 @@ function arrayStatement(d: boolean, a: boolean, e: boolean): string {
 const columnArrays = <T>(rows: readonly T[], columns: readonly (keyof T & string)[]) =>
   rows.length === 0 ? [] : columns.map((c) => rows.map((row) => row[c] ?? null));
 
+/** A column value as an SQL literal: text as given (uuids, JSON already as text), anything else as JSON. */
 const literal = (value: unknown) =>
-  value === null || value === undefined ? 'null' : pg.escapeLiteral(String(value));
+  value === null || value === undefined
+    ? 'null'
+    : pg.escapeLiteral(typeof value === 'string' ? value : JSON.stringify(value));
 
 const insertLiterals = <T>(table: string, columns: readonly (keyof T & string)[], rows: readonly T[]) =>
   `insert into ${table} (${columns.join(', ')}) values ${rows
