@@ -201,8 +201,26 @@ export async function findAccount(db: Executor, id: string, lock = false): Promi
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
-export async function insertAccount(db: Executor, row: NewAccountRow): Promise<AccountRow> {
-  return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
+/** Inserts the account and its match keys in one statement. */
+export async function insertAccount(
+  db: Executor,
+  row: NewAccountRow,
+  keys: readonly string[],
+): Promise<AccountRow> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0)
+    return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
+  return db
+    .with('inserted', (q) => q.insertInto('accounts').values(row).returningAll())
+    .with('keyed', (q) =>
+      q
+        .insertInto('account_match_keys')
+        .columns(['key', 'account_id'])
+        .expression(sql`select k.key, i.id from unnest(${unique}::text[]) as k(key) cross join inserted i`),
+    )
+    .selectFrom('inserted')
+    .selectAll()
+    .executeTakeFirstOrThrow() as Promise<AccountRow>;
 }
 
 export async function updateAccount(
@@ -216,18 +234,6 @@ export async function updateAccount(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-export async function insertMatchKeys(
-  db: Executor,
-  accountId: string,
-  keys: readonly string[],
-): Promise<void> {
-  if (keys.length === 0) return;
-  await db
-    .insertInto('account_match_keys')
-    .values([...new Set(keys)].map((key) => ({ key, account_id: accountId })))
-    .execute();
 }
 
 export async function replaceMatchKeys(

@@ -70,17 +70,28 @@ export type NewClaim = Omit<ClaimRow, 'id' | 'ended_at' | 'end_reason' | 'remind
   ends_rule: string | null;
 };
 
+/**
+ * Opens the claims and writes each one's holder onto its account (the projection), in one statement: a claim
+ * row carries exactly the account's four holder columns.
+ */
 export async function insertClaims(db: Executor, rows: readonly NewClaim[]): Promise<ClaimRow[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof NewClaim>(k: K) => rows.map((r) => r[k] ?? null);
   const result = await sql<ClaimRow>`
-    insert into ownership_claims (account_id, holder, user_id, team_id, partner_id, pool_id, kind, via,
-      started_at, ends_at, ends_rule, decision_id, made_by)
-    select * from unnest(${col('account_id')}::uuid[], ${col('holder')}::text[], ${col('user_id')}::uuid[],
-      ${col('team_id')}::uuid[], ${col('partner_id')}::uuid[], ${col('pool_id')}::uuid[], ${col('kind')}::text[],
-      ${col('via')}::text[], ${col('started_at')}::timestamptz[], ${col('ends_at')}::timestamptz[],
-      ${col('ends_rule')}::jsonb[], ${col('decision_id')}::uuid[], ${col('made_by')}::uuid[])
-    returning *
+    with inserted as (
+      insert into ownership_claims (account_id, holder, user_id, team_id, partner_id, pool_id, kind, via,
+        started_at, ends_at, ends_rule, decision_id, made_by)
+      select * from unnest(${col('account_id')}::uuid[], ${col('holder')}::text[], ${col('user_id')}::uuid[],
+        ${col('team_id')}::uuid[], ${col('partner_id')}::uuid[], ${col('pool_id')}::uuid[], ${col('kind')}::text[],
+        ${col('via')}::text[], ${col('started_at')}::timestamptz[], ${col('ends_at')}::timestamptz[],
+        ${col('ends_rule')}::jsonb[], ${col('decision_id')}::uuid[], ${col('made_by')}::uuid[])
+      returning *
+    ), projected as (
+      update accounts a set owner_id = c.user_id, partner_id = c.partner_id, pool_id = c.pool_id,
+        queue_team_id = c.team_id, updated_at = now()
+      from inserted c where a.id = c.account_id
+    )
+    select * from inserted
   `.execute(db);
   return result.rows;
 }

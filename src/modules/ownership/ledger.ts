@@ -110,16 +110,6 @@ export async function applyMoves(
       made_by: w.actor.id,
     })),
   );
-  await repo.project(
-    w.tx,
-    moves.map((m) => ({
-      id: m.accountId,
-      ownerId: m.to.type === 'user' ? m.to.userId : null,
-      partnerId: m.to.type === 'user' || m.to.type === 'partner' ? m.to.partnerId : null,
-      poolId: m.to.type === 'pool' ? m.to.poolId : null,
-      teamId: m.to.type === 'team' ? m.to.teamId : null,
-    })),
-  );
   const protectedOnes = inserted.filter((c) => c.kind === 'protected' && c.holder === 'user');
   const recovery =
     protectedOnes.length > 0 ? (options.recovery ?? (await recoveryContextIfRules(w.tx))) : null;
