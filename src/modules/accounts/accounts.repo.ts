@@ -220,7 +220,7 @@ export async function insertAccount(
     )
     .selectFrom('inserted')
     .selectAll()
-    .executeTakeFirstOrThrow() as Promise<AccountRow>;
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateAccount(
