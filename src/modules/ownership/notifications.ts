@@ -3,45 +3,14 @@ import { runWork, type JsonObject } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import * as repo from './notifications.repo.js';
 
+import type { NotificationKind } from './notifications.schema.js';
+
+export { NOTIFICATION_KINDS, type NotificationKind } from './notifications.schema.js';
+
 /**
  * In-app notices: a code and its parameters, never a sentence — the web says it in the reader's language.
  * Written in the unit of work of what they announce; the same facts go out as events for webhooks.
  */
-export const NOTIFICATION_KINDS = [
-  'ownership.assigned',
-  'ownership.claimed_away',
-  'ownership.released',
-  'ownership.recovered',
-  'ownership.transferred_in',
-  'ownership.transferred_out',
-  'ownership.reassigned_away',
-  'ownership.reminder',
-  'ownership.reminder_escalated',
-  'ownership.requested_away',
-  'access_request.granted',
-  'access_request.denied',
-  'partner.status_changed',
-  'partner.registration_suspended',
-  'partner.registration_restored',
-  'registration.pending_review',
-  'registration.step_approved',
-  'registration.approved',
-  'registration.rejected',
-  'registration.returned',
-  'registration.withdrawn',
-  'registration.extension_requested',
-  'registration.extension_decided',
-  'registration.expiring',
-  'registration.expired',
-  'registration.won',
-  'registration.lost',
-  'case.opened',
-  'case.escalated',
-  'case.decided',
-  'commission.dispute_resolved',
-  'commission.attainment_alert',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notice {
   userId: string;

@@ -78,7 +78,10 @@ import type {
 } from '../../../src/modules/activities/quotes.schema.js';
 import type { decisionSchema, evidenceSchema } from '../../../src/modules/decisions/decisions.schema.js';
 import type { ErrorCode } from '../../../src/errors.js';
-import type { NotificationKind } from '../../../src/modules/ownership/notifications.js';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from '../../../src/modules/ownership/notifications.schema.js';
 import type {
   claimSchema,
   deadlineSchema,
@@ -323,44 +326,10 @@ export interface Notification {
   readAt: string | null;
   createdAt: string;
 }
-export type { NotificationKind };
+export { NOTIFICATION_KINDS, type NotificationKind };
 export interface NotificationPage extends Page<Notification> {
   unread: number;
 }
-export const NOTIFICATION_KINDS = [
-  'ownership.assigned',
-  'ownership.claimed_away',
-  'ownership.released',
-  'ownership.recovered',
-  'ownership.transferred_in',
-  'ownership.transferred_out',
-  'ownership.reassigned_away',
-  'ownership.reminder',
-  'ownership.reminder_escalated',
-  'ownership.requested_away',
-  'access_request.granted',
-  'access_request.denied',
-  'partner.status_changed',
-  'partner.registration_suspended',
-  'partner.registration_restored',
-  'registration.pending_review',
-  'registration.step_approved',
-  'registration.approved',
-  'registration.rejected',
-  'registration.returned',
-  'registration.withdrawn',
-  'registration.extension_requested',
-  'registration.extension_decided',
-  'registration.expiring',
-  'registration.expired',
-  'registration.won',
-  'registration.lost',
-  'case.opened',
-  'case.escalated',
-  'case.decided',
-  'commission.dispute_resolved',
-  'commission.attainment_alert',
-] as const satisfies readonly NotificationKind[];
 // Assignment rules (src/modules/assignment): versioned rule sets, what-if, absences and capacity.
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type RuleSetStatus = RuleSet['status'];
