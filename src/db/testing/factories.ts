@@ -89,17 +89,27 @@ export async function contextOf(db: Db, user: { id: string }): Promise<RequestCo
   return { actor: actorFromUser(row), requestId: `test:${unique()}` };
 }
 
-/** A customer held by `owner` (a new rep when none is given), with a name nobody else has. */
+/**
+ * A customer held by `owner` (a new rep when none is given), with a name nobody else has. `heldForDays`
+ * backdates the owner's claim, as an older installation's ledger has it (credit for past sales is theirs).
+ */
 export async function makeAccount(
   db: Db,
-  options: { owner?: { id: string } } & Partial<CreateAccountInput> = {},
+  options: { owner?: { id: string }; heldForDays?: number } & Partial<CreateAccountInput> = {},
 ) {
-  const { owner: given, ...input } = options;
+  const { owner: given, heldForDays, ...input } = options;
   const owner = given ?? (await makeUser(db));
-  return createAccount(db, await contextOf(db, owner), {
+  const account = await createAccount(db, await contextOf(db, owner), {
     legalName: `测试${unique()}${unique()}贸易有限公司`,
     ...input,
   });
+  if (heldForDays !== undefined)
+    await db
+      .updateTable('ownership_claims')
+      .set({ started_at: new Date(Date.now() - heldForDays * 86_400_000).toISOString() })
+      .where('account_id', '=', account.id)
+      .execute();
+  return account;
 }
 
 /** An uploaded customer list, analysing; its importer is a new sales-ops user unless one is given. */

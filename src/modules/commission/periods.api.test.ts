@@ -6,12 +6,45 @@ import { makeCatalogue } from '../registrations/testing.js';
 import { makePlan, publishVersion, setTargets } from '../../db/testing/commission-plans.js';
 
 const day = 86_400_000;
+/** Customers held this long, so credit for the past dates these tests use is their owner's. */
+const THREE_YEARS = 3 * 365;
 // The dispute of issue 13: < 80 % → 4 %, 80–100 % → 7 %, ≥ 100 % → 10 %.
 const DISPUTE_TIERS = [
   { from: '0', to: '80', rate: '4' },
   { from: '80', to: '100', rate: '7' },
   { from: '100', to: null, rate: '10' },
 ];
+
+type PeriodRow = { id: string; periodStart: string; status: string; payout: string | null };
+
+/** Finance's steps over HTTP: list a plan's periods, post a period step, close a period, read a statement. */
+function periodSteps(server: () => TestServer, finance: () => string) {
+  const post = async (path: string, cookie = finance()) => {
+    const res = await server().call(path, { cookie, method: 'POST' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+  return {
+    post,
+    periods: async (planId: string) => {
+      const res = await server().call(`/api/v1/commission/plans/${planId}/periods`, { cookie: finance() });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as PeriodRow[];
+    },
+    close: async (periodId: string) => {
+      const calc = await post(`/api/v1/commission/periods/${periodId}/calculate`);
+      await post(`/api/v1/commission/periods/${periodId}/approve`);
+      await post(`/api/v1/commission/periods/${periodId}/lock`);
+      return calc;
+    },
+    statement: async (periodId: string, payeeId: string) =>
+      (
+        await server().call(`/api/v1/commission/periods/${periodId}/statements/${payeeId}`, {
+          cookie: finance(),
+        })
+      ).body,
+  };
+}
 
 describeEachEngine('commission periods and statements', (t) => {
   let server: TestServer;
@@ -35,16 +68,6 @@ describeEachEngine('commission periods and statements', (t) => {
   });
   afterAll(() => server?.close());
 
-  /** A customer `owner` has held for three years, so credit for past dates is theirs. */
-  async function heldLong(owner: TestUser) {
-    const account = await makeAccount(db(), { owner });
-    await db()
-      .updateTable('ownership_claims')
-      .set({ started_at: new Date(Date.now() - 3 * 365 * day).toISOString() })
-      .where('account_id', '=', account.id)
-      .execute();
-    return account;
-  }
   const record = async (body: Record<string, unknown>) => {
     const res = await server.call('/api/v1/transactions', { cookie: cookies.ops, json: body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -59,24 +82,13 @@ describeEachEngine('commission periods and statements', (t) => {
       transactionDate: date,
       lines: [{ productId, gross }],
     });
-  const periods = async (planId: string) => {
-    const res = await server.call(`/api/v1/commission/plans/${planId}/periods`, { cookie: cookies.finance });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { id: string; periodStart: string; status: string; payout: string | null }[];
-  };
-  const post = async (path: string, cookie = cookies.finance) => {
-    const res = await server.call(path, { cookie, method: 'POST' });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body;
-  };
-  const close = async (periodId: string) => {
-    await post(`/api/v1/commission/periods/${periodId}/calculate`);
-    await post(`/api/v1/commission/periods/${periodId}/approve`);
-    await post(`/api/v1/commission/periods/${periodId}/lock`);
-  };
+  const { periods, post, close } = periodSteps(
+    () => server,
+    () => cookies.finance,
+  );
 
   it('pays the worked dispute, and the amendment after arbitration adds +90,000 to the next open period without touching the locked one', async () => {
-    const account = await heldLong(rep);
+    const account = await makeAccount(db(), { owner: rep, heldForDays: THREE_YEARS });
     await invoice(`INV-${tag}-1`, account.id, '2024-03-10', '1000000.00');
     await invoice(`INV-${tag}-2`, account.id, '2024-09-20', '2000000.00');
     const plan = await makePlan(db(), {
@@ -211,7 +223,7 @@ describeEachEngine('commission periods and statements', (t) => {
   });
 
   it('claws a return of a paid sale back at the rate it was paid, in the next period', async () => {
-    const account = await heldLong(rep);
+    const account = await makeAccount(db(), { owner: rep, heldForDays: THREE_YEARS });
     await invoice(`INV-${tag}-10`, account.id, '2024-01-15', '1000.00');
     const plan = await makePlan(db(), {
       rules: { currency: 'CNY', period: 'month', tiers: DISPUTE_TIERS },
@@ -253,7 +265,7 @@ describeEachEngine('commission periods and statements', (t) => {
   });
 
   it('keeps statements to their payees and refuses steps out of order', async () => {
-    const account = await heldLong(rep);
+    const account = await makeAccount(db(), { owner: rep, heldForDays: THREE_YEARS });
     await invoice(`INV-${tag}-20`, account.id, '2024-05-15', '100.00');
     const plan = await makePlan(db(), {
       rules: { currency: 'CNY', period: 'quarter', tiers: DISPUTE_TIERS },
@@ -320,15 +332,6 @@ describeEachEngine(
     });
     afterAll(() => server?.close());
 
-    async function heldLong(owner: TestUser) {
-      const account = await makeAccount(db(), { owner });
-      await db()
-        .updateTable('ownership_claims')
-        .set({ started_at: new Date(Date.now() - 3 * 365 * day).toISOString() })
-        .where('account_id', '=', account.id)
-        .execute();
-      return account;
-    }
     const record = async (body: Record<string, unknown>) => {
       const res = await server.call('/api/v1/transactions', { cookie: ops, json: body });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -342,29 +345,19 @@ describeEachEngine(
         transactionDate: date,
         lines: [{ productId, gross }],
       });
-    const periodsOf = async (planId: string) =>
-      (await server.call(`/api/v1/commission/plans/${planId}/periods`, { cookie: finance })).body as {
-        id: string;
-        periodStart: string;
-      }[];
-    const post = async (path: string) => {
-      const res = await server.call(path, { cookie: finance, method: 'POST' });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      return res.body;
-    };
-    const close = async (id: string) => {
-      const calc = await post(`/api/v1/commission/periods/${id}/calculate`);
-      await post(`/api/v1/commission/periods/${id}/approve`);
-      await post(`/api/v1/commission/periods/${id}/lock`);
-      return calc;
-    };
-    const statement = async (periodId: string, payeeId: string) =>
-      (await server.call(`/api/v1/commission/periods/${periodId}/statements/${payeeId}`, { cookie: finance }))
-        .body;
+    const {
+      periods: periodsOf,
+      post,
+      close,
+      statement,
+    } = periodSteps(
+      () => server,
+      () => finance,
+    );
 
     it('pays the difference when the grace window reaches a higher tier (补发差额)', async () => {
       const rep = await makeUser(db(), { role: 'rep' });
-      const account = await heldLong(rep);
+      const account = await makeAccount(db(), { owner: rep, heldForDays: THREE_YEARS });
       await sale('G1', account.id, '2025-03-20', '900.00');
       await sale('G2', account.id, '2025-04-10', '150.00'); // inside 15 days of grace: 1,050 of 1,000
       const plan = await makePlan(db(), {
@@ -388,7 +381,7 @@ describeEachEngine(
 
     it('recomputes the sale’s period for a late return under the recompute policy, which can drop the tier', async () => {
       const rep = await makeUser(db(), { role: 'rep' });
-      const account = await heldLong(rep);
+      const account = await makeAccount(db(), { owner: rep, heldForDays: THREE_YEARS });
       await sale('R1', account.id, '2025-05-10', '1000.00');
       const plan = await makePlan(db(), {
         rules: {
@@ -425,7 +418,7 @@ describeEachEngine(
 
     it('measures the year to date and pays it less what earlier periods earned', async () => {
       const rep = await makeUser(db(), { role: 'rep' });
-      const account = await heldLong(rep);
+      const account = await makeAccount(db(), { owner: rep, heldForDays: THREE_YEARS });
       await sale('Y1', account.id, '2024-02-10', '700.00');
       await sale('Y2', account.id, '2024-05-10', '1400.00');
       const plan = await makePlan(db(), {
@@ -455,7 +448,7 @@ describeEachEngine(
 
     it('follows an index for the target, and shows what it was resolved from', async () => {
       const rep = await makeUser(db(), { role: 'rep' });
-      const account = await heldLong(rep);
+      const account = await makeAccount(db(), { owner: rep, heldForDays: THREE_YEARS });
       await sale('I1', account.id, '2024-08-10', '1100.00');
       await db()
         .insertInto('commission_indexes')

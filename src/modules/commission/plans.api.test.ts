@@ -284,12 +284,7 @@ describeEachEngine('commission plans, amendments, payees and targets', (t) => {
   });
 
   it('saves a target above 120 % of the payee’s best period with a warning the approver sees', async () => {
-    const account = await makeAccount(db(), { owner: rep });
-    await db()
-      .updateTable('ownership_claims')
-      .set({ started_at: new Date(Date.now() - 365 * day).toISOString() })
-      .where('account_id', '=', account.id)
-      .execute();
+    const account = await makeAccount(db(), { owner: rep, heldForDays: 365 });
     const invoice = await server.call('/api/v1/transactions', {
       cookie: cookies.ops,
       json: {

@@ -38,16 +38,8 @@ describeEachEngine('transactions, exchange rates and credit', (t) => {
   });
   afterAll(() => server?.close());
 
-  /** A customer held by `owner` since a year ago (the ledger backdated, as an older installation has it). */
-  async function heldSinceLastYear(owner: TestUser) {
-    const account = await makeAccount(db(), { owner });
-    await db()
-      .updateTable('ownership_claims')
-      .set({ started_at: new Date(Date.now() - 365 * day).toISOString() })
-      .where('account_id', '=', account.id)
-      .execute();
-    return account;
-  }
+  /** A customer held by `owner` since a year ago. */
+  const heldSinceLastYear = (owner: TestUser) => makeAccount(db(), { owner, heldForDays: 365 });
 
   const order = (externalId: string, accountId: string, over: Record<string, unknown> = {}) => ({
     externalId,
