@@ -6,8 +6,9 @@
  *     nothing else — sent with the COMMIT — in one transaction, with the chainer running beside), and, for reference,
  *     audited the old way (one global advisory lock held to commit), at each client count;
  * (b) account creation through the HTTP API of a server in its own process, at 1 and 32 clients: creates per
- *     second, latency, the server's CPU time per create and where it goes (a V8 CPU profile, by package and
- *     by function).
+ *     second, latency, CPU per create and cores busy for the server, PostgreSQL (all its processes) and this
+ *     load generator, and where the server's time goes (a V8 CPU profile, by package and by function, on
+ *     stderr).
  *
  * Prints one JSON document with the machine it ran on. Ratios are taken within this one run.
  */
@@ -125,6 +126,58 @@ async function minimalWrites(seconds: number, clientCounts: number[]) {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+/** CPU seconds used by every PostgreSQL process (the server and its backends), from /proc. */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        total += cpuSeconds(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+/** Seconds the machine's cores spent busy (all but idle and iowait), from /proc/stat. */
+function machineBusySeconds(): number {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const all = ticks.reduce((a, b) => a + b, 0);
+  return (all - ticks[3]! - ticks[4]!) / 100;
+}
+
+/** Where the CPU of a phase went, per create and in cores: the server, PostgreSQL, this load generator. */
+function cpuMeter(serverPid: number) {
+  const before = {
+    server: cpuSeconds(serverPid),
+    postgres: postgresCpuSeconds(),
+    client: process.cpuUsage(),
+    machine: machineBusySeconds(),
+  };
+  return (creates: number, seconds: number) => {
+    const used = {
+      server: cpuSeconds(serverPid) - before.server,
+      postgres: postgresCpuSeconds() - before.postgres,
+      client: (() => {
+        const u = process.cpuUsage(before.client);
+        return (u.user + u.system) / 1e6;
+      })(),
+    };
+    const perCreate = (s: number) => Math.round((s * 1000 * 100) / Math.max(1, creates)) / 100;
+    const cores = (s: number) => Math.round((s / seconds) * 100) / 100;
+    return {
+      serverCpuMsPerCreate: perCreate(used.server),
+      serverCpuCores: cores(used.server),
+      postgresCpuMsPerCreate: perCreate(used.postgres),
+      postgresCpuCores: cores(used.postgres),
+      loadGeneratorCpuMsPerCreate: perCreate(used.client),
+      machineCoresBusy: cores(machineBusySeconds() - before.machine),
+    };
+  };
 }
 
 async function startServer(url: string, dir: string): Promise<{ child: ChildProcess; base: string }> {
@@ -264,14 +317,13 @@ async function httpCreates(seconds: number) {
       while (Date.now() < warm) await create(cookies[0]!);
       latencies.length = 0;
       for (const k of Object.keys(statuses)) delete statuses[Number(k)];
-      const cpuBefore = cpuSeconds(child.pid!);
+      const meter = cpuMeter(child.pid!);
       const until = Date.now() + seconds * 1000;
       await Promise.all(
         cookies.slice(0, clients).map(async (cookie) => {
           while (Date.now() < until) await create(cookie);
         }),
       );
-      const cpu = cpuSeconds(child.pid!) - cpuBefore;
       const created = statuses[201] ?? 0;
       latencies.sort((a, b) => a - b);
       phases[`${clients} clients`] = {
@@ -281,8 +333,7 @@ async function httpCreates(seconds: number) {
           p50: Math.round(percentile(latencies, 50) * 10) / 10,
           p95: Math.round(percentile(latencies, 95) * 10) / 10,
         },
-        serverCpuMsPerCreate: Math.round((cpu * 1000 * 100) / Math.max(1, latencies.length)) / 100,
-        serverCpuCores: Math.round((cpu / seconds) * 100) / 100,
+        ...meter(latencies.length, seconds),
       };
     }
     const rate = (k: string) => (phases[k] as { createsPerSecond: number }).createsPerSecond;
