@@ -128,8 +128,9 @@ export async function insertRecords(
 }
 
 /**
- * The inserts for a few records as one statement (PGlite runs one statement per call), decisions first
- * (audit rows refer to them). Exported for tests.
+ * The inserts for a few records as one statement (PGlite runs one statement per call): a plain insert when
+ * one table has rows (PostgreSQL plans it for less than a CTE), else a CTE, decisions first (audit rows refer
+ * to them). Exported for tests.
  */
 export function recordsStatement(records: {
   decisions: NewDecisionRow[];
@@ -137,17 +138,12 @@ export function recordsStatement(records: {
   events: NewEventRow[];
 }): string {
   const parts = [
-    ...(records.decisions.length
-      ? [`decided as (${insertLiterals('decisions', DECISION_COLUMNS, records.decisions)})`]
-      : []),
-    ...(records.audits.length
-      ? [`audited as (${insertLiterals('audit_log', AUDIT_COLUMNS, records.audits)})`]
-      : []),
-    ...(records.events.length
-      ? [`emitted as (${insertLiterals('events', EVENT_COLUMNS, records.events)})`]
-      : []),
+    ...(records.decisions.length ? [insertLiterals('decisions', DECISION_COLUMNS, records.decisions)] : []),
+    ...(records.audits.length ? [insertLiterals('audit_log', AUDIT_COLUMNS, records.audits)] : []),
+    ...(records.events.length ? [insertLiterals('events', EVENT_COLUMNS, records.events)] : []),
   ];
-  return `with ${parts.join(', ')} select 1`;
+  if (parts.length === 1) return parts[0]!;
+  return `with ${parts.map((p, i) => `r${i} as (${p})`).join(', ')} select 1`;
 }
 
 /**
