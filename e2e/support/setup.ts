@@ -185,3 +185,34 @@ export async function chooseOption(page: Page, field: Locator, label: string): P
     }
   }
 }
+
+/**
+ * Types `search` into the Ant Design cascader `field`, picks the result matching `option` in the open
+ * dropdown and checks that the field then shows `shown`. Under load the results can still be re-rendering
+ * when the click lands, and the pick is lost; then it tries again.
+ */
+export async function chooseCascade(
+  page: Page,
+  field: Locator,
+  search: string,
+  option: RegExp,
+  shown: string,
+): Promise<void> {
+  const item = page
+    .locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu-item')
+    .filter({ hasText: option })
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) {
+      await field.click();
+      await field.locator('input').fill(search);
+    }
+    await item.click();
+    try {
+      await field.filter({ hasText: shown }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
