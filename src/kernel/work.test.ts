@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import pg from 'pg';
+import { expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../db/testing/index.js';
 import { AppError } from '../errors.js';
 import { systemContext } from '../modules/access/index.js';
@@ -119,6 +120,36 @@ describeEachEngine('unit of work', (t) => {
     );
     expect(await count('audit_log', sql`action = 'test.after'`)).toBe(1);
   });
+
+  it.skipIf(t.engine !== 'postgres')(
+    'sends an audited unit in as many messages as an unaudited one: its records go with the COMMIT',
+    async () => {
+      const sent: string[] = [];
+      const query = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')!.value as (
+        ...a: unknown[]
+      ) => unknown;
+      const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+        this: pg.Client,
+        ...args: unknown[]
+      ) {
+        const text = args[0];
+        sent.push(typeof text === 'string' ? text : (text as { text: string }).text);
+        return query.apply(this, args) as never;
+      });
+      try {
+        await runWork(t.database.db, ctx, async (w) => {
+          await sql`insert into teams (name) values ('round trip team')`.execute(w.tx);
+          w.audit({ action: 'test.round_trips', entityType: 'thing', entityId: 'rt' });
+        });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(sent).toHaveLength(3);
+      expect(sent[0]).toBe('begin');
+      expect(sent[2]).toMatch(/^\/\*with-commit\*\/ insert into audit_log .*;\ncommit$/s);
+      expect(await count('audit_log', sql`action = 'test.round_trips'`)).toBe(1);
+    },
+  );
 
   it('sends nothing when the use case recorded nothing', async () => {
     expect(await runWork(t.database.db, ctx, () => 'read only')).toBe('read only');
