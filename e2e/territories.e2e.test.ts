@@ -4,6 +4,7 @@ import { horizontalOverflow } from './support/overflow.js';
 import type { RunningFairshare } from './support/server.js';
 import {
   chooseCascade,
+  clickForAnswer,
   chooseOption,
   chromiumOrSkip,
   pageErrorGuard,
@@ -121,7 +122,13 @@ describe.skipIf(!executablePath)(
 
         await channel.getByTestId('activate').click();
         const confirm = channel.locator('.ant-modal-confirm').filter({ hasText: `Activate ${DRAFT}?` });
-        await confirm.getByRole('button', { name: 'Activate' }).click();
+        const reply = await clickForAnswer(
+          channel,
+          confirm.getByRole('button', { name: 'Activate' }),
+          'POST',
+          /\/territory-models\/[^/]+\/activate$/,
+        );
+        expect(reply.status(), await reply.text()).toBe(200);
         await poll(() => channel.getByTestId('model-status').textContent()).toBe('Active');
         await channel.getByTestId('model-decision').click();
         const decision = channel.getByRole('dialog').filter({ hasText: 'cells gained' });
@@ -198,7 +205,13 @@ describe.skipIf(!executablePath)(
 
         await channel.getByRole('tab', { name: 'Exceptions' }).click();
         await row.getByTestId('revoke-exception').click();
-        await channel.getByRole('button', { name: 'Revoke', exact: true }).last().click();
+        const revoked = await clickForAnswer(
+          channel,
+          channel.getByRole('button', { name: 'Revoke', exact: true }).last(),
+          'POST',
+          /\/territory-exceptions\/[^/]+\/revoke$/,
+        );
+        expect(revoked.status(), await revoked.text()).toBe(200);
         await poll(() => row.getByTestId('exception-status').textContent()).toBe('Revoked');
       },
       STEP_TIMEOUT,

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
 import { launchChromium } from './browser.js';
 import { repoRoot, startFairshare, type RunningFairshare } from './server.js';
@@ -214,5 +214,27 @@ export async function chooseCascade(
     } catch (error) {
       if (attempt === 3) throw error;
     }
+  }
+}
+
+/**
+ * Clicks `button` (an OK in a confirm or popconfirm) until the server answers the request it sends — `method`
+ * to a URL matching `url` — and returns that answer. Under load a click can land while the dialog is still
+ * opening and be lost; a status the page shows later is no proof either way, the server's answer is.
+ */
+export async function clickForAnswer(
+  page: Page,
+  button: Locator,
+  method: string,
+  url: RegExp,
+): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const answered = page
+      .waitForResponse((r) => r.request().method() === method && url.test(r.url()), { timeout: 20_000 })
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    await button.click();
+    const answer = await answered;
+    if (!(answer instanceof Error)) return answer;
+    if (attempt === 3) throw answer;
   }
 }
