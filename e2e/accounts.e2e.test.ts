@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  clickForAnswer,
   pageErrorGuard,
   phoneContext,
   poll,
@@ -219,7 +220,13 @@ describe.skipIf(!executablePath)(
         await shot('16-import-review');
 
         await page.getByRole('button', { name: 'Start import' }).click();
-        await page.locator('.ant-popconfirm').getByRole('button', { name: 'Start import' }).click();
+        const started = await clickForAnswer(
+          page,
+          page.locator('.ant-popconfirm').getByRole('button', { name: 'Start import' }),
+          'POST',
+          /\/imports\/[^/]+\/start$/,
+        );
+        expect(started.status(), await started.text()).toBeLessThan(300);
         await poll(() => page.getByTestId('import-status').textContent()).toBe('Done');
         const count = (outcome: string) =>
           page.getByTestId(`count-${outcome}`).locator('.ant-statistic-content').textContent();
