@@ -90,8 +90,8 @@ type QueryResultLike = { command?: string; rowCount?: number | null; rows?: unkn
 /**
  * A pg client that sends the texts marked by `prepareEverywhere` as named statements, and holds statements
  * marked by `sendWithCommit` until the transaction's COMMIT, sending both in one simple-protocol message (one
- * round trip instead of two). A ROLLBACK or a new BEGIN drops what is held; any other statement sends it
- * first, so the transaction reads its own writes as before.
+ * round trip instead of two). A ROLLBACK drops what is held; any other statement sends it first, so the
+ * transaction reads its own writes as before.
  */
 class PreparingClient extends pg.Client {
   private held: string[] = [];
@@ -109,9 +109,9 @@ class PreparingClient extends pg.Client {
     if (this.held.length === 0) return send() as never;
     const held = this.held.join(';\n');
     this.held = [];
+    // Only a ROLLBACK discards them; anything else, a BEGIN included, writes them first: never lost.
     const verb = text.trim().toLowerCase();
-    if (verb === 'rollback' || verb === 'begin' || verb.startsWith('start transaction'))
-      return send() as never;
+    if (verb === 'rollback') return send() as never;
     if (verb === 'commit') {
       // A multi-statement message answers with one result per statement: the caller asked for the COMMIT's.
       return (call(`${held};\ncommit`) as Promise<QueryResultLike | QueryResultLike[]>).then((r) =>
@@ -128,6 +128,8 @@ class PreparingClient extends pg.Client {
  * it fails, the COMMIT fails with its error and the transaction rolls back. PGlite runs it at once.
  */
 export async function sendWithCommit(tx: Executor, text: string): Promise<void> {
+  // Outside a transaction the pool would hand the held statement back with its connection, unsent.
+  if (!tx.isTransaction) throw new Error('sendWithCommit needs a transaction');
   await sql.raw(`${WITH_COMMIT}${text}`).execute(tx);
 }
 

@@ -70,7 +70,7 @@ export interface SealResult {
 
 /**
  * One pass of the chainer: links every row committed since the last pass and, when due, signs a checkpoint.
- * Returns null when another node holds the chainer lock.
+ * Returns null when another pass holds the chainer's row, or committed after this pass's snapshot.
  */
 export async function sealAudit(db: Db, options: SealOptions = {}): Promise<SealResult | null> {
   const batch = options.batch ?? 5000;
