@@ -96,25 +96,15 @@ export async function insertClaims(db: Executor, rows: readonly NewClaim[]): Pro
   return result.rows;
 }
 
-/** Writes the open claim's holder onto the account: the only writer of these four columns. */
-export async function project(
-  db: Executor,
-  rows: readonly {
-    id: string;
-    ownerId: string | null;
-    partnerId: string | null;
-    poolId: string | null;
-    teamId: string | null;
-  }[],
-) {
-  if (rows.length === 0) return;
+/**
+ * Clears the account's holder columns when its claim ends with none after it. With `insertClaims`, which
+ * writes them for every new claim, the only writers of these four columns.
+ */
+export async function clearHolder(db: Executor, accountId: string) {
   await sql`
-    update accounts a set owner_id = v.owner_id, partner_id = v.partner_id, pool_id = v.pool_id,
-      queue_team_id = v.team_id, updated_at = now()
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.ownerId)}::uuid[],
-      ${rows.map((r) => r.partnerId)}::uuid[], ${rows.map((r) => r.poolId)}::uuid[],
-      ${rows.map((r) => r.teamId)}::uuid[]) as v (id, owner_id, partner_id, pool_id, team_id)
-    where a.id = v.id
+    update accounts set owner_id = null, partner_id = null, pool_id = null, queue_team_id = null,
+      updated_at = now()
+    where id = ${accountId}
   `.execute(db);
 }
 

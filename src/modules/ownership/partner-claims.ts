@@ -84,8 +84,6 @@ export async function releasePartnerHold(
     return { poolId };
   }
   await repo.endClaims(w.tx, [held.claim.id], release.reason, new Date().toISOString());
-  await repo.project(w.tx, [
-    { id: release.accountId, ownerId: null, partnerId: null, poolId: null, teamId: null },
-  ]);
+  await repo.clearHolder(w.tx, release.accountId);
   return { poolId: null };
 }
