@@ -208,8 +208,6 @@ export async function insertAccount(
   keys: readonly string[],
 ): Promise<AccountRow> {
   const unique = [...new Set(keys)];
-  if (unique.length === 0)
-    return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
   return db
     .with('inserted', (q) => q.insertInto('accounts').values(row).returningAll())
     .with('keyed', (q) =>
