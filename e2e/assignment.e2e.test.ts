@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  clickForAnswer,
   pageErrorGuard,
   phoneContext,
   poll,
@@ -90,7 +91,13 @@ describe.skipIf(!executablePath)('sales ops drafts an assignment rule, runs what
       await screenshot(admin, 'assignment-01-what-if');
 
       await admin.getByTestId('publish-rules').click();
-      await admin.getByRole('button', { name: 'Publish', exact: true }).last().click();
+      const publishReply = await clickForAnswer(
+        admin,
+        admin.getByRole('button', { name: 'Publish', exact: true }).last(),
+        'POST',
+        /\/rule-sets\/[^/]+\/publish$/,
+      );
+      expect(publishReply.status(), await publishReply.text()).toBeLessThan(300);
       await poll(() => admin.getByText('Version 1 is live').isVisible()).toBe(true);
       const live = admin.locator('[data-testid="rule-set"][data-status="published"]');
       await poll(() => live.count()).toBe(1);

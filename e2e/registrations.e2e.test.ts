@@ -5,6 +5,7 @@ import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
   pageErrorGuard,
+  pickUntilShown,
   poll,
   screenshot,
   signedInPage,
@@ -108,21 +109,15 @@ describe.skipIf(!executablePath)('deal registration (Chromium against the built 
       await phone.getByLabel('Phone', { exact: true }).fill('0571-8686 1234');
       await phone.getByLabel('Deal', { exact: true }).fill('远川 CRM 升级项目');
       // A product picker that searches shows its choice in its own way: the code is what is checked.
-      // Under load a click can land while the list is still opening and be lost: pick again until it shows.
       const productSelect = phone.getByTestId('line-0').locator('.ant-select').first();
       const productOption = phone.locator(
         `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="${PRODUCT.code}"]`,
       );
-      for (let attempt = 1; ; attempt++) {
-        if (!(await productOption.isVisible())) await phone.getByLabel('Product', { exact: true }).click();
-        await productOption.click();
-        try {
-          await productSelect.filter({ hasText: PRODUCT.name }).waitFor({ timeout: 3_000 });
-          break;
-        } catch (error) {
-          if (attempt === 3) throw error;
-        }
-      }
+      await pickUntilShown(
+        () => phone.getByLabel('Product', { exact: true }).click(),
+        productOption,
+        productSelect.filter({ hasText: PRODUCT.name }),
+      );
       await phone.getByLabel('Quantity', { exact: true }).fill('20');
       // Fen are the smallest unit of CNY: the server refuses a third decimal, under the amount.
       await phone.getByLabel('Amount', { exact: true }).fill('240000.005');

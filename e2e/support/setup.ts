@@ -174,11 +174,24 @@ export async function chooseOption(page: Page, field: Locator, label: string): P
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: label })
     .first();
+  await pickUntilShown(() => select.click(), option, select.filter({ hasText: label }));
+}
+
+/**
+ * Clicks `option`, opening its list with `open` when it is not showing, until `shown` appears. Under load a
+ * list can still be sliding open or re-rendering when the click lands, and the pick is lost or lands beside
+ * the option asked for; then it tries again, three times in all.
+ */
+export async function pickUntilShown(
+  open: () => Promise<void>,
+  option: Locator,
+  shown: Locator,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    if (!(await option.isVisible())) await select.click();
+    if (!(await option.isVisible())) await open();
     await option.click();
     try {
-      await select.filter({ hasText: label }).waitFor({ timeout: 3_000 });
+      await shown.waitFor({ timeout: 3_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;
@@ -202,19 +215,11 @@ export async function chooseCascade(
     .locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu-item')
     .filter({ hasText: option })
     .first();
-  for (let attempt = 1; ; attempt++) {
-    if (!(await item.isVisible())) {
-      await field.click();
-      await field.locator('input').fill(search);
-    }
-    await item.click();
-    try {
-      await field.filter({ hasText: shown }).waitFor({ timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  const open = async () => {
+    await field.click();
+    await field.locator('input').fill(search);
+  };
+  await pickUntilShown(open, item, field.filter({ hasText: shown }));
 }
 
 /**
