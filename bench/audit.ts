@@ -24,7 +24,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { newAuditKeyPem, runWork, sealAudit } from '../src/kernel/index.js';
 import { systemContext } from '../src/modules/access/index.js';
 import { generateRecords } from './generate.js';
-import { machine, percentile } from './machine.js';
+import { cpuSplit, machine, percentile } from './machine.js';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
@@ -126,51 +126,11 @@ async function minimalWrites(seconds: number, clientCounts: number[]) {
   return { commitsPerSecond: results, chainedAfter: sealed?.length };
 }
 
-/** CPU seconds (user + system) a process has used, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
-}
-
-/** CPU seconds used by every PostgreSQL process (the server and its backends), from /proc. */
-function postgresCpuSeconds(): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
-        total += cpuSeconds(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return total;
-}
-
-/** Seconds the machine's cores spent busy (all but idle and iowait), from /proc/stat. */
-function machineBusySeconds(): number {
-  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const all = ticks.reduce((a, b) => a + b, 0);
-  return (all - ticks[3]! - ticks[4]!) / 100;
-}
-
 /** Where the CPU of a phase went, per create and in cores: the server, PostgreSQL, this load generator. */
 function cpuMeter(serverPid: number) {
-  const before = {
-    server: cpuSeconds(serverPid),
-    postgres: postgresCpuSeconds(),
-    client: process.cpuUsage(),
-    machine: machineBusySeconds(),
-  };
+  const meter = cpuSplit(serverPid);
   return (creates: number, seconds: number) => {
-    const used = {
-      server: cpuSeconds(serverPid) - before.server,
-      postgres: postgresCpuSeconds() - before.postgres,
-      client: (() => {
-        const u = process.cpuUsage(before.client);
-        return (u.user + u.system) / 1e6;
-      })(),
-    };
+    const used = meter();
     const perCreate = (s: number) => Math.round((s * 1000 * 100) / Math.max(1, creates)) / 100;
     const cores = (s: number) => Math.round((s / seconds) * 100) / 100;
     return {
@@ -178,8 +138,8 @@ function cpuMeter(serverPid: number) {
       serverCpuCores: cores(used.server),
       postgresCpuMsPerCreate: perCreate(used.postgres),
       postgresCpuCores: cores(used.postgres),
-      loadGeneratorCpuMsPerCreate: perCreate(used.client),
-      machineCoresBusy: cores(machineBusySeconds() - before.machine),
+      loadGeneratorCpuMsPerCreate: perCreate(used.self),
+      machineCoresBusy: cores(used.machine),
     };
   };
 }

@@ -66,20 +66,33 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
 }
 
 /**
- * Statement texts every connection parses and plans once, as a named prepared statement, instead of on
- * every call: the few fixed-shape statements that run on every audited write (see `prepareEverywhere`).
+ * Every parameterised statement runs as a named prepared statement on PostgreSQL: each connection parses it
+ * once instead of on every call, and after a few runs PostgreSQL's plan cache may settle on a generic plan
+ * when it costs no more than planning for each call's values (plan_cache_mode decides, as for any driver
+ * that prepares). Texts are named here, once per process; each connection prepares a name the first time it
+ * runs it. Statements without parameters (BEGIN, COMMIT, scripts) and bulk ones (many parameters, long
+ * texts, which vary with their row count) are sent unnamed, and the number of names is bounded, so what
+ * every backend keeps stays small.
  */
 const prepared = new Map<string, string>();
-const MAX_PREPARED = 100;
+const MAX_PREPARED = 1000;
+const MAX_PREPARED_PARAMETERS = 64;
+const MAX_PREPARED_LENGTH = 16_000;
 
-/**
- * Marks a statement text as worth preparing on each PostgreSQL connection. Only for statements whose plan
- * cannot depend on their parameters' values (plain inserts): a prepared statement may settle on one generic
- * plan. Bounded; texts beyond the bound are simply sent unprepared.
- */
-export function prepareEverywhere(text: string): void {
-  if (!prepared.has(text) && prepared.size < MAX_PREPARED)
-    prepared.set(text, `fairshare_${prepared.size + 1}`);
+function preparedName(text: string, values: unknown): string | undefined {
+  if (
+    !Array.isArray(values) ||
+    values.length === 0 ||
+    values.length > MAX_PREPARED_PARAMETERS ||
+    text.length > MAX_PREPARED_LENGTH
+  )
+    return undefined;
+  let name = prepared.get(text);
+  if (!name && prepared.size < MAX_PREPARED) {
+    name = `fairshare_${prepared.size + 1}`;
+    prepared.set(text, name);
+  }
+  return name;
 }
 
 /** Marks a statement that may wait for its transaction's COMMIT (see `sendWithCommit`); a comment to PostgreSQL. */
@@ -88,7 +101,7 @@ const WITH_COMMIT = '/*with-commit*/ ';
 type QueryResultLike = { command?: string; rowCount?: number | null; rows?: unknown[] };
 
 /**
- * A pg client that sends the texts marked by `prepareEverywhere` as named statements, and holds statements
+ * A pg client that sends parameterised statements as named prepared ones (see `preparedName`), and holds statements
  * marked by `sendWithCommit` until the transaction's COMMIT, sending both in one simple-protocol message (one
  * round trip instead of two). A ROLLBACK drops what is held; any other statement sends it first, so the
  * transaction reads its own writes as before.
@@ -104,7 +117,7 @@ class PreparingClient extends pg.Client {
       this.held.push(text);
       return Promise.resolve({ command: 'INSERT', rowCount: 0, rows: [] }) as never;
     }
-    const name = Array.isArray(values) ? prepared.get(text) : undefined;
+    const name = preparedName(text, values);
     const send = () => (name ? call({ name, text, values }) : call(...args)) as Promise<unknown>;
     if (this.held.length === 0) return send() as never;
     const held = this.held.join(';\n');

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { prepareEverywhere, type Executor } from '../../db/database.js';
+import type { Executor } from '../../db/database.js';
 import type { Page } from '../../http/pagination.js';
 import { visible } from '../../kernel/visibility.js';
 import type { Actor } from '../access/index.js';
@@ -103,7 +103,6 @@ export async function ownershipFacts(
     from acc left join hist h on true
     order by h.started_at desc, h.id
   `.compile(db);
-  prepareEverywhere(query.sql);
   const { rows } = await db.executeQuery(query);
   const first = rows[0];
   if (!first) return null;
