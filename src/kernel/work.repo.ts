@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Insertable } from 'kysely';
-import pg from 'pg';
 import { sendWithCommit, type Executor } from '../db/database.js';
+import { insertLiterals } from '../db/literals.js';
 import type { AuditLogTable, DecisionTable, EventTable } from '../db/types.js';
 
 export type NewAuditRow = Insertable<AuditLogTable>;
@@ -89,17 +89,6 @@ function arrayStatement(d: boolean, a: boolean, e: boolean): string {
 
 const columnArrays = <T>(rows: readonly T[], columns: readonly (keyof T & string)[]) =>
   rows.length === 0 ? [] : columns.map((c) => rows.map((row) => row[c] ?? null));
-
-/** A column value as an SQL literal: text as given (uuids, JSON already as text), anything else as JSON. */
-const literal = (value: unknown) =>
-  value === null || value === undefined
-    ? 'null'
-    : pg.escapeLiteral(typeof value === 'string' ? value : JSON.stringify(value));
-
-const insertLiterals = <T>(table: string, columns: readonly (keyof T & string)[], rows: readonly T[]) =>
-  `insert into ${table} (${columns.join(', ')}) values ${rows
-    .map((row) => `(${columns.map((c) => literal(row[c])).join(', ')})`)
-    .join(', ')}`;
 
 /**
  * Everything a unit of work recorded: decisions, audit rows and events. A few rows go as plain inserts with

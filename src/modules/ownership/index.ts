@@ -26,4 +26,10 @@ export { holdForPartner, releasePartnerHold, type PartnerHold } from './partner-
 export { addDays, localDate, startOfLocalDate } from './deadline.js';
 export type { Holder } from './ledger.js';
 export { handOverPartnerCustomers, partnerHoldings, type PartnerHandover } from './partner-handover.js';
-export { notify, NOTIFICATION_KINDS, type Notice, type NotificationKind } from './notifications.js';
+export {
+  notify,
+  notifyPartnerPeople,
+  NOTIFICATION_KINDS,
+  type Notice,
+  type NotificationKind,
+} from './notifications.js';

@@ -32,6 +32,24 @@ export async function notify(db: Executor, notices: readonly Notice[]) {
 }
 
 /**
+ * A notice to a partner's people — its admins and `alsoUserId` (the one it concerns), active, `except` left
+ * out — written without reading them first.
+ */
+export async function notifyPartnerPeople(
+  db: Executor,
+  notice: {
+    partnerId: string;
+    alsoUserId: string;
+    except: string | null;
+    kind: NotificationKind;
+    params: JsonObject;
+    accountId: string | null;
+  },
+) {
+  await repo.insertPartnerNotices(db, { ...notice, params: JSON.stringify(notice.params) });
+}
+
+/**
  * Marks the caller's notices read: the ones named, or all. Audited like any other change (one entry per
  * call, naming what was marked), so "I never saw that reminder" can be checked against the trail.
  */

@@ -1,6 +1,6 @@
 import type { JsonObject, Work } from '../../kernel/index.js';
 import { permissionsOf, ROLES } from '../access/index.js';
-import { notify, type NotificationKind } from '../ownership/index.js';
+import { notify, notifyPartnerPeople, type NotificationKind } from '../ownership/index.js';
 import * as repo from './registrations.repo.js';
 import type { Refusal } from './registrations.schema.js';
 
@@ -34,15 +34,16 @@ export async function tellPartner(
   params: JsonObject,
   except: string | null = w.actor.id,
 ) {
-  const people = await repo.partnerPeople(w.tx, row.partner_id, row.submitted_by);
   // The customer is the partner's own only while the registration holds it.
   const accountId = row.status === 'approved' || row.status === 'won' ? row.account_id : null;
-  await notify(
-    w.tx,
-    people
-      .filter((userId) => userId !== except)
-      .map((userId) => ({ userId, kind, params: { ...about(row), ...params }, accountId })),
-  );
+  await notifyPartnerPeople(w.tx, {
+    partnerId: row.partner_id,
+    alsoUserId: row.submitted_by,
+    except,
+    kind,
+    params: { ...about(row), ...params },
+    accountId,
+  });
 }
 
 /** The reviewers hear of it (the partner's channel manager, or everyone who reviews); never the actor. */

@@ -153,13 +153,29 @@ export async function insertProtections(
     .execute();
 }
 
-export async function rekeyProtections(db: Executor, registrationId: string, customerKey: string) {
-  await db
-    .updateTable('registration_protections')
-    .set({ customer_key: customerKey })
-    .where('registration_id', '=', registrationId)
-    .where('active', '=', true)
-    .execute();
+/**
+ * Approval's write, in one statement: the registration as approved, and its protection rows keyed by the
+ * account it now holds (`customerKey`), so later matches meet the account's key.
+ */
+export async function approveRegistration(
+  db: Executor,
+  id: string,
+  customerKey: string,
+  patch: Updateable<RegistrationTable>,
+) {
+  return db
+    .with('rekeyed', (q) =>
+      q
+        .updateTable('registration_protections')
+        .set({ customer_key: customerKey })
+        .where('registration_id', '=', id)
+        .where('active', '=', true),
+    )
+    .updateTable('registrations')
+    .set({ ...patch, updated_at: sql<string>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -279,19 +295,6 @@ export async function productLineCodes(db: Executor, ids: readonly string[]): Pr
     .orderBy('code')
     .execute();
   return rows.map((r) => r.code);
-}
-
-/** The partner's people told about a registration: who submitted it and the partner's admins, if active. */
-export async function partnerPeople(db: Executor, partnerId: string, submitterId: string) {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('partner_id', '=', partnerId)
-    .where('status', '!=', 'inactive')
-    .where((eb) => eb.or([eb('id', '=', submitterId), eb('role', '=', 'partner_admin')]))
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /**
