@@ -4,6 +4,7 @@ export {
   getPartner,
   reviewRegistrationRights,
   tierRegistrationTerms,
+  type RegistrationTerms,
 } from './partners.service.js';
 export { mayAct, TRANSITIONS } from './lifecycle.js';
 export { certificationJob, lapseDue } from './certifications.js';

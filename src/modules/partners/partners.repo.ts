@@ -106,6 +106,19 @@ export async function tierOfPartner(db: Executor, partnerId: string) {
     .executeTakeFirst();
 }
 
+/** The partner with its tier's registration terms, in one read. */
+export async function findPartnerWithTerms(db: Executor, partnerId: string) {
+  return withTier(db)
+    .select([
+      'partner_tiers.protection_days',
+      'partner_tiers.auto_approve_max_minor',
+      'partner_tiers.auto_approve_currency',
+      'partner_tiers.auto_approve_product_line_ids',
+    ])
+    .where('partners.id', '=', partnerId)
+    .executeTakeFirst();
+}
+
 export async function lockTier(db: Executor, id: string) {
   return db.selectFrom('partner_tiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

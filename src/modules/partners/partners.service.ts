@@ -132,17 +132,19 @@ export async function assertPartnerActive(tx: Executor, partnerId: string): Prom
  * auto-approval rule where sales ops set one (an amount limit in a currency, optionally only for some product
  * lines); null when the tier leaves auto-approval to the organisation's registration settings.
  */
-export async function tierRegistrationTerms(
-  tx: Executor,
-  partnerId: string,
-): Promise<{
+export interface RegistrationTerms {
   tierCode: string;
   protectionDays: number;
   autoApprove: { maxMinor: string; currency: string; productLineIds: string[] } | null;
-}> {
-  // The tier is required (tier_id is not null and references it): no tier means no partner.
-  const tier = await repo.tierOfPartner(tx, partnerId);
-  if (!tier) throw notFound('partner', partnerId);
+}
+
+const termsOf = (tier: {
+  code: string;
+  protection_days: number;
+  auto_approve_max_minor: string | null;
+  auto_approve_currency: string | null;
+  auto_approve_product_line_ids: string[];
+}): RegistrationTerms => {
   const { auto_approve_max_minor: maxMinor, auto_approve_currency: currency } = tier;
   return {
     tierCode: tier.code,
@@ -152,18 +154,35 @@ export async function tierRegistrationTerms(
         ? { maxMinor, currency, productLineIds: tier.auto_approve_product_line_ids }
         : null,
   };
+};
+
+export async function tierRegistrationTerms(tx: Executor, partnerId: string): Promise<RegistrationTerms> {
+  // The tier is required (tier_id is not null and references it): no tier means no partner.
+  const tier = await repo.tierOfPartner(tx, partnerId);
+  if (!tier) throw notFound('partner', partnerId);
+  return termsOf(tier);
 }
 
-/** Active, and its registration rights not suspended (a lapsed required certification suspends them). */
-export async function assertMayRegister(tx: Executor, partnerId: string): Promise<Partner> {
-  const partner = await assertPartnerActive(tx, partnerId);
+/**
+ * Active, and its registration rights not suspended (a lapsed required certification suspends them); with
+ * the tier's registration terms, read with the partner.
+ */
+export async function assertMayRegister(
+  tx: Executor,
+  partnerId: string,
+): Promise<{ partner: Partner; terms: RegistrationTerms }> {
+  const row = await repo.findPartnerWithTerms(tx, partnerId);
+  if (!row) throw notFound('partner', partnerId);
+  if (row.status !== 'active')
+    throw new AppError('PARTNER_NOT_ACTIVE', 'The partner is not active', { partnerId, status: row.status });
+  const partner = toPartner(row);
   if (partner.registrationRights.suspended)
     throw new AppError('PARTNER_REGISTRATION_SUSPENDED', 'The partner may not register deals now', {
       partnerId,
       reason: partner.registrationRights.reason,
       since: partner.registrationRights.since,
     });
-  return partner;
+  return { partner, terms: termsOf({ ...row, code: row.tier_code }) };
 }
 
 export async function listPartners(db: Db, ctx: RequestContext, query: ListPartnersQuery) {

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/database.js';
 import { AppError, forbidden, invalid } from '../../errors.js';
 import type { Actor } from '../access/index.js';
-import { assertMayRegister, tierRegistrationTerms } from '../partners/index.js';
+import { assertMayRegister, tierRegistrationTerms, type RegistrationTerms } from '../partners/index.js';
 import { checkFence, fenceInForce } from '../territories/index.js';
 import * as repo from './registrations.repo.js';
 
@@ -12,7 +12,7 @@ import * as repo from './registrations.repo.js';
  */
 export interface RegistrationPolicy {
   /** The partner tier's terms: how long a registration is protected, and its auto-approval rule if any. */
-  terms(tx: Tx, partnerId: string): ReturnType<typeof tierRegistrationTerms>;
+  terms(tx: Tx, partnerId: string): Promise<RegistrationTerms>;
   /**
    * Throws when this partner may not register this deal: not its own partner, a partner not active or with
    * its rights suspended, a customer outside its authorised region × industry × product lines
@@ -31,13 +31,15 @@ export interface RegistrationPolicy {
   ): Promise<void>;
 }
 
+/** A policy for one unit of work: the terms read with the partner's standing are not read again. */
 export function channelPolicy(actor: Actor): RegistrationPolicy {
+  const read = new Map<string, RegistrationTerms>();
   return {
-    terms: (tx, partnerId) => tierRegistrationTerms(tx, partnerId),
+    terms: async (tx, partnerId) => read.get(partnerId) ?? tierRegistrationTerms(tx, partnerId),
     assertMayRegister: async (tx, partnerId, deal) => {
       if (actor.scope !== 'all' && actor.partnerId !== partnerId)
         throw forbidden('Only the partner’s own people register its deals');
-      await assertMayRegister(tx, partnerId);
+      read.set(partnerId, (await assertMayRegister(tx, partnerId)).terms);
       // Until the channel draws its territories there is no fence to keep to.
       if (!(await fenceInForce(tx))) return;
       if (!deal.regionCode)
