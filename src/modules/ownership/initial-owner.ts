@@ -17,6 +17,8 @@ export interface InitialOwner {
   notApplied?: { rule: { id: string; version: number; params: JsonObject }; evidence: Evidence[] }[];
   /** Why: the rule that chose the owner, as evidence for the admission decision. */
   evidence: Evidence;
+  /** When the first claim ends, where the admitting module says (a partner's protection through a date). */
+  endsAt?: string;
 }
 
 /** An owner an imported file names in its owner column, already checked by fileOwnerProblem. */
@@ -69,7 +71,15 @@ export async function openInitialClaim(w: Work, accountId: string, owner: Initia
   // The account was inserted by this unit of work a moment ago: it has no claim yet to read or end.
   await applyMoves(
     w,
-    [{ accountId, to, via: owner.queue || owner.notApplied ? 'assignment' : 'admission', decisionId }],
+    [
+      {
+        accountId,
+        to,
+        via: owner.queue || owner.notApplied ? 'assignment' : 'admission',
+        decisionId,
+        ...(owner.endsAt !== undefined && { endsAt: owner.endsAt }),
+      },
+    ],
     { current: new Map() },
   );
 }

@@ -43,6 +43,8 @@ export interface Move {
   decisionId: string | null;
   /** Why the open claim ends (the next claim's `via` unless said otherwise). */
   endReason?: string;
+  /** When the new claim ends, where its mover says (a partner's protection); else recovery rules decide. */
+  endsAt?: string | null;
 }
 
 const defaultKind = (h: Holder): ClaimKind =>
@@ -104,7 +106,7 @@ export async function applyMoves(
       kind: m.claimKind ?? defaultKind(m.to),
       via: m.via,
       started_at: at,
-      ends_at: null,
+      ends_at: m.endsAt ?? null,
       ends_rule: null,
       decision_id: m.decisionId,
       made_by: w.actor.id,

@@ -40,6 +40,7 @@ export async function approveNow(
   checked?: Duplicates,
 ): Promise<repo.RegistrationRow> {
   const features = reg.features as Features[];
+  const endsAt = protectionEnd(reg.protected_until!, c.timeZone);
   let accountId = reg.account_id;
   const holderEvidence = evidence('owner.registration', {
     registrationId: reg.id,
@@ -64,7 +65,8 @@ export async function approveNow(
         source: { kind: 'create' },
         confirmReason: found.candidates.length > 0 ? `registration ${reg.id}` : undefined,
         reason: `registration ${reg.id}`,
-        holder: { ownerId: null, partnerId: reg.partner_id, evidence: holderEvidence },
+        // The partner's hold, dated to the protection's end, is the new customer's first claim.
+        holder: { ownerId: null, partnerId: reg.partner_id, evidence: holderEvidence, endsAt },
         checked: found,
       });
       if (admission.outcome !== 'created') throw new Error(`registration admitted as ${admission.outcome}`);
@@ -72,18 +74,14 @@ export async function approveNow(
       admitted = true;
     }
   }
-  const holder = admitted ? null : await repo.accountHolder(w.tx, accountId);
-  if (holder && ((holder.owner_id !== null && holder.partner_id === null) || holder.queue_team_id !== null))
-    throw new AppError('UNPROCESSABLE', 'A direct rep holds this customer now; reject the registration', {
-      reason: 'DIRECT_CUSTOMER',
-    });
-  await holdForPartner(w, {
-    accountId,
-    partnerId: reg.partner_id,
-    endsAt: protectionEnd(reg.protected_until!, c.timeZone),
-    decisionId,
-  });
-  await repo.rekeyProtections(w.tx, reg.id, `a:${accountId}`);
+  if (!admitted) {
+    const holder = await repo.accountHolder(w.tx, accountId);
+    if (holder && ((holder.owner_id !== null && holder.partner_id === null) || holder.queue_team_id !== null))
+      throw new AppError('UNPROCESSABLE', 'A direct rep holds this customer now; reject the registration', {
+        reason: 'DIRECT_CUSTOMER',
+      });
+    await holdForPartner(w, { accountId, partnerId: reg.partner_id, endsAt, decisionId });
+  }
   const lines = reg.lines as { productId: string; quantity: number }[];
   const opportunity = await openOpportunity(w, {
     accountId,
@@ -95,7 +93,7 @@ export async function approveNow(
     ownerId: reg.submitted_by,
     lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
   });
-  const after = await repo.updateRegistration(w.tx, reg.id, {
+  const after = await repo.approveRegistration(w.tx, reg.id, `a:${accountId}`, {
     status: 'approved',
     account_id: accountId,
     opportunity_id: opportunity.id,
