@@ -123,7 +123,8 @@ export async function openOpportunity(w: Work, input: CreateOpportunityInput): P
       status: account.status,
     });
   const { problems } = await productProblems(w.tx, input.lines);
-  if (input.ownerId) {
+  // The caller, signed in and acting, may name itself: only someone else is looked up.
+  if (input.ownerId && input.ownerId !== w.actor.id) {
     // An owner is someone active the caller has in scope: a rep cannot hand deals to strangers.
     const inScope = await visibleIds(w.tx, 'user', w.actor, [input.ownerId]);
     if (!inScope.has(input.ownerId) || !(await repo.activeUser(w.tx, input.ownerId)))
@@ -147,7 +148,8 @@ export async function openOpportunity(w: Work, input: CreateOpportunityInput): P
     accountId: row.account_id,
     ownerId: row.owner_id,
   });
-  await refreshProtection(w, [row.account_id]);
+  // A new deal moves a rep's protection clock; a customer no rep holds has none.
+  if (account.owner_id) await refreshProtection(w, [row.account_id]);
   return row;
 }
 
@@ -230,7 +232,7 @@ export async function closeOpportunity(
     if (outcome.status === 'won')
       w.emit('opportunity.won', { ...base, amountMinor: row.amount_minor, currency: row.currency });
     else w.emit('opportunity.lost', { ...base, reason: outcome.reason });
-    await refreshProtection(w, [row.account_id]);
+    await refreshProtection(w, [row.account_id], { dealClosed: true });
     return viewOne(w, row);
   });
 }

@@ -8,11 +8,17 @@ import { loadRecoveryContext, storeDeadlines } from './protection.js';
  * Brings the accounts' claims up to date with what recovery depends on, inside the caller's unit of work.
  * Modules that change those facts (a follow-up logged, an opportunity opened, won or lost, a grade changed)
  * call it for the accounts they touched. A first won deal marks the customer won and, where the
- * organisation says so, turns its protected claim into long-term ownership (with its own decision).
+ * organisation says so, turns its protected claim into long-term ownership (with its own decision): callers
+ * say `dealClosed` when a deal was won or lost, the only change that can make a customer won.
  */
-export async function refreshProtection(w: Work, accountIds: readonly string[]): Promise<void> {
+export async function refreshProtection(
+  w: Work,
+  accountIds: readonly string[],
+  options: { dealClosed?: boolean } = {},
+): Promise<void> {
   if (accountIds.length === 0) return;
-  const won = await repo.wonOpportunities(w.tx, accountIds);
+  // Only a deal closing can make a customer won.
+  const won = options.dealClosed ? await repo.wonOpportunities(w.tx, accountIds) : new Map<string, string>();
   // The organisation's rule matters only for a won deal: most refreshes (an opportunity opened) have none.
   const org = won.size > 0 ? await ledger.orgSettings(w.tx) : null;
   const claims = await ledger.protectedClaimsOf(w.tx, accountIds);
