@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { OpportunityTable } from '../../db/types.js';
 import type { Page } from '../../http/pagination.js';
@@ -20,8 +20,25 @@ export async function insertOpportunity(
     expected_close: string | null;
     created_by: string | null;
   },
+  lines: readonly { productId: string; quantity: number }[],
 ) {
-  return db.insertInto('opportunities').values(row).returningAll().executeTakeFirstOrThrow();
+  // The deal and its lines in one statement; positions follow the order given.
+  return db
+    .with('inserted', (q) => q.insertInto('opportunities').values(row).returningAll())
+    .with('lined', (q) =>
+      q
+        .insertInto('opportunity_lines')
+        .columns(['opportunity_id', 'position', 'product_id', 'quantity'])
+        .expression(
+          sql`select i.id, l.n - 1, l.product_id, l.quantity
+            from unnest(${lines.map((l) => l.productId)}::uuid[], ${lines.map((l) => l.quantity)}::int[])
+              with ordinality as l(product_id, quantity, n)
+            cross join inserted i`,
+        ),
+    )
+    .selectFrom('inserted')
+    .selectAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function replaceLines(

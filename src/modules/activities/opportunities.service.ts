@@ -131,17 +131,20 @@ export async function openOpportunity(w: Work, input: CreateOpportunityInput): P
       problems.push({ field: 'ownerId', problem: 'not_found', message: 'is no active user you may name' });
   }
   if (problems.length) throw invalid(problems);
-  const row = await repo.insertOpportunity(w.tx, {
-    account_id: input.accountId,
-    owner_id: input.ownerId ?? account.owner_id ?? w.actor.id,
-    name: input.name,
-    stage: input.stage,
-    amount_minor: checkedMinor(input.amount, input.currency),
-    currency: input.currency,
-    expected_close: input.expectedClose ?? null,
-    created_by: w.actor.id,
-  });
-  await repo.insertLines(w.tx, row.id, input.lines);
+  const row = await repo.insertOpportunity(
+    w.tx,
+    {
+      account_id: input.accountId,
+      owner_id: input.ownerId ?? account.owner_id ?? w.actor.id,
+      name: input.name,
+      stage: input.stage,
+      amount_minor: checkedMinor(input.amount, input.currency),
+      currency: input.currency,
+      expected_close: input.expectedClose ?? null,
+      created_by: w.actor.id,
+    },
+    input.lines,
+  );
   w.audit({ action: 'opportunity.created', entityType: 'opportunity', entityId: row.id, after: input });
   w.emit('opportunity.created', {
     opportunityId: row.id,
