@@ -95,6 +95,20 @@ function preparedName(text: string, values: unknown): string | undefined {
   return name;
 }
 
+/**
+ * The server's answer to a prepared statement whose result columns changed since it was prepared (a
+ * migration added a column to a table it selects `*` from, while this process was running).
+ */
+export function isStalePlan(error: unknown): boolean {
+  const e = error as { code?: unknown; routine?: unknown; message?: unknown } | null;
+  // The routine names the check whatever language the server writes its messages in.
+  return (
+    e?.code === '0A000' &&
+    (e.routine === 'RevalidateCachedQuery' ||
+      (typeof e.message === 'string' && e.message.includes('cached plan must not change')))
+  );
+}
+
 /** Marks a statement that may wait for its transaction's COMMIT (see `sendWithCommit`); a comment to PostgreSQL. */
 const WITH_COMMIT = '/*with-commit*/ ';
 
@@ -108,6 +122,9 @@ type QueryResultLike = { command?: string; rowCount?: number | null; rows?: unkn
  */
 class PreparingClient extends pg.Client {
   private held: string[] = [];
+  /** Bumped when the server refused a prepared statement as stale: later ones are prepared afresh. */
+  private generation = 0;
+  private inTransaction = false;
 
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
@@ -117,13 +134,29 @@ class PreparingClient extends pg.Client {
       this.held.push(text);
       return Promise.resolve({ command: 'INSERT', rowCount: 0, rows: [] }) as never;
     }
-    const name = preparedName(text, values);
-    const send = () => (name ? call({ name, text, values }) : call(...args)) as Promise<unknown>;
+    const verb = text.trim().toLowerCase();
+    if (verb === 'begin' || verb.startsWith('start transaction')) this.inTransaction = true;
+    else if (verb === 'commit' || verb === 'rollback') this.inTransaction = false;
+    const named = (retried: boolean): Promise<unknown> => {
+      const name = preparedName(text, values);
+      if (!name) return call(...args) as Promise<unknown>;
+      const generation = this.generation;
+      return (
+        call({ name: generation ? `${name}_${generation}` : name, text, values }) as Promise<unknown>
+      ).catch((error: unknown) => {
+        if (!isStalePlan(error)) throw error;
+        if (this.generation === generation) this.generation += 1;
+        // Alone it is simply sent again; in a transaction, which the error aborted, the unit of work is
+        // retried from the start (`isRetryable`).
+        if (retried || this.inTransaction) throw error;
+        return named(true);
+      });
+    };
+    const send = () => named(false);
     if (this.held.length === 0) return send() as never;
     const held = this.held.join(';\n');
     this.held = [];
     // Only a ROLLBACK discards them; anything else, a BEGIN included, writes them first: never lost.
-    const verb = text.trim().toLowerCase();
     if (verb === 'rollback') return send() as never;
     if (verb === 'commit') {
       // A multi-statement message answers with one result per statement: the caller asked for the COMMIT's.

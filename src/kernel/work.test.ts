@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { expect, it, vi } from 'vitest';
+import { openDatabase, type Executor } from '../db/database.js';
 import { describeEachEngine } from '../db/testing/index.js';
 import { AppError } from '../errors.js';
 import { systemContext } from '../modules/access/index.js';
@@ -148,6 +149,34 @@ describeEachEngine('unit of work', (t) => {
       expect(sent[0]).toBe('begin');
       expect(sent[2]).toMatch(/^\/\*with-commit\*\/ insert into audit_log .*;\ncommit$/s);
       expect(await count('audit_log', sql`action = 'test.round_trips'`)).toBe(1);
+    },
+  );
+
+  it.skipIf(t.engine !== 'postgres')(
+    'keeps working when a migration changes a table under statements this process has prepared',
+    async () => {
+      // One connection, so the statement prepared is the one that goes stale.
+      const one = await openDatabase({ databaseUrl: t.database.url!, poolSize: 1 });
+      try {
+        await sql`create table stale_probe (id int primary key, a text)`.execute(one.db);
+        await sql`insert into stale_probe values (1, 'x')`.execute(one.db);
+        const read = (db: Executor) =>
+          sql<Record<string, unknown>>`select * from stale_probe where id = ${1}`.execute(db);
+        expect((await read(one.db)).rows[0]).toEqual({ id: 1, a: 'x' });
+        // Another node's migration, while this process runs.
+        await sql`alter table stale_probe add column b text default 'y'`.execute(t.database.db);
+        expect((await read(one.db)).rows[0]).toEqual({ id: 1, a: 'x', b: 'y' });
+        await sql`alter table stale_probe add column c int default 3`.execute(t.database.db);
+        let attempts = 0;
+        const row = await runWork(one.db, ctx, async (w) => {
+          attempts += 1;
+          return (await read(w.tx)).rows[0];
+        });
+        expect(row).toEqual({ id: 1, a: 'x', b: 'y', c: 3 });
+        expect(attempts).toBe(2);
+      } finally {
+        await one.close();
+      }
     },
   );
 

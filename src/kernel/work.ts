@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Db, Tx } from '../db/database.js';
+import { isStalePlan, type Db, type Tx } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Actor, RequestContext } from '../modules/access/index.js';
 import { normalizeJson } from './canonical-json.js';
@@ -173,7 +173,8 @@ const RETRYABLE = new Set(['40001', '40P01', '55P03']);
 
 export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE.has(code);
+  // A prepared statement gone stale under a migration: the connection prepares afresh on the next attempt.
+  return (typeof code === 'string' && RETRYABLE.has(code)) || isStalePlan(error);
 }
 
 export interface WorkOptions {
