@@ -467,9 +467,10 @@ async function decide(database: Database, size: Size, decisions: number, clients
     },
     machineCoresBusy: round(used.machine / seconds, 2),
     // What the machine could decide at most were its cores busy with nothing else: its cores over the CPU one
-    // decision costs (this process and, on PostgreSQL, the database's).
+    // decision costs (this process and, on PostgreSQL, the database's). PGlite runs in this process's one
+    // thread: one core, whatever the machine has.
     ceilingPerSecond: round(
-      (machine().cores * 1000) /
+      ((database.pglite ? 1 : machine().cores) * 1000) /
         (((used.self + (database.pglite ? 0 : used.postgres)) * 1000) / Math.max(1, decided)),
       0,
     ),
