@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   PRODUCT_CODE_TAKEN: 'another product or product line has this code (details.code)',
   REGISTRATION_WRONG_STATE:
     'the deal registration is not in a state this step may leave (details.status, details.expected)',
+  ATTACHMENT_LIMIT: 'the registration already carries details.max files; remove one first (details.count)',
   REGISTRATION_APPROVED_BY_YOU:
     'the caller already approved an earlier step of this registration; another reviewer approves the next',
   IMPORT_WRONG_STATE: 'the import is not in the state this needs (details.status, details.expected)',

@@ -672,6 +672,19 @@ export interface RegistrationReminderTable {
   sent_at: CreatedAt;
 }
 
+/** Files attached to a deal registration (migration 0027). */
+export interface RegistrationAttachmentTable {
+  id: Generated<string>;
+  registration_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  created_at: CreatedAt;
+}
+
 /** Channel partners (migration 0016). */
 export type PartnerStatus = 'applicant' | 'onboarding' | 'active' | 'suspended' | 'terminated';
 
@@ -1194,6 +1207,7 @@ export interface DB {
   registration_match_keys: RegistrationMatchKeyTable;
   registration_lookups: RegistrationLookupTable;
   registration_reminders: RegistrationReminderTable;
+  registration_attachments: RegistrationAttachmentTable;
   partners: PartnerTable;
   partner_status_changes: PartnerStatusChangeTable;
   partner_tiers: PartnerTierTable;

@@ -27,7 +27,7 @@ import { accessRequestRoutes } from '../modules/access-requests/index.js';
 import { ownershipRoutes, poolRoutes } from '../modules/ownership/index.js';
 import { assignmentRoutes } from '../modules/assignment/index.js';
 import { activityRoutes } from '../modules/activities/index.js';
-import { registrationRoutes } from '../modules/registrations/index.js';
+import { attachmentRoutes, registrationRoutes } from '../modules/registrations/index.js';
 import { caseRoutes } from '../modules/cases/index.js';
 import { territoryRoutes } from '../modules/territories/index.js';
 import { reportRoutes } from '../modules/reports/index.js';
@@ -170,6 +170,7 @@ export async function buildApp(
   assignmentRoutes(app, db);
   activityRoutes(app, db);
   registrationRoutes(app, db);
+  attachmentRoutes(app, db);
   territoryRoutes(app, db);
   reportRoutes(app, db);
   partnerRoutes(app, db);

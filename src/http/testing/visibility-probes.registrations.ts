@@ -95,6 +95,51 @@ export const REGISTRATION_PROBES: Record<string, Probe[]> = {
   'POST /api/v1/registrations/:id/reject': transition('reject', { reason: 'probe' }),
   'POST /api/v1/registrations/:id/won': transition('won', {}),
   'POST /api/v1/registrations/:id/lost': transition('lost', { reason: 'probe' }),
+  'GET /api/v1/registrations/:id/attachments': [
+    {
+      label: 'the files on P2’s draft',
+      target: (w) => r(w).draftP2,
+      request: ({ world }) => get(`/api/v1/registrations/${r(world).draftP2}/attachments`),
+      allowed: 200,
+      hidden: 404,
+    },
+  ],
+  'GET /api/v1/registrations/:id/attachments/:attachmentId': [
+    {
+      label: 'a file on P2’s draft',
+      target: (w) => r(w).draftP2,
+      request: ({ world }) =>
+        get(`/api/v1/registrations/${r(world).draftP2}/attachments/${r(world).attachmentP2}`),
+      allowed: 200,
+      hidden: 404,
+    },
+  ],
+  'POST /api/v1/registrations/:id/attachments': [
+    {
+      label: 'a file for P2’s withdrawn registration',
+      target: (w) => r(w).withdrawnP2,
+      request: ({ world }) => ({
+        method: 'POST',
+        path: `/api/v1/registrations/${r(world).withdrawnP2}/attachments?filename=probe.txt`,
+        headers: { 'content-type': 'text/plain' },
+        body: 'probe',
+      }),
+      allowed: 409,
+      hidden: 404,
+    },
+  ],
+  'DELETE /api/v1/registrations/:id/attachments/:attachmentId': [
+    {
+      label: 'the file on P2’s withdrawn registration',
+      target: (w) => r(w).withdrawnP2,
+      request: ({ world }) => ({
+        method: 'DELETE',
+        path: `/api/v1/registrations/${r(world).withdrawnP2}/attachments/${r(world).withdrawnAttachmentP2}`,
+      }),
+      allowed: 409,
+      hidden: 404,
+    },
+  ],
   'GET /api/v1/registrations/:id/timeline': [
     {
       label: 'P2’s draft’s timeline',

@@ -2,6 +2,7 @@ import type { JobHandler } from '../../kernel/index.js';
 import { remindExpiring } from './reminders.js';
 import { expireDue } from './review.service.js';
 
+export { attachmentRoutes } from './attachments.routes.js';
 export { registrationRoutes } from './registrations.routes.js';
 export { channelPolicy, type RegistrationPolicy } from './registration-policy.js';
 export {

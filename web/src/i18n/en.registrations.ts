@@ -13,6 +13,8 @@ export const registrationAuditActionsEn = {
   'registration.extension_requested': 'Protection extension asked for',
   'registration.extension_decided': 'Protection extension decided',
   'registration.settings_updated': 'Registration rules changed',
+  'registration.attachment_added': 'File attached to a deal registration',
+  'registration.attachment_removed': 'File removed from a deal registration',
 };
 
 export const registrationAuditTypesEn = { registration: 'Deal registration' };

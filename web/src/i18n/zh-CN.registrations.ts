@@ -25,6 +25,8 @@ export const registrationAuditActionsZh: Texts<typeof registrationAuditActionsEn
   'registration.extension_requested': '申请延长保护期',
   'registration.extension_decided': '延长保护期已决定',
   'registration.settings_updated': '修改报备规则',
+  'registration.attachment_added': '为商机报备添加附件',
+  'registration.attachment_removed': '从商机报备删除附件',
 };
 
 export const registrationAuditTypesZh: Texts<typeof registrationAuditTypesEn> = { registration: '商机报备' };
