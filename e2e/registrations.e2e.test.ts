@@ -20,6 +20,7 @@ const PASSWORD = 'copper-lantern-harbour-63';
 const PARTNER_USER = { login: 'e2e.partner.user', displayName: '渠道伙伴销售 李娜' };
 const CHANNEL = { login: 'e2e.channel', displayName: 'Channel manager 周' };
 const CUSTOMER = '杭州远川智能制造股份有限公司';
+const LETTER = '客户意向书.pdf';
 const PRODUCT = { code: 'CRM-PRO', name: '云帆 CRM 专业版', listPrice: '1200.00' };
 
 /**
@@ -145,6 +146,20 @@ describe.skipIf(!executablePath)('deal registration (Chromium against the built 
         'Waiting for approval step 1 of 1',
       );
       expect(await phone.getByTestId('registration-amount').textContent()).toBe('240,000.00 CNY');
+      // Evidence for the reviewer: the customer's letter of intent, attached from the phone.
+      const attachments = phone.getByTestId('registration-attachments');
+      const attached = phone.waitForResponse(
+        (r) => r.request().method() === 'POST' && /\/attachments\?filename=/.test(r.url()),
+      );
+      await attachments.locator('input[type=file]').setInputFiles({
+        name: LETTER,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% letter of intent\n%%EOF\n'),
+      });
+      expect((await attached).status()).toBe(201);
+      await poll(() => attachments.getByTestId('attachment').allTextContents()).toEqual([
+        expect.stringContaining(LETTER),
+      ]);
       expect(await horizontalOverflow(phone)).toEqual([]);
       await screenshot(phone, 'registration-submitted-375');
     },
@@ -161,6 +176,12 @@ describe.skipIf(!executablePath)('deal registration (Chromium against the built 
       await row.getByTestId('registration-link').click();
       await desk.waitForURL(new RegExp(`/registrations/${registrationId}$`));
       await poll(() => desk.getByTestId('this-customer').textContent()).toContain(CUSTOMER);
+      // The partner's evidence is there to read, as a download.
+      const letter = desk.getByTestId('attachment').getByRole('link', { name: LETTER });
+      await poll(() => letter.count()).toBe(1);
+      const file = await desk.request.get(`${server.url}${await letter.getAttribute('href')}`);
+      expect(file.status()).toBe(200);
+      expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await desk.getByTestId('approve').click();
       const dialog = desk.getByRole('dialog');
       await dialog.getByLabel('Note (for reviewers)').fill('客户真实，预算已确认');

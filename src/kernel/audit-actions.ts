@@ -89,6 +89,8 @@ export const AUDIT_ACTIONS = [
   'registration.extension_requested',
   'registration.extension_decided',
   'registration.settings_updated',
+  'registration.attachment_added',
+  'registration.attachment_removed',
   'partner.created',
   'partner.applied',
   'partner.status_changed',

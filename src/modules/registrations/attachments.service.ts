@@ -53,7 +53,7 @@ export function checkFile(rawName: string, body: Buffer) {
   const fileName = baseName(rawName);
   // eslint-disable-next-line no-control-regex
   if (!fileName || /[\u0000-\u001f\u007f]/.test(fileName))
-    throw invalid([{ field: 'filename', problem: 'invalid', message: 'is not a file name' }]);
+    throw invalid([{ field: 'filename', problem: 'invalid_format', message: 'is not a file name' }]);
   const extension = extname(fileName).slice(1).toLowerCase();
   if (!(ATTACHMENT_EXTENSIONS as string[]).includes(extension))
     throw new AppError(

@@ -389,6 +389,7 @@ export type InviteReply = z.infer<typeof inviteReply>;
 export type CertificationType = z.infer<typeof certificationTypeSchema>;
 export type CertificationBody = z.input<typeof certificationBody>;
 
+export type { AttachmentView as RegistrationAttachment } from '../../../src/modules/registrations/attachments.schema.js';
 // Deal registration (src/modules/registrations): the partner portal and the channel's review queue.
 export type {
   RegistrationView as Registration,

@@ -273,6 +273,7 @@ export const accountProblemsEn = {
   uscc_invalid: 'Not a valid USCC; not used for matching',
   format: 'Only .csv and .xlsx files can be imported',
   empty: 'The file is empty',
+  content_mismatch: 'The file’s content is not what its name says it is',
 };
 
 export const accountAuditActionsEn = {

@@ -146,6 +146,18 @@ export const registrationsEn = {
     extensionGranted: 'granted',
     extensionDeclined: 'declined',
   },
+  attachments: {
+    title: 'Attachments',
+    add: 'Attach a file',
+    hint: 'PDF, images, Office or text files; up to {{mb}} MB each, {{max}} in all.',
+    none: 'No files attached.',
+    attached: '{{name}} attached',
+    remove: 'Remove',
+    removeConfirm: 'Remove {{name}}?',
+    removed: '{{name}} removed',
+    tooBig: '{{name}} is larger than {{mb}} MB.',
+    wrongType: '{{name}} is not a file type that can be attached.',
+  },
   // The partner portal and the channel's review queue.
   portal: {
     all: 'All registrations',

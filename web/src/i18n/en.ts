@@ -306,6 +306,7 @@ export const en = {
     ...commissionProblemsEn,
   },
   fields: {
+    file: 'File',
     login: 'Login',
     displayName: 'Name',
     email: 'Email',

@@ -261,6 +261,7 @@ export const accountProblemsZh: Strings<typeof accountProblemsEn> = {
   uscc_invalid: '不是有效的统一社会信用代码；不用于查重',
   format: '只能导入 .csv 和 .xlsx 文件',
   empty: '文件为空',
+  content_mismatch: '文件内容与其扩展名不符',
 };
 
 export const accountAuditActionsZh: Strings<typeof accountAuditActionsEn> = {

@@ -152,6 +152,18 @@ export const registrationsZh: Texts<typeof registrationsEn> = {
     extensionGranted: '已获批准',
     extensionDeclined: '未获批准',
   },
+  attachments: {
+    title: '附件',
+    add: '添加附件',
+    hint: '支持 PDF、图片、Office 与文本文件；每个不超过 {{mb}} MB，最多 {{max}} 个。',
+    none: '暂无附件。',
+    attached: '已添加 {{name}}',
+    remove: '删除',
+    removeConfirm: '删除 {{name}}？',
+    removed: '已删除 {{name}}',
+    tooBig: '{{name}} 超过 {{mb}} MB。',
+    wrongType: '{{name}} 的文件类型不能作为附件。',
+  },
   portal: {
     all: '全部报备',
     anyStatus: '任意状态',

@@ -302,6 +302,7 @@ export const zhCN: Resource = {
     ...commissionProblemsZh,
   },
   fields: {
+    file: '文件',
     login: '登录名',
     displayName: '姓名',
     email: '邮箱',

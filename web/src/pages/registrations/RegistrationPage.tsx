@@ -11,6 +11,7 @@ import { useProducts } from '../activities/activities.api.js';
 import { formatAmount } from '../activities/money.js';
 import { MatchEvidence } from './MatchEvidence.js';
 import { RegistrationActions } from './RegistrationActions.js';
+import { RegistrationAttachments } from './RegistrationAttachments.js';
 import { ProtectionCountdown, RefusalText, RegistrationStatusTag } from './RegistrationBits.js';
 import { useRegistration, useRegistrationTimeline } from './registrations.api.js';
 import { timelineSteps } from './registrationStatus.js';
@@ -171,9 +172,12 @@ export function RegistrationPage() {
       <RegistrationActions registration={r} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t('registrations.portal.deal')}>
-            <Deal registration={r} />
-          </Card>
+          <Flex vertical gap={16}>
+            <Card size="small" title={t('registrations.portal.deal')}>
+              <Deal registration={r} />
+            </Card>
+            <RegistrationAttachments registration={r} />
+          </Flex>
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('registrations.portal.timeline')}>

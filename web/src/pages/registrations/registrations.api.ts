@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
+import { api, withQuery } from '../../api/client.js';
 import type {
   Availability,
   AvailabilityBody,
   CreateRegistrationBody,
   Page,
   Registration,
+  RegistrationAttachment,
   RegistrationStatus,
   RegistrationTimeline,
   UpdateRegistrationBody,
@@ -83,5 +84,35 @@ export function useRegistrationMutations() {
     approve: useStep('approve'),
     return: useStep('return'),
     reject: useStep('reject'),
+  };
+}
+
+const attachmentsKey = (id: string) => [...registrationsKey, 'attachments', id] as const;
+
+/** The files on a registration, and adding or removing one. */
+export function useAttachments(registrationId: string) {
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: attachmentsKey(registrationId) });
+  const base = `/api/v1/registrations/${registrationId}/attachments`;
+  return {
+    list: useQuery({
+      queryKey: attachmentsKey(registrationId),
+      queryFn: () => api.get<{ items: RegistrationAttachment[] }>(base),
+    }),
+    add: useMutation({
+      // The server decides the type by the name and the bytes: the body goes as plain bytes.
+      mutationFn: (file: File) =>
+        api.upload<RegistrationAttachment>(
+          withQuery(base, { filename: file.name }),
+          file,
+          'application/octet-stream',
+        ),
+      onSuccess,
+    }),
+    remove: useMutation({
+      mutationFn: (attachmentId: string) => api.delete<void>(`${base}/${attachmentId}`),
+      onSuccess,
+    }),
+    downloadUrl: (attachmentId: string) => `${base}/${attachmentId}`,
   };
 }
