@@ -17,7 +17,12 @@ import * as attachments from './attachments.service.js';
 /** `attachment; filename=…` with an ASCII stand-in and the real name in RFC 5987 form (Chinese names). */
 function disposition(fileName: string) {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 5987 allows fewer characters unescaped than encodeURIComponent leaves: escape those too.
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The file as a download, in the type its name says, never sniffed into something else. */

@@ -83,9 +83,17 @@ describeEachEngine('deal registration attachments', (t) => {
       );
       expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
     }
+    // A name with quotes and brackets comes back whole, in both of the header's forms.
+    const quoted = await upload(id, `O'Brien "quote" (v2).pdf`, PDF);
+    expect(quoted.status).toBe(201);
+    const named = (await download(id, quoted.body.id, cookies.p1)).headers.get('content-disposition')!;
+    expect(named).toBe(
+      `attachment; filename="O'Brien _quote_ (v2).pdf"; filename*=UTF-8''O%27Brien%20%22quote%22%20%28v2%29.pdf`,
+    );
+    expect(decodeURIComponent(named.split("''")[1]!)).toBe(`O'Brien "quote" (v2).pdf`);
     const list = await server.call(`/api/v1/registrations/${id}/attachments`, { cookie: cookies.ops });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([added.body.id]);
+    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([added.body.id, quoted.body.id]);
     const audit = await db()
       .selectFrom('audit_log')
       .select(['action', 'after'])
