@@ -1,8 +1,19 @@
 import { z } from 'zod';
+import type { RegistrationStatus } from '../../db/types.js';
 
 /** At most this many bytes a file, and this many files a registration. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENTS_PER_REGISTRATION = 10;
+
+/** Files are added while the registration is open, and taken back only before it is submitted. */
+export const ADDABLE: readonly RegistrationStatus[] = [
+  'draft',
+  'returned',
+  'submitted',
+  'resubmitted',
+  'approved',
+];
+export const REMOVABLE: readonly RegistrationStatus[] = ['draft', 'returned'];
 
 /**
  * What a registration may carry, by extension: the type it is served as (never the one the uploader

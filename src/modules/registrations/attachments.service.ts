@@ -6,16 +6,17 @@ import { runWork } from '../../kernel/index.js';
 import type { RequestContext } from '../access/index.js';
 import * as files from './attachments.repo.js';
 import {
+  ADDABLE,
   ATTACHMENT_EXTENSIONS,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_TYPES,
   ATTACHMENTS_PER_REGISTRATION,
   type AttachmentExtension,
+  REMOVABLE,
   type AttachmentView,
 } from './attachments.schema.js';
 import * as repo from './registrations.repo.js';
-import type { RegistrationStatus } from './registrations.schema.js';
-import { wrongState } from './registrations.service.js';
+import { lockVisible, wrongState } from './registrations.service.js';
 
 /**
  * Files a partner's people attach to their own registration as evidence (and whoever may register for every
@@ -25,9 +26,6 @@ import { wrongState } from './registrations.service.js';
  * registration is open and taken back only before it is submitted: after that they are part of what a
  * reviewer decided on. Adding and removing are audited with the file's name, size and SHA-256.
  */
-
-const ADDABLE: readonly RegistrationStatus[] = ['draft', 'returned', 'submitted', 'resubmitted', 'approved'];
-const REMOVABLE: readonly RegistrationStatus[] = ['draft', 'returned'];
 
 const toView = (a: files.AttachmentMeta): AttachmentView => ({
   id: a.id,
@@ -121,8 +119,7 @@ export async function addAttachment(
   assertMayAttach(ctx, seen.partner_id);
   const file = checkFile(rawName, body);
   return runWork(db, ctx, async (w) => {
-    const row = await repo.findVisibleRegistration(w.tx, w.actor, registrationId, true);
-    if (!row) throw notFound('registration', registrationId);
+    const row = await lockVisible(w, registrationId);
     if (!ADDABLE.includes(row.status)) throw wrongState(row.status, ADDABLE);
     const count = (await files.attachmentsOf(w.tx, registrationId)).length;
     if (count >= ATTACHMENTS_PER_REGISTRATION)
@@ -168,8 +165,7 @@ export async function removeAttachment(db: Db, ctx: RequestContext, registration
   const seen = await visibleRegistration(db, ctx, registrationId);
   assertMayAttach(ctx, seen.partner_id);
   await runWork(db, ctx, async (w) => {
-    const row = await repo.findVisibleRegistration(w.tx, w.actor, registrationId, true);
-    if (!row) throw notFound('registration', registrationId);
+    const row = await lockVisible(w, registrationId);
     if (!REMOVABLE.includes(row.status)) throw wrongState(row.status, REMOVABLE);
     const removed = await files.deleteAttachment(w.tx, registrationId, id);
     if (!removed) throw notFound('attachment', id);

@@ -163,7 +163,8 @@ export async function createRegistration(db: Db, ctx: RequestContext, input: Cre
   });
 }
 
-async function lockVisible(w: Work, id: string) {
+/** The registration under the caller's row lock, or NOT_FOUND as for one out of sight. */
+export async function lockVisible(w: Work, id: string) {
   const row = await repo.findVisibleRegistration(w.tx, w.actor, id, true);
   if (!row) throw notFound('registration', id);
   return row;

@@ -7,15 +7,14 @@ import { useCan } from '../../app/session.js';
 import { errorText } from '../../i18n/errorText.js';
 import { formatDateTime } from '../../i18n/format.js';
 import {
+  ADDABLE,
   ATTACHMENT_EXTENSIONS,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_PER_REGISTRATION,
+  REMOVABLE,
 } from '../../../../src/modules/registrations/attachments.schema.js';
 import { useAttachments } from './registrations.api.js';
 
-/** Files are added while the registration is open and taken back only before it is submitted. */
-const ADDABLE = ['draft', 'returned', 'submitted', 'resubmitted', 'approved'];
-const REMOVABLE = ['draft', 'returned'];
 const MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 
 const sizeText = (bytes: number) =>
