@@ -120,11 +120,15 @@ export async function getPartnerDetail(db: Db, ctx: RequestContext, id: string):
  * `PARTNER_NOT_ACTIVE` with its status. Call it inside the unit of work that depends on it.
  */
 export async function assertPartnerActive(tx: Executor, partnerId: string): Promise<Partner> {
-  const row = await repo.findPartner(tx, partnerId);
+  return toPartner(activeRow(await repo.findPartner(tx, partnerId), partnerId));
+}
+
+/** The partner's row when it exists and is active; NOT_FOUND or PARTNER_NOT_ACTIVE otherwise. */
+function activeRow<T extends { status: string }>(row: T | undefined, partnerId: string): T {
   if (!row) throw notFound('partner', partnerId);
   if (row.status !== 'active')
     throw new AppError('PARTNER_NOT_ACTIVE', 'The partner is not active', { partnerId, status: row.status });
-  return toPartner(row);
+  return row;
 }
 
 /**
@@ -171,10 +175,7 @@ export async function assertMayRegister(
   tx: Executor,
   partnerId: string,
 ): Promise<{ partner: Partner; terms: RegistrationTerms }> {
-  const row = await repo.findPartnerWithTerms(tx, partnerId);
-  if (!row) throw notFound('partner', partnerId);
-  if (row.status !== 'active')
-    throw new AppError('PARTNER_NOT_ACTIVE', 'The partner is not active', { partnerId, status: row.status });
+  const row = activeRow(await repo.findPartnerWithTerms(tx, partnerId), partnerId);
   const partner = toPartner(row);
   if (partner.registrationRights.suspended)
     throw new AppError('PARTNER_REGISTRATION_SUSPENDED', 'The partner may not register deals now', {
