@@ -82,8 +82,7 @@ export async function logFollowUp(
     w.emit('follow_up.logged', { followUpId: row.id, accountId, userId, byOwner });
     if (!byOwner)
       w.emit('follow_up.overlap', { followUpId: row.id, accountId, userId, ownerId: account.owner_id });
-    // A follow-up moves a rep's protection clock; a customer no rep holds has none.
-    if (account.owner_id) await refreshProtection(w, [accountId]);
+    await refreshProtection(w, [{ id: accountId, ownerId: account.owner_id }]);
     const [view] = await views(w.tx, w.actor, [row]);
     return view!;
   });

@@ -151,8 +151,7 @@ export async function openOpportunity(w: Work, input: CreateOpportunityInput): P
     accountId: row.account_id,
     ownerId: row.owner_id,
   });
-  // A new deal moves a rep's protection clock; a customer no rep holds has none.
-  if (account.owner_id) await refreshProtection(w, [row.account_id]);
+  await refreshProtection(w, [{ id: row.account_id, ownerId: account.owner_id }]);
   return row;
 }
 
@@ -235,7 +234,7 @@ export async function closeOpportunity(
     if (outcome.status === 'won')
       w.emit('opportunity.won', { ...base, amountMinor: row.amount_minor, currency: row.currency });
     else w.emit('opportunity.lost', { ...base, reason: outcome.reason });
-    await refreshProtection(w, [row.account_id], { dealClosed: true });
+    await refreshProtection(w, [{ id: row.account_id }], { dealClosed: true });
     return viewOne(w, row);
   });
 }

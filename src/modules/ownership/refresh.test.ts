@@ -31,7 +31,7 @@ describeEachEngine('refreshProtection', (t) => {
       .execute();
     const admin = await makeUser(db(), { role: 'admin' });
     await runWork(db(), await contextOf(db(), admin), (w) =>
-      refreshProtection(w, [customer.id], { dealClosed: true }),
+      refreshProtection(w, [{ id: customer.id }], { dealClosed: true }),
     );
     const after = await db()
       .selectFrom('ownership_claims')

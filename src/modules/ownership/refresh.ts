@@ -10,18 +10,23 @@ import { loadRecoveryContext, storeDeadlines } from './protection.js';
  * call it for the accounts they touched. A first won deal marks the customer won and, where the
  * organisation says so, turns its protected claim into long-term ownership (with its own decision): callers
  * say `dealClosed` when a deal was won or lost, the only change that can make a customer won.
+ *
+ * Each account comes with its owner where the caller read it under its lock (`ownerId`): a protection
+ * clock is a rep's claim's, so a customer no rep holds (null) has none to look up. Left out, it is looked up.
  */
 export async function refreshProtection(
   w: Work,
-  accountIds: readonly string[],
+  accounts: readonly { id: string; ownerId?: string | null }[],
   options: { dealClosed?: boolean } = {},
 ): Promise<void> {
-  if (accountIds.length === 0) return;
+  if (accounts.length === 0) return;
+  const accountIds = accounts.map((a) => a.id);
+  const clocked = accounts.filter((a) => a.ownerId !== null).map((a) => a.id);
   // Only a deal closing can make a customer won.
   const won = options.dealClosed ? await repo.wonOpportunities(w.tx, accountIds) : new Map<string, string>();
   // The organisation's rule matters only for a won deal: most refreshes (an opportunity opened) have none.
   const org = won.size > 0 ? await ledger.orgSettings(w.tx) : null;
-  const claims = await ledger.protectedClaimsOf(w.tx, accountIds);
+  const claims = clocked.length > 0 ? await ledger.protectedClaimsOf(w.tx, clocked) : [];
   const converting = [];
   for (const [accountId, wonAt] of won) {
     await repo.setWonAt(w.tx, accountId, wonAt);
@@ -52,7 +57,7 @@ export async function refreshProtection(
   }
   await applyMoves(w, converting);
   const left = converting.length
-    ? await ledger.protectedClaimsOf(w.tx, accountIds)
+    ? await ledger.protectedClaimsOf(w.tx, clocked)
     : claims.map((c) => ({ ...c, wonAt: c.wonAt ?? won.get(c.accountId) ?? null }));
   if (left.length === 0) return;
   await storeDeadlines(w.tx, await loadRecoveryContext(w.tx), left);
