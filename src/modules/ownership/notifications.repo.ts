@@ -25,7 +25,7 @@ export async function insertNotifications(
 
 /**
  * One notice to each active person of a partner who is its admin or `alsoUserId`, `except` left out: the
- * people are read by the insert itself, sent with the COMMIT in a unit of work (no round trip).
+ * people are read by the insert itself, sent with the unit of work's COMMIT (no round trip).
  */
 export async function insertPartnerNotices(
   db: Executor,
@@ -44,8 +44,7 @@ export async function insertPartnerNotices(
       and (id = ${literal(n.alsoUserId)}::uuid or role = 'partner_admin')
       ${n.except ? `and id <> ${literal(n.except)}::uuid` : ''}
     order by id`;
-  if (db.isTransaction) await sendWithCommit(db, text);
-  else await sql.raw(text).execute(db);
+  await sendWithCommit(db, text);
 }
 
 export async function listNotifications(db: Executor, userId: string, unread: boolean, page: Page) {
