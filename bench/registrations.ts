@@ -470,8 +470,8 @@ async function decide(database: Database, size: Size, decisions: number, clients
     // decision costs (this process and, on PostgreSQL, the database's). PGlite runs in this process's one
     // thread: one core, whatever the machine has.
     ceilingPerSecond: round(
-      ((database.pglite ? 1 : machine().cores) * 1000) /
-        (((used.self + (database.pglite ? 0 : used.postgres)) * 1000) / Math.max(1, decided)),
+      ((database.pglite ? 1 : machine().cores) * decided) /
+        (used.self + (database.pglite ? 0 : used.postgres)),
       0,
     ),
     verified: { noCustomerHeldTwice: true, holdingRegistrations: check.rows[0]!.holding },
