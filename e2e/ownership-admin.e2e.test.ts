@@ -5,6 +5,7 @@ import {
   chooseOption,
   chromiumOrSkip,
   pageErrorGuard,
+  pickUntilShown,
   poll,
   screenshot,
   scrollWidth,
@@ -173,12 +174,14 @@ describe.skipIf(!executablePath)(
         await poll(() => dialog.getByTestId('team-row').count()).toBe(1);
         await dialog.getByTestId('team-add').click();
         const row = dialog.getByTestId('team-row').nth(1);
-        await row.getByRole('combobox').first().fill('e2e.east.helper');
-        await ops
-          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-          .filter({ hasText: '刘洋' })
-          .click();
-        await row.locator('.ant-select').filter({ hasText: '刘洋' }).first().waitFor();
+        // Under load a pick can land while the list is still searching: pick again until it shows.
+        await pickUntilShown(
+          () => row.getByRole('combobox').first().fill('e2e.east.helper'),
+          ops
+            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+            .filter({ hasText: '刘洋' }),
+          row.locator('.ant-select').filter({ hasText: '刘洋' }).first(),
+        );
         await dialog.getByTestId('team-row').nth(0).getByRole('spinbutton').fill('30');
         await row.getByRole('spinbutton').fill('80');
         await poll(() => dialog.getByTestId('team-total').textContent()).toBe(
