@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  clickForAnswer,
   pageErrorGuard,
   phoneContext,
   poll,
@@ -270,7 +271,14 @@ describe.skipIf(!executablePath)(
         await page.getByRole('button', { name: 'Restore' }).click();
         const dialog = page.getByRole('dialog', { name: /^Restore / });
         await dialog.getByLabel('Reason', { exact: true }).fill('Back in business');
-        await dialog.getByRole('button', { name: 'Restore' }).click();
+        // The refusal is the server's answer to the click: wait for it, clicking again if the click was lost.
+        const refused = await clickForAnswer(
+          page,
+          dialog.getByRole('button', { name: 'Restore' }),
+          'POST',
+          /\/accounts\/[^/]+\/restore$/,
+        );
+        expect(refused.status(), await refused.text()).toBe(409);
         const duplicate = dialog.getByTestId('duplicate-panel');
         await poll(() => duplicate.getAttribute('data-verdict')).toBe('same');
         expect(await duplicate.textContent()).toContain('This customer is here again as another account');

@@ -135,12 +135,13 @@ describe.skipIf(!executablePath)(
         await ops.getByTestId('transfer-selected').click();
         const dialog = ops.getByRole('dialog', { name: 'Transfer 2 customers' });
         await dialog.getByText('A person', { exact: true }).click();
-        await dialog.getByLabel('Person', { exact: true }).fill('e2e.east.rep');
-        await ops
-          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-          .filter({ hasText: '王磊' })
-          .click();
-        await dialog.locator('.ant-select').filter({ hasText: '王磊' }).first().waitFor();
+        await pickUntilShown(
+          () => dialog.getByLabel('Person', { exact: true }).fill('e2e.east.rep'),
+          ops
+            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+            .filter({ hasText: '王磊' }),
+          dialog.locator('.ant-select').filter({ hasText: '王磊' }).first(),
+        );
         await dialog.getByLabel('Handover note').fill('区域调整：华东客户统一由王磊跟进');
         await dialog.getByTestId('keep-former').check();
         await dialog.getByLabel('Until', { exact: true }).fill('2099-12-31');
