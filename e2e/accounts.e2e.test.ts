@@ -4,6 +4,7 @@ import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
   clickForAnswer,
+  clickUntilShown,
   pageErrorGuard,
   phoneContext,
   poll,
@@ -131,8 +132,9 @@ describe.skipIf(!executablePath)(
         await page.getByTestId('create-account').click();
         const dialog = page.getByRole('dialog', { name: 'Create anyway?' });
         await poll(() => dialog.isVisible()).toBe(true);
-        await dialog.getByRole('button', { name: 'Create anyway' }).click();
-        await poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBe(1);
+        const reasonError = dialog.locator('.ant-form-item-explain-error');
+        await clickUntilShown(dialog.getByRole('button', { name: 'Create anyway' }), reasonError);
+        await poll(() => reasonError.count()).toBe(1);
         await dialog
           .getByLabel('Reason', { exact: true })
           .fill('Different company: IT services, not the tech holding');

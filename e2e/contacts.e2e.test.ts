@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  clickUntilShown,
   pageErrorGuard,
   phoneContext,
   poll,
@@ -116,8 +117,9 @@ describe.skipIf(!executablePath)(
         await page.goto(accountUrl);
         await page.getByRole('button', { name: 'Archive' }).click();
         const dialog = page.getByRole('dialog', { name: `Archive ${LEGAL_NAME}` });
-        await dialog.getByRole('button', { name: 'Archive' }).click();
-        await poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBe(1);
+        const reasonError = dialog.locator('.ant-form-item-explain-error');
+        await clickUntilShown(dialog.getByRole('button', { name: 'Archive' }), reasonError);
+        await poll(() => reasonError.count()).toBe(1);
         await dialog.getByLabel('Reason', { exact: true }).fill('The company was dissolved');
         await dialog.getByRole('button', { name: 'Archive' }).click();
 

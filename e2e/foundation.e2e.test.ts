@@ -4,6 +4,7 @@ import type { RunningFairshare } from './support/server.js';
 import {
   chooseOption,
   chromiumOrSkip,
+  clickUntilShown,
   pageErrorGuard,
   phoneContext,
   poll,
@@ -224,8 +225,10 @@ describe.skipIf(!executablePath)('web UI foundation (Chromium against the built 
       await page.goto(`${server.url}/tokens`);
       await page.getByRole('button', { name: 'New token' }).click();
       const dialog = page.getByRole('dialog', { name: 'New token' });
-      await dialog.getByRole('button', { name: 'Create' }).click();
-      await poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+      await clickUntilShown(
+        dialog.getByRole('button', { name: 'Create' }),
+        dialog.locator('.ant-form-item-explain-error'),
+      );
       await dialog.getByLabel('Name', { exact: true }).fill('ERP sync');
       await dialog.getByRole('checkbox', { name: 'View users' }).check();
       await dialog.getByRole('button', { name: 'Create' }).click();

@@ -187,11 +187,26 @@ export async function pickUntilShown(
   option: Locator,
   shown: Locator,
 ): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  await clickUntilShown(option, shown, async () => {
     if (!(await option.isVisible())) await open();
-    await option.click();
+  });
+}
+
+/**
+ * Clicks `button` until `shown` appears — for a click whose only answer is in the page, such as a dialog's
+ * submit that the form refuses before anything is sent. Under load a dialog can still be opening when the
+ * click lands and the click is lost; then it tries again (after `prepare`), three times in all.
+ */
+export async function clickUntilShown(
+  button: Locator,
+  shown: Locator,
+  prepare: () => Promise<void> = async () => {},
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await prepare();
+    await button.click();
     try {
-      await shown.waitFor({ timeout: 3_000 });
+      await shown.first().waitFor({ timeout: 3_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;
