@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow } from './support/overflow.js';
+import { apiCaller, partnerWithUser } from './support/api.js';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
@@ -32,34 +33,18 @@ describe.skipIf(!executablePath)('channel report (Chromium against the built ser
   beforeAll(async () => {
     ({ server, browser, page } = await startE2e(executablePath!, PHONE, pageErrors));
     await signInByApi(page, server.url, 'admin', server.adminPassword);
-    const call = async (method: 'post' | 'put', path: string, data: unknown, status = 201) => {
-      const response = await page.request[method](`${server.url}${path}`, { data });
-      expect(response.status(), `${path}: ${await response.text()}`).toBe(status);
-      return (await response.json()) as Record<string, any>;
-    };
-    const partner = await call('post', '/api/v1/partners', {
-      legalName: PARTNER_NAME,
-      contactName: '陈经理',
-      contactEmail: 'chen@qingsong.example.cn',
-      confirm: { reason: 'e2e' },
-    });
-    await call('post', `/api/v1/partners/${partner.id}/status`, { to: 'onboarding', reason: 'e2e' }, 200);
-    for (const item of partner.checklist as { itemId: string }[])
-      await call('put', `/api/v1/partners/${partner.id}/checklist/${item.itemId}`, { done: true }, 200);
-    await call('post', `/api/v1/partners/${partner.id}/status`, { to: 'active', reason: 'e2e' }, 200);
-    await call('post', '/api/v1/users', {
-      login: PARTNER.login,
-      displayName: '青松 王',
-      role: 'partner_user',
-      partnerId: partner.id,
-      password: PARTNER.password,
-    });
-    const line = await call('post', '/api/v1/product-lines', {
+    const call = apiCaller(page, server.url);
+    await partnerWithUser(
+      call,
+      { legalName: PARTNER_NAME, contactName: '陈经理', contactEmail: 'chen@qingsong.example.cn' },
+      { ...PARTNER, displayName: '青松 王' },
+    );
+    const line = await call('POST', '/api/v1/product-lines', {
       code: 'e2e-crm',
       nameZh: '客户管理',
       nameEn: 'CRM',
     });
-    const product = await call('post', '/api/v1/products', {
+    const product = await call('POST', '/api/v1/products', {
       code: 'e2e-crm-std',
       name: 'CRM 标准版',
       productLineId: line.id,

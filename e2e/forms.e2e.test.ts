@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
+  clickForAnswer,
   pageErrorGuard,
   poll,
   screenshot,
@@ -104,7 +105,13 @@ describe.skipIf(!executablePath)('forms: every error at once, no half-filled for
           await p.locator('#account_emails').fill('sales@gulangyu.example.cn');
           await p.locator('#account_contacts_0_mobile').fill('137 0000 1111');
           await p.locator('#account_contacts_0_email').fill('chen@gulangyu.example.cn');
-          await p.getByTestId('create-account').click();
+          const created = await clickForAnswer(
+            p,
+            p.getByTestId('create-account'),
+            'POST',
+            /\/api\/v1\/accounts$/,
+          );
+          expect(created.status(), await created.text()).toBe(201);
           await p.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
           expect(posts).toHaveLength(1);
           // Remove it again, so the other language's run does not meet a duplicate.

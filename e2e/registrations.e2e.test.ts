@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow } from './support/overflow.js';
+import { apiCaller, partnerWithUser } from './support/api.js';
 import type { RunningFairshare } from './support/server.js';
 import {
   chromiumOrSkip,
@@ -43,11 +44,7 @@ describe.skipIf(!executablePath)('deal registration (Chromium against the built 
       page: admin,
     } = await startE2e(executablePath!, { width: 1280, height: 900 }, pageErrors));
     await signInByApi(admin, server.url, 'admin', server.adminPassword);
-    const call = async (method: string, path: string, data: unknown) => {
-      const reply = await admin.request.fetch(`${server.url}${path}`, { method, data });
-      expect(reply.status(), `${method} ${path}: ${await reply.text()}`).toBeLessThan(300);
-      return reply.json();
-    };
+    const call = apiCaller(admin, server.url);
     // The catalogue the partner picks from.
     const line = await call('POST', '/api/v1/product-lines', {
       code: 'crm',
@@ -61,22 +58,15 @@ describe.skipIf(!executablePath)('deal registration (Chromium against the built 
       active: true,
     });
     // A partner admitted and walked to active (its onboarding checklist done), on the lowest tier.
-    const partner = await call('POST', '/api/v1/partners', {
-      legalName: '上海启明星信息技术有限公司',
-      contactName: '陈启明',
-      contactEmail: 'chen@qimingxing.example.cn',
-    });
-    await call('POST', `/api/v1/partners/${partner.id}/status`, { to: 'onboarding', reason: '资料齐全' });
-    const detail = await call('GET', `/api/v1/partners/${partner.id}`, undefined);
-    for (const item of detail.checklist as { itemId: string }[])
-      await call('PUT', `/api/v1/partners/${partner.id}/checklist/${item.itemId}`, { done: true });
-    await call('POST', `/api/v1/partners/${partner.id}/status`, { to: 'active', reason: '签约完成' });
-    await call('POST', '/api/v1/users', {
-      ...PARTNER_USER,
-      role: 'partner_user',
-      partnerId: partner.id,
-      password: PASSWORD,
-    });
+    await partnerWithUser(
+      call,
+      {
+        legalName: '上海启明星信息技术有限公司',
+        contactName: '陈启明',
+        contactEmail: 'chen@qimingxing.example.cn',
+      },
+      { ...PARTNER_USER, password: PASSWORD },
+    );
     await call('POST', '/api/v1/users', { ...CHANNEL, role: 'sales_ops', password: PASSWORD });
     // Every registration waits for a reviewer, in one step. No territories are drawn: no fence applies.
     await call('PATCH', '/api/v1/registrations/settings', {

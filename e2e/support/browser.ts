@@ -2,10 +2,12 @@ import { chromium, type Browser } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with the flags this closed network needs: without the background-networking
- * ones Chromium keeps trying hosts it cannot reach.
+ * ones Chromium keeps trying hosts it cannot reach. Every context it opens prefers reduced motion, which the
+ * app honours by opening dialogs and lists at once: under load a click could otherwise land on a dialog still
+ * zooming in and be lost.
  */
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath,
     args: [
       '--no-sandbox',
@@ -17,4 +19,7 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }

@@ -14,15 +14,16 @@ import * as plans from './plans.repo.js';
 /** SQL for commission periods, snapshots, results, lines and adjustments — nothing else. */
 
 /** The published version in force on `onDate` (see plans.repo), with everything an adjustment cites. */
-export async function versionInForce(db: Executor, planId: string, onDate: string) {
-  const found = await plans.versionInForce(db, planId, onDate);
-  return found && versionById(db, found.id);
+const VERSION_COLUMNS = ['id', 'version', 'effective_from', 'rules', 'reason_code', 'reason_note'] as const;
+
+export function versionInForce(db: Executor, planId: string, onDate: string) {
+  return plans.inForce(db, planId, onDate).select(VERSION_COLUMNS).executeTakeFirst();
 }
 
 export async function versionById(db: Executor, id: string) {
   return db
     .selectFrom('commission_plan_versions')
-    .select(['id', 'version', 'effective_from', 'rules', 'reason_code', 'reason_note'])
+    .select(VERSION_COLUMNS)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 }

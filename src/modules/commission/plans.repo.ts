@@ -175,22 +175,27 @@ export async function setWarnings(db: Executor, versionId: string, warnings: unk
 
 /**
  * The version of a plan in force for a period: the published version with the latest effective date on or
- * before the period's last day (on a tie, the higher version number). For the calculation.
+ * before the period's last day (on a tie, the higher version number). Select what the caller needs from it.
  */
-export async function versionInForce(
-  db: Executor,
-  planId: string,
-  periodEnd: string,
-): Promise<{ id: string; version: number; effectiveFrom: string; rules: PlanRules } | undefined> {
-  const row = await db
+export function inForce(db: Executor, planId: string, periodEnd: string) {
+  return db
     .selectFrom('commission_plan_versions')
-    .select(['id', 'version', 'effective_from', 'rules'])
     .where('plan_id', '=', planId)
     .where('status', '=', 'published')
     .where('effective_from', '<=', periodEnd)
     .orderBy('effective_from', 'desc')
     .orderBy('version', 'desc')
-    .limit(1)
+    .limit(1);
+}
+
+/** The version in force (see `inForce`), with its rules read as a plan. For the calculation. */
+export async function versionInForce(
+  db: Executor,
+  planId: string,
+  periodEnd: string,
+): Promise<{ id: string; version: number; effectiveFrom: string; rules: PlanRules } | undefined> {
+  const row = await inForce(db, planId, periodEnd)
+    .select(['id', 'version', 'effective_from', 'rules'])
     .executeTakeFirst();
   return (
     row && {

@@ -126,6 +126,7 @@ import type {
   inviteReply,
   statusBody,
   statusReply,
+  updateTierBody,
 } from '../../../src/modules/partners/partners.schema.js';
 import type {
   addAuthorisationBody,
@@ -146,6 +147,7 @@ import type {
   availabilitySchema,
   createRegistrationBody,
   updateRegistrationBody,
+  updateSettingsBody,
 } from '../../../src/modules/registrations/registrations.schema.js';
 export type { Permission, Role } from '../../../src/modules/access/permissions.js';
 
@@ -388,6 +390,7 @@ export type InviteBody = z.input<typeof inviteBody>;
 export type InviteReply = z.infer<typeof inviteReply>;
 export type CertificationType = z.infer<typeof certificationTypeSchema>;
 export type CertificationBody = z.input<typeof certificationBody>;
+export type UpdateTierBody = z.input<typeof updateTierBody>;
 
 export type { AttachmentView as RegistrationAttachment } from '../../../src/modules/registrations/attachments.schema.js';
 // Deal registration (src/modules/registrations): the partner portal and the channel's review queue.
@@ -403,6 +406,7 @@ export type {
 } from '../../../src/modules/registrations/registrations.schema.js';
 export type CreateRegistrationBody = z.input<typeof createRegistrationBody>;
 export type UpdateRegistrationBody = z.input<typeof updateRegistrationBody>;
+export type UpdateRegistrationSettingsBody = z.input<typeof updateSettingsBody>;
 export type AvailabilityBody = z.input<typeof availabilityBody>;
 export type Availability = z.infer<typeof availabilitySchema>;
 // Territories and the electronic fence (src/modules/territories).

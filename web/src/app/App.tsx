@@ -9,6 +9,7 @@ import type { Permission } from '../api/types.js';
 import { AppLayout } from './AppLayout.js';
 import { homePath } from './nav.js';
 import { createQueryClient } from './queryClient.js';
+import { usePrefersReducedMotion } from './reducedMotion.js';
 import { NotFoundPage, RequireAuth, RequirePermission } from './RequireAuth.js';
 import { useMe } from './session.js';
 
@@ -92,6 +93,9 @@ const DistributionReportPage = lazy(() =>
 );
 const OverlapReportPage = lazy(() =>
   import('../pages/reports/OverlapReportPage.js').then((m) => ({ default: m.OverlapReportPage })),
+);
+const ChannelSettingsPage = lazy(() =>
+  import('../pages/partners/ChannelSettingsPage.js').then((m) => ({ default: m.ChannelSettingsPage })),
 );
 const ChannelReportPage = lazy(() =>
   import('../pages/reports/ChannelReportPage.js').then((m) => ({ default: m.ChannelReportPage })),
@@ -184,10 +188,11 @@ const guarded = (permission: Permission, page: ReactNode) => (
 export function App() {
   const { i18n } = useTranslation();
   const [queryClient] = useState(createQueryClient);
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <ConfigProvider
       locale={i18n.language === 'zh-CN' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1677ff' } }}
+      theme={{ token: { colorPrimary: '#1677ff', motion: !reducedMotion } }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
@@ -264,6 +269,10 @@ export function App() {
                 <Route path="cases" element={guarded('accounts:read', <CasesPage />)} />
                 <Route path="cases/:id" element={guarded('accounts:read', <CasePage />)} />
                 <Route path="reports/channel" element={guarded('partners:read', <ChannelReportPage />)} />
+                <Route
+                  path="channel-settings"
+                  element={guarded('registrations:review', <ChannelSettingsPage />)}
+                />
                 <Route path="transactions" element={guarded('transactions:read', <TransactionsPage />)} />
                 <Route path="transactions/:id" element={guarded('transactions:read', <TransactionPage />)} />
                 <Route path="commission/plans" element={guarded('commission:read', <PlansPage />)} />

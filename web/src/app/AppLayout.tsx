@@ -33,6 +33,7 @@ import {
   CalendarOutlined,
   IssuesCloseOutlined,
   RiseOutlined,
+  ControlOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, theme } from 'antd';
@@ -72,6 +73,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   territories: <EnvironmentOutlined />,
   cases: <AlertOutlined />,
   channelReport: <PieChartOutlined />,
+  channelSettings: <ControlOutlined />,
   transactions: <FundOutlined />,
   commissionPlans: <PercentageOutlined />,
   myPlans: <SolutionOutlined />,

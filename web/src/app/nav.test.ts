@@ -29,6 +29,7 @@ describe('visibleNav', () => {
       'territories',
       'cases',
       'channelReport',
+      'channelSettings',
       'transactions',
       'commissionPlans',
       'myPlans',

@@ -25,6 +25,7 @@ export type NavKey =
   | 'territories'
   | 'cases'
   | 'channelReport'
+  | 'channelSettings'
   | 'transactions'
   | 'commissionPlans'
   | 'myPlans'
@@ -77,6 +78,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'cases', path: '/cases', permission: 'accounts:read' },
   // The channel report: every partner for the channel, its own scorecard for a partner's people.
   { key: 'channelReport', path: '/reports/channel', permission: 'partners:read' },
+  // The registration rules and the partner tiers: the channel's own settings.
+  { key: 'channelSettings', path: '/channel-settings', permission: 'registrations:review', internal: true },
   // Finance's and sales ops' books; everyone else reads its own credit lines through the API.
   { key: 'transactions', path: '/transactions', permission: 'transactions:read', internal: true },
   // Plans are written by sales ops and finance; everyone paid by one sees and signs it under My plans.

@@ -2,6 +2,8 @@ import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 // The server's own phone reading (pure), so the form and the API never disagree about a number.
 import { normalizePhone } from '../../../src/modules/matching/phone.js';
+// The server's money reading: an amount the form takes has the decimals its currency has, never a float.
+import { toMinor } from '../../../src/modules/activities/money.js';
 
 /**
  * Format checks the form runs before anything is sent, the same the server's schema runs: on submit every
@@ -48,3 +50,15 @@ export const phoneListRule = (t: TFunction, split: (value: string) => string[]):
   listRule(t, split, isPhone, t('problems.invalid_phone'));
 export const emailListRule = (t: TFunction, split: (value: string) => string[]): FormRule =>
   listRule(t, split, isEmail, t('problems.invalid_email'));
+
+/** An amount in `currency` as the server reads it: a decimal with no more decimals than the currency has. */
+export const amountRule = (t: TFunction, currency: string, required: boolean): FormRule => ({
+  validator: (_rule, value: unknown) => {
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (text === '') return required ? Promise.reject(new Error(t('problems.required'))) : Promise.resolve();
+    const minor = toMinor(text, currency);
+    return typeof minor === 'bigint'
+      ? Promise.resolve()
+      : Promise.reject(new Error(t(`problems.${minor.problem}`)));
+  },
+});

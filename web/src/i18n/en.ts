@@ -16,6 +16,7 @@ import { listEn } from './en.list.js';
 import { ownershipEn } from './en.ownership.js';
 import { ownershipAdminEn, ownershipFieldsEn, ownershipProblemsEn } from './en.ownershipAdmin.js';
 import { assignmentEn, assignmentProblemsEn } from './en.assignment.js';
+import { channelSettingsEn } from './en.channelSettings.js';
 import { partnersEn } from './en.partners.js';
 import { reportsEn } from './en.reports.js';
 import { commissionStatementsEn } from './en.commissionStatements.js';
@@ -59,6 +60,7 @@ export const en = {
   },
   nav: {
     ...reportsEn.nav,
+    ...channelSettingsEn.nav,
     ...commissionStatementsEn.nav,
     menu: 'Menu',
     accounts: 'Customers',
@@ -351,6 +353,7 @@ export const en = {
   reports: reportsEn.reports,
   statements: commissionStatementsEn.statements,
   partners: partnersEn,
+  channelSettings: channelSettingsEn.channelSettings,
   cases: casesEn,
 };
 

@@ -16,6 +16,7 @@ import { listZh } from './zh-CN.list.js';
 import { ownershipZh } from './zh-CN.ownership.js';
 import { ownershipAdminZh, ownershipFieldsZh, ownershipProblemsZh } from './zh-CN.ownershipAdmin.js';
 import { assignmentProblemsZh, assignmentZh } from './zh-CN.assignment.js';
+import { channelSettingsZh } from './zh-CN.channelSettings.js';
 import { partnersZh } from './zh-CN.partners.js';
 import { reportsZh } from './zh-CN.reports.js';
 import { commissionStatementsZh } from './zh-CN.commissionStatements.js';
@@ -58,6 +59,7 @@ export const zhCN: Resource = {
   },
   nav: {
     ...reportsZh.nav,
+    ...channelSettingsZh.nav,
     ...commissionStatementsZh.nav,
     menu: '菜单',
     accounts: '客户',
@@ -347,5 +349,6 @@ export const zhCN: Resource = {
   reports: reportsZh.reports,
   statements: commissionStatementsZh.statements,
   partners: partnersZh,
+  channelSettings: channelSettingsZh.channelSettings,
   cases: casesZh,
 };
