@@ -39,6 +39,8 @@ export const ERROR_CODES = {
   REGISTRATION_WRONG_STATE:
     'the deal registration is not in a state this step may leave (details.status, details.expected)',
   ATTACHMENT_LIMIT: 'the registration already carries details.max files; remove one first (details.count)',
+  ATTACHMENT_QUOTA:
+    'the partner’s attachments would exceed its quota (details.quotaBytes; details.usedBytes in use, details.sizeBytes more)',
   REGISTRATION_APPROVED_BY_YOU:
     'the caller already approved an earlier step of this registration; another reviewer approves the next',
   IMPORT_WRONG_STATE: 'the import is not in the state this needs (details.status, details.expected)',

@@ -608,6 +608,8 @@ export interface RegistrationSettingsTable {
   updated_at: Timestamp;
   /** Days before a protection ends that its partner is warned (migration 0022). */
   reminder_days: ColumnType<number[], number[] | undefined, number[]>;
+  /** What one partner may keep in registration attachments, in MiB (migration 0028). */
+  attachment_quota_mib: ColumnType<number, number | undefined, number>;
 }
 
 export interface RegistrationTable {

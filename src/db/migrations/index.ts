@@ -24,6 +24,7 @@ import * as m0024 from './0024_commission.js';
 import * as m0025 from './0025_commission_alerts.js';
 import * as m0026 from './0026_audit_xact.js';
 import * as m0027 from './0027_registration_attachments.js';
+import * as m0028 from './0028_attachment_quota.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0025_commission_alerts': m0025,
   '0026_audit_xact': m0026,
   '0027_registration_attachments': m0027,
+  '0028_attachment_quota': m0028,
 };

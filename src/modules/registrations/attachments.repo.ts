@@ -28,6 +28,17 @@ export async function attachmentsOf(db: Executor, registrationId: string) {
     .execute();
 }
 
+/** Bytes a partner keeps in attachments, all its registrations together. */
+export async function partnerBytes(db: Executor, partnerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('registration_attachments as a')
+    .innerJoin('registrations as r', 'r.id', 'a.registration_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('a.size_bytes'), eb.lit(0)).as('bytes'))
+    .where('r.partner_id', '=', partnerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
+}
+
 export async function findAttachment(db: Executor, registrationId: string, id: string) {
   return db
     .selectFrom('registration_attachments')

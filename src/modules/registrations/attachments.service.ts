@@ -119,6 +119,8 @@ export async function addAttachment(
   assertMayAttach(ctx, seen.partner_id);
   const file = checkFile(rawName, body);
   return runWork(db, ctx, async (w) => {
+    // One partner's uploads one at a time: its quota is read and kept under this key.
+    await w.lockKeys([`registration-attachments:${seen.partner_id}`]);
     const row = await lockVisible(w, registrationId);
     if (!ADDABLE.includes(row.status)) throw wrongState(row.status, ADDABLE);
     const count = (await files.attachmentsOf(w.tx, registrationId)).length;
@@ -128,6 +130,14 @@ export async function addAttachment(
         `A registration carries at most ${ATTACHMENTS_PER_REGISTRATION} files`,
         { max: ATTACHMENTS_PER_REGISTRATION, count },
       );
+    const quotaBytes = (await repo.settings(w.tx)).attachment_quota_mib * 1024 * 1024;
+    const usedBytes = await files.partnerBytes(w.tx, row.partner_id);
+    if (usedBytes + body.length > quotaBytes)
+      throw new AppError('ATTACHMENT_QUOTA', 'The partner’s attachments would exceed its quota', {
+        quotaBytes,
+        usedBytes,
+        sizeBytes: body.length,
+      });
     const added = toView(
       await files.insertAttachment(w.tx, {
         registration_id: registrationId,

@@ -18,10 +18,12 @@ describeEachEngine('deal registration attachments', (t) => {
   const db = () => t.database.db;
   const cookies = {} as Record<'ops' | 'p1' | 'p1b' | 'p2' | 'rep', string>;
   let catalogue: Awaited<ReturnType<typeof makeCatalogue>>;
+  let partnerOne = '';
 
   beforeAll(async () => {
     server = await startTestServer(t.database);
     const p1 = await makePartnerId(db());
+    partnerOne = p1;
     const p2 = await makePartnerId(db());
     const users = {
       ops: await makeUser(db(), { role: 'sales_ops' }),
@@ -198,5 +200,42 @@ describeEachEngine('deal registration attachments', (t) => {
     });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     expect((await upload(id, 'after.pdf', PDF)).status).toBe(409);
+  });
+
+  it('keeps a partner within its attachment space, all its registrations together', async () => {
+    const set = (mib: number) =>
+      server.call('/api/v1/registrations/settings', {
+        method: 'PATCH',
+        cookie: cookies.ops,
+        json: { attachmentQuotaMiB: mib },
+      });
+    expect((await set(1)).status).toBe(200);
+    try {
+      // p1's earlier files count too: start from what it keeps now, then fill up to the 1 MiB.
+      const kept = await db()
+        .selectFrom('registration_attachments as a')
+        .innerJoin('registrations as r', 'r.id', 'a.registration_id')
+        .select((eb) => eb.fn.sum<string>('a.size_bytes').as('bytes'))
+        .where('r.partner_id', '=', partnerOne)
+        .executeTakeFirstOrThrow();
+      const room = 1024 * 1024 - Number(kept.bytes ?? 0);
+      const first = await draft();
+      const filler = Buffer.concat([PDF, Buffer.alloc(room - PDF.length - 100)]);
+      expect((await upload(first, 'filler.pdf', filler)).status).toBe(201);
+      const second = await draft(cookies.p1b);
+      const over = await upload(second, 'one-more.pdf', Buffer.concat([PDF, Buffer.alloc(200)]), cookies.p1b);
+      expect(over.status).toBe(409);
+      expect(over.body.error).toMatchObject({
+        code: 'ATTACHMENT_QUOTA',
+        details: { quotaBytes: 1024 * 1024, usedBytes: 1024 * 1024 - 100 },
+      });
+      expect(await rows(second)).toBe(0);
+      // Another partner's space is its own.
+      expect((await upload(await draft(cookies.p2), 'theirs.pdf', PDF, cookies.p2)).status).toBe(201);
+      // A file small enough still fits.
+      expect((await upload(second, 'small.pdf', PDF, cookies.p1b)).status).toBe(201);
+    } finally {
+      expect((await set(1024)).status).toBe(200);
+    }
   });
 });

@@ -214,6 +214,12 @@ export const registrationSettingsSchema = z.strictObject({
     .array(z.number().int().min(1).max(365))
     .max(5)
     .describe('days before a protection ends that the partner is warned, once each; [] warns never'),
+  attachmentQuotaMiB: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_048_576)
+    .describe('what one partner may keep in registration attachments, all its registrations together'),
 });
 export type RegistrationSettings = z.infer<typeof registrationSettingsSchema>;
 export const updateSettingsBody = registrationSettingsSchema.partial().superRefine((body, ctx) => {

@@ -370,6 +370,7 @@ export function settingsView(s: repo.SettingsRow): RegistrationSettings {
     extensionMaxDays: s.extension_max_days,
     lookupsPerMinute: s.lookups_per_minute,
     reminderDays: s.reminder_days,
+    attachmentQuotaMiB: s.attachment_quota_mib,
   };
 }
 
@@ -392,6 +393,7 @@ export async function updateSettings(db: Db, ctx: RequestContext, patch: Partial
       extension_max_days: next.extensionMaxDays,
       lookups_per_minute: next.lookupsPerMinute,
       reminder_days: [...new Set(next.reminderDays)].sort((a, b) => b - a),
+      attachment_quota_mib: next.attachmentQuotaMiB,
     });
     const after = settingsView(row);
     w.audit({

@@ -30,6 +30,9 @@ export const channelSettingsEn = {
     lookupsPerMinute: 'Availability checks a partner user may make per minute',
     reminderDays: 'Warn the partner this many days before protection ends',
     reminderDaysHelp: 'Type a number of days and press Enter; at most five. Empty: no warnings.',
+    attachmentQuota: 'Attachment space per partner',
+    attachmentQuotaHelp:
+      'All of one partner’s registrations together; a file that would go beyond it is refused until older ones are removed.',
     reminderInvalid: 'Each reminder is a whole number of days from 1 to 365, at most five',
     tiers: 'Partner tiers',
     tiersHelp:

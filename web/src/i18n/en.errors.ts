@@ -41,6 +41,8 @@ export const errorCodesEn = {
   REGISTRATION_APPROVED_BY_YOU:
     'You approved an earlier step of this registration; another reviewer approves the next.',
   ATTACHMENT_LIMIT: 'This registration already carries as many files as it may; remove one first.',
+  ATTACHMENT_QUOTA:
+    'Your company’s attachments have reached the space allowed; remove files from drafts you no longer need.',
   QUOTE_WRONG_STATE: 'The quote is not at the step this needs; reload the page.',
   PRODUCT_CODE_TAKEN: 'Another product or product line already has this code.',
   IMPORT_WRONG_STATE: 'The import is not at the step this needs; reload the page.',

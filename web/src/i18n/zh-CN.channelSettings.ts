@@ -31,6 +31,8 @@ export const channelSettingsZh: Strings<typeof channelSettingsEn> = {
     lookupsPerMinute: '伙伴用户每分钟可查询可报备性的次数',
     reminderDays: '保护到期前提醒伙伴的天数',
     reminderDaysHelp: '输入天数后按回车；最多五个。留空：不提醒。',
+    attachmentQuota: '每家伙伴的附件空间',
+    attachmentQuotaHelp: '一家伙伴全部报备合计；超出时新文件被拒，直到删除旧文件。',
     reminderInvalid: '每个提醒为 1 到 365 之间的整数天，最多五个',
     tiers: '伙伴等级',
     tiersHelp: '等级决定报备的保护期，以及哪些报备无需审核人即可通过。',

@@ -38,6 +38,7 @@ export const errorCodesZh: Strings<typeof errorCodesEn> = {
   REGISTRATION_WRONG_STATE: '报备不处于此操作所需的状态，请刷新页面。',
   REGISTRATION_APPROVED_BY_YOU: '您已审批过此报备的上一步，下一步须由其他审批人审批。',
   ATTACHMENT_LIMIT: '此报备的附件已达上限，请先删除一个。',
+  ATTACHMENT_QUOTA: '贵公司的附件已用满允许的空间，请删除不再需要的草稿中的文件。',
   QUOTE_WRONG_STATE: '报价不处于此操作所需的状态，请刷新页面。',
   PRODUCT_CODE_TAKEN: '已有产品或产品线使用此编码。',
   IMPORT_WRONG_STATE: '导入不处于此操作所需的步骤，请刷新页面。',

@@ -31,6 +31,7 @@ const FIELDS = [
   'extensionMaxDays',
   'lookupsPerMinute',
   'reminderDays',
+  'attachmentQuotaMiB',
 ] as const;
 
 const toForm = (s: RegistrationSettings): RulesFormValues => ({
@@ -226,6 +227,14 @@ export function RegistrationRulesCard({ canWrite }: { canWrite: boolean }) {
           ]}
         >
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', ' ']} />
+        </Form.Item>
+        <Form.Item
+          name="attachmentQuotaMiB"
+          label={label('attachmentQuota')}
+          extra={label('attachmentQuotaHelp')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={1} max={1_048_576} precision={0} suffix="MiB" style={{ width: 200 }} />
         </Form.Item>
         {canWrite && (
           <Button type="primary" htmlType="submit" loading={save.isPending}>
