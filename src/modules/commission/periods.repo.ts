@@ -13,9 +13,10 @@ import * as plans from './plans.repo.js';
 
 /** SQL for commission periods, snapshots, results, lines and adjustments — nothing else. */
 
-/** The published version in force on `onDate` (see plans.repo), with everything an adjustment cites. */
+/** A plan version with everything an adjustment cites. */
 const VERSION_COLUMNS = ['id', 'version', 'effective_from', 'rules', 'reason_code', 'reason_note'] as const;
 
+/** The published version in force on `onDate` (see `plans.inForce`), in one read. */
 export function versionInForce(db: Executor, planId: string, onDate: string) {
   return plans.inForce(db, planId, onDate).select(VERSION_COLUMNS).executeTakeFirst();
 }

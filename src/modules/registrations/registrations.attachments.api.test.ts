@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makePartnerId, makeUser } from '../../db/testing/factories.js';
 import { describeEachEngine } from '../../db/testing/index.js';
 import { startTestServer, type TestServer } from '../../db/testing/server.js';
+import { partnerBytes } from './attachments.repo.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REGISTRATION } from './attachments.schema.js';
 import { makeCatalogue, registrationBody } from './testing.js';
 
@@ -212,13 +213,7 @@ describeEachEngine('deal registration attachments', (t) => {
     expect((await set(1)).status).toBe(200);
     try {
       // p1's earlier files count too: start from what it keeps now, then fill up to the 1 MiB.
-      const kept = await db()
-        .selectFrom('registration_attachments as a')
-        .innerJoin('registrations as r', 'r.id', 'a.registration_id')
-        .select((eb) => eb.fn.sum<string>('a.size_bytes').as('bytes'))
-        .where('r.partner_id', '=', partnerOne)
-        .executeTakeFirstOrThrow();
-      const room = 1024 * 1024 - Number(kept.bytes ?? 0);
+      const room = 1024 * 1024 - (await partnerBytes(db(), partnerOne));
       const first = await draft();
       const filler = Buffer.concat([PDF, Buffer.alloc(room - PDF.length - 100)]);
       expect((await upload(first, 'filler.pdf', filler)).status).toBe(201);

@@ -78,8 +78,8 @@ export function RegistrationRulesCard({ canWrite }: { canWrite: boolean }) {
     mutationFn: (body: UpdateRegistrationSettingsBody) =>
       api.patch<RegistrationSettings>('/api/v1/registrations/settings', body),
     onSuccess: (saved) => {
+      // The effect below puts what was saved back into the form.
       client.setQueryData(registrationSettingsKey, saved);
-      form.setFieldsValue(toForm(saved));
       void message.success(t('channelSettings.rulesSaved'));
     },
     onError: errors.show,
@@ -90,7 +90,7 @@ export function RegistrationRulesCard({ canWrite }: { canWrite: boolean }) {
 
   // An amount must fit the chosen currency (its decimals, never negative); the server says the same.
   const amount = (required: boolean) => amountRule(t, currency ?? 'CNY', required);
-  const days = (min: number, max: number) => ({ min, max, precision: 0, style: { width: 160 } });
+  const wholeNumber = (min: number, max: number) => ({ min, max, precision: 0, style: { width: 160 } });
   const label = (key: string) => t(`channelSettings.${key}` as 'channelSettings.rules');
 
   return (
@@ -199,13 +199,13 @@ export function RegistrationRulesCard({ canWrite }: { canWrite: boolean }) {
           extra={label('directFollowUpHelp')}
           rules={[{ required: true }]}
         >
-          <InputNumber {...days(0, 3650)} />
+          <InputNumber {...wholeNumber(0, 3650)} />
         </Form.Item>
         <Form.Item name="extensionMaxDays" label={label('extensionMaxDays')} rules={[{ required: true }]}>
-          <InputNumber {...days(0, 3650)} />
+          <InputNumber {...wholeNumber(0, 3650)} />
         </Form.Item>
         <Form.Item name="lookupsPerMinute" label={label('lookupsPerMinute')} rules={[{ required: true }]}>
-          <InputNumber {...days(1, 1000)} />
+          <InputNumber {...wholeNumber(1, 1000)} />
         </Form.Item>
         <Form.Item
           name="reminderDays"
